@@ -1,0 +1,76 @@
+# statusnotat: build, render the bundled content, test.
+#   make          install missing Debian packages, build, render content/ into output/
+#   make check    run every test (plain and under ASan/UBSan)
+#   make regen    rewrite the golden files (review the diff before committing)
+-include Makefile.local
+
+CC	?= cc
+CFLAGS	?= -O2 -g
+PREFIX	?= /usr/local
+DESTDIR	?=
+SHARED	?= ../shared
+PKG_CONFIG ?= pkg-config
+
+# Required: users may add to CFLAGS but cannot drop these.
+WARNINGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
+	-Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
+	-Wwrite-strings -Wundef -Wvla -Wcast-align -Wpointer-arith \
+	-Wnull-dereference -Wimplicit-fallthrough
+PKGS	 = yaml-0.1 libcmark
+PKG_CFLAGS = $$($(PKG_CONFIG) --cflags $(PKGS))
+PKG_LIBS   = $$($(PKG_CONFIG) --libs $(PKGS))
+SAN	 = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	   -fno-sanitize-recover=all
+
+SRCS	!= ls src/*.c
+LIBSRCS	 = $(filter-out src/main.c,$(SRCS))
+TESTS	!= ls tests/unit/test_*.c 2>/dev/null
+OBJ	 = $(LIBSRCS:src/%.c=build/obj/%.o)
+ASANOBJ	 = $(LIBSRCS:src/%.c=build/asan/%.o)
+TESTBIN	 = $(TESTS:tests/unit/%.c=build/obj/%)
+ASANTESTBIN = $(TESTS:tests/unit/%.c=build/asan/%)
+
+.PHONY: all deps render check regen clean install bench
+all: deps statusnotat render
+
+deps:
+	@sh scripts/deps.sh
+
+render: statusnotat
+	./statusnotat build
+
+statusnotat: build/obj/main.o $(OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ build/obj/main.o $(OBJ) $(PKG_LIBS)
+
+build/statusnotat-asan: build/asan/main.o $(ASANOBJ)
+	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ build/asan/main.o $(ASANOBJ) $(PKG_LIBS)
+
+build/obj/%.o: src/%.c
+	@mkdir -p build/obj
+	$(CC) $(WARNINGS) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+
+build/asan/%.o: src/%.c
+	@mkdir -p build/asan
+	$(CC) $(WARNINGS) $(CFLAGS) $(SAN) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+
+build/obj/test_%: tests/unit/test_%.c $(OBJ)
+	$(CC) $(WARNINGS) $(CFLAGS) $(PKG_CFLAGS) -Isrc -MMD -MP -o $@ $< $(OBJ) $(PKG_LIBS)
+
+build/asan/test_%: tests/unit/test_%.c $(ASANOBJ)
+	$(CC) $(WARNINGS) $(CFLAGS) $(SAN) $(PKG_CFLAGS) -Isrc -MMD -MP -o $@ $< $(ASANOBJ) $(PKG_LIBS)
+
+check: deps statusnotat build/statusnotat-asan $(TESTBIN) $(ASANTESTBIN)
+	@SHARED=$(SHARED) sh tests/run.sh
+
+regen: statusnotat
+	@sh tests/golden/regen.sh
+
+clean:
+	rm -rf build statusnotat
+
+install: statusnotat
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/statusnotat/templates
+	install -m 755 statusnotat $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 templates/* $(DESTDIR)$(PREFIX)/share/statusnotat/templates/
+
+-include build/obj/*.d build/asan/*.d

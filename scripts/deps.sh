@@ -1,0 +1,34 @@
+#!/bin/sh
+# deps.sh: install the Debian packages statusnotat needs, only when a
+# check finds one missing.  Run by `make`; safe to run again.
+set -eu
+
+missing=""
+need() {	# need PACKAGE CHECK-COMMAND...
+	pkg=$1; shift
+	if ! "$@" >/dev/null 2>&1; then
+		missing="$missing $pkg"
+	fi
+}
+
+need pkg-config	command -v pkg-config
+need gcc	command -v cc
+need make	command -v make
+need libyaml-dev	pkg-config --exists yaml-0.1
+need libcmark-dev	pkg-config --exists libcmark
+
+[ -z "$missing" ] && exit 0
+
+echo "statusnotat: installing missing Debian packages:$missing" >&2
+if [ "$(id -u)" -eq 0 ]; then
+	sudo=""
+elif command -v sudo >/dev/null 2>&1; then
+	sudo="sudo"
+else
+	echo "statusnotat: error: run as root or install:$missing" >&2
+	exit 2
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -1,0 +1,208 @@
+/*
+ * build.c: writing the site.  Everything goes into <outdir>.new-XXXXXX
+ * beside outdir; only when all is written does it replace outdir (the
+ * old one is renamed away, then removed).  See build.h.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "build.h"
+#include "diag.h"
+#include "fsutil.h"
+#include "html.h"
+#include "report.h"
+#include "tmpl.h"
+
+#define MAX_TEMPLATE	(256 * 1024)
+#define MAX_TEMPLATES	32
+
+/* Templates read from disk once each, for the loader. */
+struct tcache {
+	struct arena	*a;
+	struct diag	*d;
+	const char	*dir;
+	const char	*names[MAX_TEMPLATES];
+	const char	*texts[MAX_TEMPLATES];
+	size_t		 lens[MAX_TEMPLATES];
+	size_t		 n;
+};
+
+static int
+is_template_name(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '-' || *s == '_'))
+			return 0;
+	return 1;
+}
+
+static const char *
+load_template(void *arg, const char *name, size_t *len)
+{
+	struct tcache	*c = arg;
+	char		*path;
+	const char	*t;
+	size_t		 i;
+
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->names[i], name) == 0) {
+			*len = c->lens[i];
+			return c->texts[i];
+		}
+	/* A partial name cannot reach outside the templates folder. */
+	if (!is_template_name(name) || c->n == MAX_TEMPLATES)
+		return NULL;
+	path = arena_printf(c->a, "%s/%s.mustache", c->dir, name);
+	if (access(path, F_OK) == -1)
+		return NULL;
+	if ((t = fs_read(c->a, c->d, path, MAX_TEMPLATE, len, 0)) == NULL)
+		return NULL;
+	c->names[c->n] = arena_strdup(c->a, name);
+	c->texts[c->n] = t;
+	c->lens[c->n++] = *len;
+	return t;
+}
+
+static int
+copy_file(struct arena *a, struct diag *d, const char *from, const char *to)
+{
+	const char	*s;
+	size_t		 len;
+
+	if ((s = fs_read(a, d, from, 64 * 1024 * 1024, &len, 0)) == NULL)
+		return -1;
+	return fs_write(d, to, s, len);
+}
+
+/* Copy the images a note's text shows into its folder. */
+static int
+copy_images(struct arena *a, struct diag *d, const struct report_note *n,
+    const struct block *b, const char *dir)
+{
+	const struct inline_ *stack[64];
+	const struct inline_ *in;
+	int		 sp, rc = 0;
+
+	for (; b != NULL; b = b->next) {
+		sp = 0;
+		if (b->inl != NULL)
+			stack[sp++] = b->inl;
+		while (sp > 0) {
+			in = stack[--sp];
+			for (; in != NULL; in = in->next) {
+				if (in->type == INL_IMAGE && *in->url != '\0' &&
+				    copy_file(a, d, arena_printf(a, "%s/%s",
+				    n->dir, in->url), arena_printf(a, "%s/%s",
+				    dir, in->url)) == -1)
+					rc = -1;
+				if (in->child != NULL && sp < 64)
+					stack[sp++] = in->child;
+			}
+		}
+		if (copy_images(a, d, n, b->child, dir) == -1)
+			rc = -1;
+	}
+	return rc;
+}
+
+static int
+write_all(struct arena *a, struct diag *d, const struct report *r,
+    struct tcache *tc, const char *tmp)
+{
+	struct tmpl_loader l;
+	struct buf	 out;
+	const char	*dir;
+	size_t		 i;
+
+	l.load = load_template;
+	l.arg = tc;
+	/* The repository keeps output/ with an empty .gitkeep in it. */
+	if (fs_write(d, arena_printf(a, "%s/.gitkeep", tmp), "", 0) == -1)
+		return -1;
+	if (copy_file(a, d, arena_printf(a, "%s/style.css", tc->dir),
+	    arena_printf(a, "%s/style.css", tmp)) == -1)
+		return -1;
+	buf_init(&out, a);
+	if (html_index(a, d, r, &l, &out) == -1 ||
+	    fs_write(d, arena_printf(a, "%s/index.html", tmp), out.data,
+	    out.len) == -1)
+		return -1;
+	for (i = 0; i < r->nnotes; i++) {
+		dir = arena_printf(a, "%s/%s", tmp, r->notes[i].id);
+		buf_init(&out, a);
+		if (fs_mkdirs(d, dir) == -1 ||
+		    html_note(a, d, r, &r->notes[i], &l, &out) == -1 ||
+		    fs_write(d, arena_printf(a, "%s/index.html", dir),
+		    out.data, out.len) == -1 ||
+		    copy_images(a, d, &r->notes[i], r->notes[i].body,
+		    dir) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+int
+build_site(struct arena *a, struct diag *d, const struct report *r,
+    const char *tmpldir, const char *outdir)
+{
+	struct tcache	 tc;
+	char		*tmp, *old;
+	mode_t		 mask;
+	int		 rc = -1, had_old;
+
+	memset(&tc, 0, sizeof(tc));
+	tc.a = a;
+	tc.d = d;
+	tc.dir = tmpldir;
+	if (!fs_is_dir(tmpldir)) {
+		diag_msg(d, DIAG_SYSERR, tmpldir, 0, 0,
+		    "no such templates directory");
+		return -1;
+	}
+	tmp = arena_printf(a, "%s.new-XXXXXX", outdir);
+	if (mkdtemp(tmp) == NULL) {
+		diag_msg(d, DIAG_SYSERR, outdir, 0, 0, "cannot create a "
+		    "folder beside it: %s", strerror(errno));
+		return -1;
+	}
+	/* mkdtemp makes it private; the site is for a web server. */
+	mask = umask(0);
+	umask(mask);
+	if (chmod(tmp, 0777 & ~mask) == -1) {
+		diag_msg(d, DIAG_SYSERR, tmp, 0, 0, "%s", strerror(errno));
+		goto out;
+	}
+	if (write_all(a, d, r, &tc, tmp) == -1)
+		goto out;
+	old = arena_printf(a, "%s.old-%s", outdir, tmp + strlen(outdir) + 5);
+	had_old = access(outdir, F_OK) == 0;
+	if (had_old && rename(outdir, old) == -1) {
+		diag_msg(d, DIAG_SYSERR, outdir, 0, 0, "cannot replace: %s",
+		    strerror(errno));
+		goto out;
+	}
+	if (rename(tmp, outdir) == -1) {
+		diag_msg(d, DIAG_SYSERR, outdir, 0, 0, "cannot replace: %s",
+		    strerror(errno));
+		if (had_old)
+			(void)rename(old, outdir);
+		goto out;
+	}
+	if (had_old)
+		(void)fs_remove_tree(d, old);
+	rc = 0;
+out:
+	if (rc == -1)
+		(void)fs_remove_tree(d, tmp);
+	return rc;
+}

@@ -1,0 +1,46 @@
+/*
+ * diag.h: compiler-style diagnostics, in the manner of mandoc's
+ * mandoc_msg.c.  Every stage reports what it finds through diag_msg();
+ * callers only pass failure up.  The counts decide the exit status.
+ * Any file may include this header.
+ */
+#ifndef DIAG_H
+#define DIAG_H
+
+#include <stdio.h>
+
+enum diag_level {
+	DIAG_NOTE,	/* context for the message before it */
+	DIAG_WARNING,	/* content is usable but probably wrong */
+	DIAG_ERROR,	/* bad content: exit 1 */
+	DIAG_SYSERR,	/* usage or system error: exit 2 */
+	DIAG__MAX
+};
+
+struct diag {
+	FILE	*out;			/* where messages go: stderr */
+	int	 count[DIAG__MAX];
+};
+
+void	 diag_init(struct diag *, FILE *);
+
+/*
+ * Print "file:line:col: level: message".  line and col count from 1;
+ * col 0 omits the column, line 0 omits both, file NULL prints
+ * "statusnotat" instead.
+ */
+void	 diag_msg(struct diag *, enum diag_level, const char *file,
+	    int line, int col, const char *fmt, ...)
+	    __attribute__((format(printf, 6, 7)));
+
+/* 0 when only warnings were seen, 1 after an error, 2 after a system error. */
+int	 diag_status(const struct diag *);
+
+/*
+ * The candidate closest to word by edit distance, or NULL when none is
+ * close enough to be a likely typo.  For "did you mean".
+ */
+const char *diag_suggest(const char *word, const char *const *cands,
+	    size_t ncands);
+
+#endif

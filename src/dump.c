@@ -1,0 +1,154 @@
+/*
+ * dump.c: the report as text.  See dump.h.  Depth is bounded by the
+ * layout stage (narrative.c flattens deep nesting), so recursion is safe.
+ */
+#include <string.h>
+
+#include "buf.h"
+#include "dump.h"
+#include "report.h"
+
+static const char *const block_names[BLOCK__MAX] = {
+	"section", "heading", "para", "list", "item", "quote", "code",
+	"hr", "table", "row", "cell"
+};
+static const char *const inline_names[INL__MAX] = {
+	"text", "emph", "strong", "code", "link", "image", "softbreak",
+	"linebreak"
+};
+static const char *const table_names[TABLE__MAX] = {
+	"timeline", "figures"
+};
+static const char *const state_names[ROW__MAX] = {
+	"none", "done", "ongoing", "expected", "overdue"
+};
+
+static void
+indent(struct buf *b, int depth)
+{
+	int	 i;
+
+	for (i = 0; i < depth; i++)
+		buf_puts(b, "  ");
+}
+
+/* A quoted string with \n, \" and \\ escaped. */
+static void
+quoted(struct buf *b, const char *s, size_t n)
+{
+	size_t	 i;
+
+	buf_putc(b, '"');
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\n')
+			buf_puts(b, "\\n");
+		else if (s[i] == '"' || s[i] == '\\') {
+			buf_putc(b, '\\');
+			buf_putc(b, s[i]);
+		} else
+			buf_putc(b, s[i]);
+	}
+	buf_putc(b, '"');
+}
+
+static void
+field(struct buf *b, int depth, const char *name, const char *s)
+{
+	indent(b, depth);
+	buf_puts(b, name);
+	buf_putc(b, ' ');
+	quoted(b, s != NULL ? s : "", s != NULL ? strlen(s) : 0);
+	buf_putc(b, '\n');
+}
+
+static void
+dump_inlines(struct buf *b, const struct inline_ *in, int depth)
+{
+	for (; in != NULL; in = in->next) {
+		indent(b, depth);
+		buf_puts(b, inline_names[in->type]);
+		if (in->type == INL_TEXT || in->type == INL_CODE) {
+			buf_putc(b, ' ');
+			quoted(b, in->text, in->len);
+		}
+		if (in->type == INL_LINK || in->type == INL_IMAGE) {
+			buf_puts(b, " url=");
+			quoted(b, in->url, strlen(in->url));
+			if (in->title != NULL) {
+				buf_puts(b, " title=");
+				quoted(b, in->title, strlen(in->title));
+			}
+		}
+		buf_putc(b, '\n');
+		dump_inlines(b, in->child, depth + 1);
+	}
+}
+
+static void
+dump_blocks(struct buf *b, const struct block *bl, int depth)
+{
+	for (; bl != NULL; bl = bl->next) {
+		indent(b, depth);
+		buf_puts(b, block_names[bl->type]);
+		switch (bl->type) {
+		case BLOCK_HEADING:
+			buf_printf(b, " level=%d", bl->level);
+			break;
+		case BLOCK_LIST:
+			buf_printf(b, " %s start=%d %s",
+			    bl->ordered ? "ordered" : "bullet", bl->start,
+			    bl->tight ? "tight" : "loose");
+			break;
+		case BLOCK_CODE:
+			if (bl->info != NULL)
+				buf_printf(b, " info=%s", bl->info);
+			buf_putc(b, ' ');
+			quoted(b, bl->text, bl->len);
+			break;
+		case BLOCK_TABLE:
+			buf_printf(b, " %s caption=", table_names[bl->table]);
+			quoted(b, bl->text, strlen(bl->text));
+			break;
+		case BLOCK_ROW:
+			buf_printf(b, "%s state=%s", bl->header ? " header" : "",
+			    state_names[bl->state]);
+			break;
+		case BLOCK_CELL:
+			if (bl->header)
+				buf_puts(b, " th");
+			if (bl->iso != NULL && *bl->iso != '\0')
+				buf_printf(b, " iso=%s", bl->iso);
+			break;
+		default:
+			break;
+		}
+		if (bl->id != NULL && bl->type == BLOCK_SECTION)
+			buf_printf(b, " id=%s", bl->id);
+		buf_putc(b, '\n');
+		dump_inlines(b, bl->inl, depth + 1);
+		dump_blocks(b, bl->child, depth + 1);
+	}
+}
+
+void
+dump_report(struct buf *b, const struct report *r)
+{
+	const struct report_note *n;
+	size_t	 i;
+
+	buf_puts(b, "report\n");
+	field(b, 1, "municipality", r->municipality);
+	field(b, 1, "language", r->language);
+	field(b, 1, "base_url", r->base_url);
+	for (i = 0; i < r->nnotes; i++) {
+		n = &r->notes[i];
+		buf_printf(b, "note %s\n", n->id);
+		field(b, 1, "date", n->date);
+		field(b, 1, "date_iso", n->date_iso);
+		field(b, 1, "title", n->title);
+		field(b, 1, "regarding", n->regarding);
+		field(b, 1, "sender", n->sender);
+		field(b, 1, "initiatives", n->initiatives);
+		dump_blocks(b, n->body, 1);
+	}
+}

@@ -1,0 +1,217 @@
+/*
+ * fsutil.c: files and directories for the loader and the build.
+ * See fsutil.h.
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "fsutil.h"
+
+char *
+fs_read(struct arena *a, struct diag *d, const char *path, size_t max,
+    size_t *len, int missing_is_content)
+{
+	FILE		*f;
+	struct stat	 st;
+	char		*p = NULL;
+	size_t		 n;
+
+	if ((f = fopen(path, "rb")) == NULL) {
+		if (errno == ENOENT && missing_is_content)
+			diag_msg(d, DIAG_ERROR, path, 0, 0, "no such file");
+		else
+			diag_msg(d, DIAG_SYSERR, path, 0, 0, "cannot read: %s",
+			    strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(f), &st) == -1) {
+		diag_msg(d, DIAG_SYSERR, path, 0, 0, "%s", strerror(errno));
+		goto out;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		diag_msg(d, DIAG_ERROR, path, 0, 0,
+		    "is a directory, expected a file");
+		goto out;
+	}
+	if (st.st_size < 0 || (unsigned long long)st.st_size > max) {
+		diag_msg(d, DIAG_ERROR, path, 0, 0,
+		    "file is too large (%lld bytes, at most %zu)",
+		    (long long)st.st_size, max);
+		goto out;
+	}
+	p = arena_alloc(a, (size_t)st.st_size + 1);
+	n = fread(p, 1, (size_t)st.st_size + 1, f);
+	if (ferror(f)) {
+		diag_msg(d, DIAG_SYSERR, path, 0, 0, "cannot read: %s",
+		    strerror(errno));
+		p = NULL;
+		goto out;
+	}
+	if (n > (size_t)st.st_size) {	/* grew while we read */
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "file changed while read");
+		p = NULL;
+		goto out;
+	}
+	p[n] = '\0';
+	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+		p += 3;
+		n -= 3;
+	}
+	*len = n;
+out:
+	fclose(f);
+	return p;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **
+fs_list(struct arena *a, struct diag *d, const char *dir, const char *suffix,
+    size_t *np)
+{
+	DIR		*dp;
+	struct dirent	*de;
+	char		**v = NULL;
+	size_t		 n = 0, cap = 0, len, slen = strlen(suffix);
+
+	*np = 0;
+	if ((dp = opendir(dir)) == NULL) {
+		diag_msg(d, errno == ENOENT || errno == ENOTDIR ?
+		    DIAG_ERROR : DIAG_SYSERR, dir, 0, 0,
+		    "cannot open directory: %s", strerror(errno));
+		return NULL;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		len = strlen(de->d_name);
+		if (len < slen || strcmp(de->d_name + len - slen, suffix) != 0)
+			continue;
+		if (n == cap) {
+			v = arena_grow(a, v, n * sizeof(*v),
+			    (cap = cap ? cap * 2 : 16) * sizeof(*v));
+		}
+		v[n++] = arena_strdup(a, de->d_name);
+	}
+	closedir(dp);
+	if (n > 0)
+		qsort(v, n, sizeof(*v), cmp_str);
+	*np = n;
+	return v != NULL ? v : arena_alloc(a, sizeof(*v));
+}
+
+int
+fs_is_dir(const char *path)
+{
+	struct stat	 st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int
+fs_mkdirs(struct diag *d, const char *path)
+{
+	char	 tmp[4096];
+	char	*p;
+	int	 last;
+
+	if (strlen(path) >= sizeof(tmp)) {
+		diag_msg(d, DIAG_SYSERR, path, 0, 0, "path too long");
+		return -1;
+	}
+	strcpy(tmp, path);
+	for (p = tmp + 1; ; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		last = *p == '\0';
+		*p = '\0';
+		if (mkdir(tmp, 0777) == -1 && errno != EEXIST) {
+			diag_msg(d, DIAG_SYSERR, tmp, 0, 0,
+			    "cannot create directory: %s", strerror(errno));
+			return -1;
+		}
+		if (last)
+			break;
+		*p = '/';
+	}
+	return 0;
+}
+
+int
+fs_write(struct diag *d, const char *path, const char *s, size_t n)
+{
+	FILE	*f;
+	int	 rc = -1;
+
+	if ((f = fopen(path, "wb")) == NULL) {
+		diag_msg(d, DIAG_SYSERR, path, 0, 0, "cannot write: %s",
+		    strerror(errno));
+		return -1;
+	}
+	if (fwrite(s, 1, n, f) != n || fflush(f) != 0) {
+		diag_msg(d, DIAG_SYSERR, path, 0, 0, "cannot write: %s",
+		    strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	if (fclose(f) != 0 && rc == 0) {
+		diag_msg(d, DIAG_SYSERR, path, 0, 0, "cannot write: %s",
+		    strerror(errno));
+		rc = -1;
+	}
+	return rc;
+}
+
+int
+fs_remove_tree(struct diag *d, const char *path)
+{
+	DIR		*dp;
+	struct dirent	*de;
+	struct stat	 st;
+	char		 sub[4096];
+	int		 rc = 0;
+
+	if (lstat(path, &st) == -1)
+		return errno == ENOENT ? 0 : -1;
+	if (!S_ISDIR(st.st_mode)) {
+		if (unlink(path) == -1) {
+			diag_msg(d, DIAG_SYSERR, path, 0, 0,
+			    "cannot remove: %s", strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	if ((dp = opendir(path)) == NULL) {
+		diag_msg(d, DIAG_SYSERR, path, 0, 0, "cannot remove: %s",
+		    strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", path,
+		    de->d_name) >= sizeof(sub) || fs_remove_tree(d, sub) == -1)
+			rc = -1;
+	}
+	closedir(dp);
+	if (rc == 0 && rmdir(path) == -1) {
+		diag_msg(d, DIAG_SYSERR, path, 0, 0, "cannot remove: %s",
+		    strerror(errno));
+		rc = -1;
+	}
+	return rc;
+}

@@ -1,0 +1,33 @@
+/*
+ * fsutil.h: reading and writing files for the loader and the build.
+ * Problems are reported through diag; functions return -1 after one.
+ * Any stage that touches the file system includes this header.
+ */
+#ifndef FSUTIL_H
+#define FSUTIL_H
+
+#include <stddef.h>
+
+struct arena;
+struct diag;
+
+/*
+ * Read a whole file into the arena, NUL-terminated, refusing files
+ * larger than max bytes.  A leading UTF-8 byte order mark is dropped.
+ * Returns the text and sets *len, or NULL after a diagnostic: a missing
+ * file is DIAG_ERROR when missing_is_content, else DIAG_SYSERR.
+ */
+char	*fs_read(struct arena *, struct diag *, const char *path, size_t max,
+	    size_t *len, int missing_is_content);
+
+/* Sorted names in dir ending in suffix ("" for all, not "." or ".."). */
+char	**fs_list(struct arena *, struct diag *, const char *dir,
+	    const char *suffix, size_t *n);
+
+int	 fs_is_dir(const char *);
+int	 fs_mkdirs(struct diag *, const char *);
+int	 fs_write(struct diag *, const char *path, const char *, size_t);
+/* Remove a directory tree; quiet when it does not exist. */
+int	 fs_remove_tree(struct diag *, const char *);
+
+#endif

@@ -1,0 +1,24 @@
+/*
+ * html.h: the HTML renderer: the report through the Mustache templates
+ * into pages.  Reads only report.h; the templates come through a loader
+ * the build gives it.  Escaping happens in escape.c only.
+ */
+#ifndef HTML_H
+#define HTML_H
+
+struct arena;
+struct buf;
+struct diag;
+struct report;
+struct report_note;
+struct tmpl_loader;
+
+/* The home page: every note, newest first.  Returns 0 or -1. */
+int	 html_index(struct arena *, struct diag *, const struct report *,
+	    const struct tmpl_loader *, struct buf *);
+/* One note's page, at <id>/index.html.  Returns 0 or -1. */
+int	 html_note(struct arena *, struct diag *, const struct report *,
+	    const struct report_note *, const struct tmpl_loader *,
+	    struct buf *);
+
+#endif

@@ -1,0 +1,905 @@
+/*
+ * load.c: content/ into the model.  Two steps per file: libyaml's events
+ * become a small tree with positions (load_yaml), then the tree is walked
+ * against the schema of its kind of file (site, initiative, report).
+ * The only file that includes <yaml.h>; the parser lives and dies here.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "date.h"
+#include "diag.h"
+#include "fsutil.h"
+#include "load.h"
+#include "model.h"
+
+/* What a schema walk needs: where to allocate, report, and which file. */
+struct lctx {
+	struct arena	*a;
+	struct diag	*d;
+	const char	*file;
+	int		 errors;
+};
+
+/* --- The YAML reader ------------------------------------------------ */
+
+/*
+ * Append kid.  The capacity is implied by the count: 8, then doubling
+ * whenever the count reaches a power of two.
+ */
+static void
+add_kid(struct arena *a, struct ynode *parent, struct ynode *kid)
+{
+	size_t	 n = parent->nkids;
+
+	if (n == 0)
+		parent->kids = arena_calloc(a, 8, sizeof(kid));
+	else if (n >= 8 && (n & (n - 1)) == 0)
+		parent->kids = arena_grow(a, parent->kids, n * sizeof(kid),
+		    2 * n * sizeof(kid));
+	parent->kids[parent->nkids++] = kid;
+}
+
+/* Words for libyaml's problems that an administrator can act on. */
+static void
+report_parser_error(struct diag *d, const char *file, const char *text,
+    size_t len, const yaml_parser_t *p)
+{
+	const char	*what = p->problem != NULL ? p->problem : "syntax error";
+	size_t		 at = p->problem_mark.index;
+	int		 line = (int)p->problem_mark.line + 1;
+	int		 col = (int)p->problem_mark.column + 1;
+
+	if (p->error == YAML_READER_ERROR) {
+		/* The reader counts bytes, not lines: find the line. */
+		size_t	 i;
+
+		at = p->problem_offset;
+		line = 1;
+		col = 1;
+		for (i = 0; i < at && i < len; i++, col++)
+			if (text[i] == '\n') {
+				line++;
+				col = 0;
+			}
+		diag_msg(d, DIAG_ERROR, file, line, col,
+		    "the file is not valid UTF-8 text (save it as UTF-8)");
+		return;
+	}
+	if (at < len && text[at] == '\t')
+		diag_msg(d, DIAG_ERROR, file, line, col,
+		    "tab character: indent with spaces, not tabs");
+	else if (strstr(what, "mapping values are not allowed") != NULL)
+		diag_msg(d, DIAG_ERROR, file, line, col,
+		    "unexpected \":\": put a value that contains \": \" "
+		    "in quotes, or check the indentation");
+	else if (strstr(what, "did not find expected key") != NULL ||
+	    strstr(what, "did not find expected '-'") != NULL)
+		diag_msg(d, DIAG_ERROR, file, line, col,
+		    "the indentation does not line up with the lines above");
+	else if (strstr(what, "found unexpected end of stream") != NULL)
+		diag_msg(d, DIAG_ERROR, file, line, col,
+		    "the file ends inside a quoted value or a list "
+		    "(is a closing quote or bracket missing?)");
+	else
+		diag_msg(d, DIAG_ERROR, file, line, col, "YAML: %s", what);
+	if (p->context != NULL)
+		diag_msg(d, DIAG_NOTE, file,
+		    (int)p->context_mark.line + 1,
+		    (int)p->context_mark.column + 1, "%s", p->context);
+}
+
+/* Reject a duplicate key: the new key is the last kid of map. */
+static int
+is_duplicate_key(struct diag *d, const char *file, const struct ynode *map,
+    const struct ynode *key)
+{
+	size_t	 i;
+
+	for (i = 0; i + 1 < map->nkids; i += 2) {
+		if (strcmp(map->kids[i]->str, key->str) == 0) {
+			diag_msg(d, DIAG_ERROR, file, key->line, key->col,
+			    "duplicate key \"%s\"", key->str);
+			diag_msg(d, DIAG_NOTE, file, map->kids[i]->line,
+			    map->kids[i]->col, "first written here");
+			return 1;
+		}
+	}
+	return 0;
+}
+
+struct ynode *
+load_yaml(struct arena *a, struct diag *d, const char *file,
+    const char *text, size_t len)
+{
+	yaml_parser_t	 parser;
+	yaml_event_t	 ev;
+	struct ynode	*stack[LOAD_MAX_DEPTH + 1];
+	struct ynode	*root = NULL, *n, *top;
+	size_t		 depth = 0;
+	int		 done = 0, ndocs = 0, failed = 0, line, col;
+	const char	*anchor, *tag;
+
+	if (!yaml_parser_initialize(&parser)) {
+		diag_msg(d, DIAG_SYSERR, file, 0, 0, "cannot start the YAML parser");
+		return NULL;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	while (!done && !failed) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			report_parser_error(d, file, text, len, &parser);
+			failed = 1;
+			break;
+		}
+		line = (int)ev.start_mark.line + 1;
+		col = (int)ev.start_mark.column + 1;
+		anchor = NULL;
+		tag = NULL;
+		n = NULL;
+		switch (ev.type) {
+		case YAML_DOCUMENT_START_EVENT:
+			if (++ndocs > 1) {
+				diag_msg(d, DIAG_ERROR, file, line, col,
+				    "only one YAML document is allowed "
+				    "per file (remove the \"---\")");
+				failed = 1;
+			}
+			break;
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		case YAML_ALIAS_EVENT:
+			diag_msg(d, DIAG_ERROR, file, line, col,
+			    "YAML aliases (*%s) are not allowed: write the "
+			    "value out", (const char *)ev.data.alias.anchor);
+			failed = 1;
+			break;
+		case YAML_SCALAR_EVENT:
+			anchor = (const char *)ev.data.scalar.anchor;
+			tag = (const char *)ev.data.scalar.tag;
+			if (ev.data.scalar.length > LOAD_MAX_STRING) {
+				diag_msg(d, DIAG_ERROR, file, line, col,
+				    "value is too long (%zu bytes, at most %d)",
+				    ev.data.scalar.length, LOAD_MAX_STRING);
+				failed = 1;
+				break;
+			}
+			n = arena_alloc(a, sizeof(*n));
+			n->type = YNODE_SCALAR;
+			n->str = arena_strndup(a,
+			    (const char *)ev.data.scalar.value,
+			    ev.data.scalar.length);
+			n->len = ev.data.scalar.length;
+			n->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+			if (memchr(n->str, '\0', n->len) != NULL) {
+				diag_msg(d, DIAG_ERROR, file, line, col,
+				    "value contains a NUL character");
+				failed = 1;
+			}
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (ev.type == YAML_SEQUENCE_START_EVENT) {
+				anchor = (const char *)ev.data.sequence_start.anchor;
+				tag = (const char *)ev.data.sequence_start.tag;
+			} else {
+				anchor = (const char *)ev.data.mapping_start.anchor;
+				tag = (const char *)ev.data.mapping_start.tag;
+			}
+			if (depth == LOAD_MAX_DEPTH) {
+				diag_msg(d, DIAG_ERROR, file, line, col,
+				    "nested more than %d levels deep",
+				    LOAD_MAX_DEPTH);
+				failed = 1;
+				break;
+			}
+			n = arena_alloc(a, sizeof(*n));
+			n->type = ev.type == YAML_SEQUENCE_START_EVENT ?
+			    YNODE_SEQ : YNODE_MAP;
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			if (depth > 0)
+				depth--;
+			break;
+		default:
+			break;
+		}
+		if (!failed && anchor != NULL) {
+			diag_msg(d, DIAG_ERROR, file, line, col,
+			    "YAML anchors (&%s) are not allowed: write the "
+			    "value out", anchor);
+			failed = 1;
+		}
+		if (!failed && tag != NULL) {
+			diag_msg(d, DIAG_ERROR, file, line, col,
+			    "YAML tags (%s) are not allowed", tag);
+			failed = 1;
+		}
+		if (!failed && n != NULL) {
+			n->line = line;
+			n->col = col;
+			if (depth == 0) {
+				root = n;
+			} else {
+				top = stack[depth - 1];
+				if (top->type == YNODE_MAP &&
+				    top->nkids % 2 == 0) {
+					if (n->type != YNODE_SCALAR) {
+						diag_msg(d, DIAG_ERROR, file,
+						    line, col, "a key must be "
+						    "a simple word");
+						failed = 1;
+					} else if (is_duplicate_key(d, file,
+					    top, n))
+						failed = 1;
+				}
+				add_kid(a, top, n);
+			}
+			if (n->type != YNODE_SCALAR)
+				stack[depth++] = n;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	if (failed)
+		return NULL;
+	if (root == NULL) {
+		root = arena_alloc(a, sizeof(*root));
+		root->type = YNODE_MAP;
+		root->line = root->col = 1;
+	}
+	return root;
+}
+
+/* --- Schema helpers ------------------------------------------------- */
+
+static void
+lerr(struct lctx *l, const struct ynode *n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+lerr(struct lctx *l, const struct ynode *n, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	 msg[1024];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diag_msg(l->d, DIAG_ERROR, l->file, n->line, n->col, "%s", msg);
+	l->errors++;
+}
+
+static struct pos
+pos_of(const struct lctx *l, const struct ynode *n)
+{
+	struct pos	 p;
+
+	p.file = l->file;
+	p.line = n->line;
+	p.col = n->col;
+	return p;
+}
+
+static const char *
+type_word(const struct ynode *n)
+{
+	switch (n->type) {
+	case YNODE_SEQ:
+		return "a list";
+	case YNODE_MAP:
+		return "a set of keys";
+	default:
+		return "a single value";
+	}
+}
+
+/* Check that n is a mapping with only the given keys; NULL-terminated. */
+static int
+check_map(struct lctx *l, const struct ynode *n, const char *what,
+    const char *const *keys)
+{
+	size_t		 i, nkeys;
+	const char	*near;
+	struct buf	 all;
+
+	if (n->type != YNODE_MAP) {
+		lerr(l, n, "expected %s with keys, got %s", what, type_word(n));
+		return -1;
+	}
+	for (nkeys = 0; keys[nkeys] != NULL; nkeys++)
+		continue;
+	for (i = 0; i < n->nkids; i += 2) {
+		const struct ynode *k = n->kids[i];
+		size_t j;
+
+		for (j = 0; j < nkeys; j++)
+			if (strcmp(k->str, keys[j]) == 0)
+				break;
+		if (j < nkeys)
+			continue;
+		if ((near = diag_suggest(k->str, keys, nkeys)) != NULL) {
+			lerr(l, k, "unknown key \"%s\" in %s (did you mean "
+			    "\"%s\"?)", k->str, what, near);
+			continue;
+		}
+		buf_init(&all, l->a);
+		for (j = 0; j < nkeys; j++)
+			buf_printf(&all, "%s%s", j ? ", " : "", keys[j]);
+		lerr(l, k, "unknown key \"%s\" in %s (the keys are: %s)",
+		    k->str, what, all.data);
+	}
+	return 0;
+}
+
+static const struct ynode *
+get(const struct ynode *map, const char *key)
+{
+	size_t	 i;
+
+	if (map == NULL || map->type != YNODE_MAP)
+		return NULL;
+	for (i = 0; i + 1 < map->nkids; i += 2)
+		if (strcmp(map->kids[i]->str, key) == 0)
+			return map->kids[i + 1];
+	return NULL;
+}
+
+static const struct ynode *
+need(struct lctx *l, const struct ynode *map, const char *key,
+    const char *what)
+{
+	const struct ynode *n;
+
+	if ((n = get(map, key)) == NULL && map->type == YNODE_MAP)
+		lerr(l, map, "%s has no \"%s\"", what, key);
+	return n;
+}
+
+static int
+is_null(const struct ynode *n)
+{
+	return n->type == YNODE_SCALAR && n->plain && (n->len == 0 ||
+	    strcmp(n->str, "null") == 0 || strcmp(n->str, "~") == 0);
+}
+
+/* Text value, or NULL (reported when present and not text). */
+static const char *
+as_text(struct lctx *l, const struct ynode *n, const char *key)
+{
+	if (n == NULL)
+		return NULL;
+	if (n->type != YNODE_SCALAR) {
+		lerr(l, n, "\"%s\" must be text, got %s", key, type_word(n));
+		return NULL;
+	}
+	if (is_null(n) || n->len == 0) {
+		lerr(l, n, "\"%s\" is empty", key);
+		return NULL;
+	}
+	return n->str;
+}
+
+static const char *
+text(struct lctx *l, const struct ynode *map, const char *key)
+{
+	return as_text(l, get(map, key), key);
+}
+
+static const char *
+req_text(struct lctx *l, const struct ynode *map, const char *key,
+    const char *what)
+{
+	return as_text(l, need(l, map, key, what), key);
+}
+
+/* Ids name things in {{ }} and in paths: keep them simple. */
+static int
+is_id(const char *s)
+{
+	if (*s == '\0' || !((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '_' || *s == '-'))
+			return 0;
+	return 1;
+}
+
+static const char *
+req_id(struct lctx *l, const struct ynode *map, const char *what)
+{
+	const struct ynode *n;
+	const char	*s;
+
+	n = need(l, map, "id", what);
+	if ((s = as_text(l, n, "id")) == NULL)
+		return NULL;
+	if (!is_id(s)) {
+		lerr(l, n, "\"%s\" is not a valid id: use lower-case letters "
+		    "a-z, digits, \"-\" and \"_\" (write æ as ae, ø as oe, "
+		    "å as aa)", s);
+		return NULL;
+	}
+	return s;
+}
+
+static void
+ref(struct lctx *l, const struct ynode *map, const char *key, struct ref *r)
+{
+	const struct ynode *n = get(map, key);
+
+	if ((r->id = as_text(l, n, key)) != NULL)
+		r->pos = pos_of(l, n);
+}
+
+static void
+count(struct lctx *l, const struct ynode *map, const char *key,
+    struct count *c)
+{
+	const struct ynode *n = get(map, key);
+	const char	*s;
+	long		 v = 0;
+
+	if (n == NULL)
+		return;
+	c->pos = pos_of(l, n);
+	if (n->type != YNODE_SCALAR || n->len == 0) {
+		lerr(l, n, "\"%s\" must be a whole number such as 16", key);
+		return;
+	}
+	for (s = n->str; *s >= '0' && *s <= '9'; s++) {
+		if (v > (LONG_MAX - 9) / 10) {
+			lerr(l, n, "\"%s\": %s is too large", key, n->str);
+			return;
+		}
+		v = v * 10 + (*s - '0');
+	}
+	if (*s != '\0' || s == n->str) {
+		lerr(l, n, "\"%s\" must be a whole number such as 16, "
+		    "got \"%s\"", key, n->str);
+		return;
+	}
+	c->set = 1;
+	c->value = v;
+}
+
+static void
+date(struct lctx *l, const struct ynode *map, const char *key,
+    struct date *dt, struct pos *p)
+{
+	const struct ynode *n = get(map, key);
+	char		 err[256];
+
+	if (n == NULL)
+		return;
+	if (p != NULL)
+		*p = pos_of(l, n);
+	if (n->type != YNODE_SCALAR) {
+		lerr(l, n, "\"%s\" must be a date such as \"20. maj 2021\", "
+		    "got %s", key, type_word(n));
+		return;
+	}
+	if (date_parse(n->str, n->len, dt, err, sizeof(err)) == -1) {
+		memset(dt, 0, sizeof(*dt));
+		lerr(l, n, "\"%s\": %s", key, err);
+	}
+}
+
+/* A list under key; returns it or NULL (absent or reported). */
+static const struct ynode *
+list(struct lctx *l, const struct ynode *map, const char *key)
+{
+	const struct ynode *n = get(map, key);
+
+	if (n == NULL || is_null(n))
+		return NULL;
+	if (n->type != YNODE_SEQ) {
+		lerr(l, n, "\"%s\" must be a list (lines starting with "
+		    "\"- \"), got %s", key, type_word(n));
+		return NULL;
+	}
+	if (n->nkids > MODEL_MAX_ITEMS) {
+		lerr(l, n, "\"%s\" has %zu items, at most %d", key, n->nkids,
+		    MODEL_MAX_ITEMS);
+		return NULL;
+	}
+	return n;
+}
+
+/* --- The three kinds of file ---------------------------------------- */
+
+static const char *const site_keys[] = {
+	"municipality", "language", "base_url", "logo", "quotes", "units", NULL
+};
+static const char *const unit_keys[] = { "id", "name", NULL };
+
+static void
+load_site(struct lctx *l, const struct ynode *root, struct site *s)
+{
+	const struct ynode *units, *n;
+	const char	*q;
+	size_t		 i;
+
+	s->file = l->file;
+	s->language = "da";
+	if (check_map(l, root, "site.yaml", site_keys) == -1)
+		return;
+	s->municipality = req_text(l, root, "municipality", "site.yaml");
+	if ((q = text(l, root, "language")) != NULL)
+		s->language = q;
+	s->base_url = text(l, root, "base_url");
+	s->logo = text(l, root, "logo");
+	if ((q = text(l, root, "quotes")) != NULL) {
+		if (strcmp(q, "”") == 0 || strcmp(q, "””") == 0)
+			s->quotes = QUOTES_DANISH;
+		else if (strcmp(q, "»«") == 0)
+			s->quotes = QUOTES_GUILLEMETS;
+		else
+			lerr(l, get(root, "quotes"), "\"quotes\" must be "
+			    "\"”\" (”citat”) or \"»«\" (»citat«), got \"%s\"", q);
+	}
+	if ((units = list(l, root, "units")) == NULL)
+		return;
+	s->units = arena_calloc(l->a, units->nkids, sizeof(*s->units));
+	for (i = 0; i < units->nkids; i++) {
+		n = units->kids[i];
+		if (check_map(l, n, "a unit", unit_keys) == -1)
+			continue;
+		s->units[s->nunits].id = req_id(l, n, "a unit");
+		s->units[s->nunits].name = req_text(l, n, "name", "a unit");
+		s->units[s->nunits].pos = pos_of(l, n);
+		s->nunits++;
+	}
+}
+
+static const char *const init_keys[] = {
+	"name", "origin", "owner", "founded", "established", "staff",
+	"recruitment", "participants", "phases", "milestones", "figures", NULL
+};
+static const char *const staff_keys[] = { "count", "unit", "from", NULL };
+static const char *const part_keys[] = {
+	"recruited", "started", "dropped_out", "completed", "active", NULL
+};
+static const char *const phase_keys[] = {
+	"id", "name", "kind", "reason", "start", "end", "sessions", NULL
+};
+static const char *const phase_kinds[PHASE__MAX + 1] = {
+	"recruitment", "training", "pause", "support", "other", NULL
+};
+static const char *const milestone_keys[] = {
+	"id", "label", "planned", "actual", NULL
+};
+static const char *const figure_keys[] = { "id", "label", "value", NULL };
+
+static void
+load_phase(struct lctx *l, const struct ynode *n, struct phase *p)
+{
+	const struct ynode *k;
+	const char	*near;
+	size_t		 i;
+
+	p->pos = pos_of(l, n);
+	if (check_map(l, n, "a phase", phase_keys) == -1)
+		return;
+	p->id = req_id(l, n, "a phase");
+	p->name = req_text(l, n, "name", "a phase");
+	p->reason = text(l, n, "reason");
+	p->kind = PHASE_OTHER;
+	if ((k = need(l, n, "kind", "a phase")) != NULL &&
+	    as_text(l, k, "kind") != NULL) {
+		for (i = 0; i < PHASE__MAX; i++)
+			if (strcmp(k->str, phase_kinds[i]) == 0)
+				break;
+		if (i < PHASE__MAX)
+			p->kind = (enum phase_kind)i;
+		else if ((near = diag_suggest(k->str, phase_kinds,
+		    PHASE__MAX)) != NULL)
+			lerr(l, k, "unknown kind of phase \"%s\" (did you "
+			    "mean \"%s\"?)", k->str, near);
+		else
+			lerr(l, k, "unknown kind of phase \"%s\" (expected "
+			    "recruitment, training, pause, support or other)",
+			    k->str);
+	}
+	date(l, n, "start", &p->start, &p->start_pos);
+	date(l, n, "end", &p->end, &p->end_pos);
+	count(l, n, "sessions", &p->sessions);
+}
+
+static void
+load_initiative(struct lctx *l, const struct ynode *root,
+    struct initiative *in)
+{
+	const struct ynode *n, *v;
+	size_t		 i;
+
+	in->file = l->file;
+	if (check_map(l, root, "an initiative", init_keys) == -1)
+		return;
+	in->name = req_text(l, root, "name", "an initiative");
+	in->origin = text(l, root, "origin");
+	ref(l, root, "owner", &in->owner);
+	date(l, root, "founded", &in->founded, NULL);
+	date(l, root, "established", &in->established, NULL);
+
+	if ((n = get(root, "staff")) != NULL &&
+	    check_map(l, n, "\"staff\"", staff_keys) == 0) {
+		count(l, n, "count", &in->staff.count);
+		ref(l, n, "unit", &in->staff.unit);
+		date(l, n, "from", &in->staff.from, NULL);
+	}
+	if ((n = list(l, root, "recruitment")) != NULL) {
+		in->recruitment = arena_calloc(l->a, n->nkids, sizeof(char *));
+		for (i = 0; i < n->nkids; i++)
+			if ((in->recruitment[in->nrecruitment] =
+			    as_text(l, n->kids[i], "recruitment")) != NULL)
+				in->nrecruitment++;
+	}
+	if ((n = get(root, "participants")) != NULL &&
+	    check_map(l, n, "\"participants\"", part_keys) == 0) {
+		in->participants.pos = pos_of(l, n);
+		count(l, n, "recruited", &in->participants.recruited);
+		count(l, n, "started", &in->participants.started);
+		count(l, n, "dropped_out", &in->participants.dropped_out);
+		count(l, n, "completed", &in->participants.completed);
+		count(l, n, "active", &in->participants.active);
+	}
+	if ((n = list(l, root, "phases")) != NULL) {
+		in->phases = arena_calloc(l->a, n->nkids, sizeof(*in->phases));
+		for (i = 0; i < n->nkids; i++)
+			load_phase(l, n->kids[i], &in->phases[in->nphases++]);
+	}
+	if ((n = list(l, root, "milestones")) != NULL) {
+		in->milestones = arena_calloc(l->a, n->nkids,
+		    sizeof(*in->milestones));
+		for (i = 0; i < n->nkids; i++) {
+			struct milestone *m = &in->milestones[in->nmilestones++];
+
+			v = n->kids[i];
+			m->pos = pos_of(l, v);
+			if (check_map(l, v, "a milestone", milestone_keys) == -1)
+				continue;
+			m->id = req_id(l, v, "a milestone");
+			m->label = req_text(l, v, "label", "a milestone");
+			date(l, v, "planned", &m->planned, &m->planned_pos);
+			date(l, v, "actual", &m->actual, NULL);
+			if (get(v, "planned") == NULL && get(v, "actual") == NULL)
+				lerr(l, v, "a milestone needs a \"planned\" or "
+				    "an \"actual\" date");
+		}
+	}
+	if ((n = list(l, root, "figures")) != NULL) {
+		in->figures = arena_calloc(l->a, n->nkids, sizeof(*in->figures));
+		for (i = 0; i < n->nkids; i++) {
+			struct figure *f = &in->figures[in->nfigures++];
+			struct count c;
+
+			v = n->kids[i];
+			f->pos = pos_of(l, v);
+			if (check_map(l, v, "a figure", figure_keys) == -1)
+				continue;
+			f->id = req_id(l, v, "a figure");
+			f->label = req_text(l, v, "label", "a figure");
+			memset(&c, 0, sizeof(c));
+			if (need(l, v, "value", "a figure") != NULL)
+				count(l, v, "value", &c);
+			f->value = c.value;
+		}
+	}
+}
+
+static const char *const report_keys[] = {
+	"date", "as_of", "title", "subject", "sender", "initiatives",
+	"events", "sections", NULL
+};
+static const char *const event_keys[] = { "id", "label", "date", NULL };
+static const char *const section_keys[] = {
+	"title", "narrative", "initiative", NULL
+};
+
+static void
+load_report(struct lctx *l, const struct ynode *root, struct note *nt)
+{
+	const struct ynode *n, *v;
+	const char	*s;
+	size_t		 i;
+
+	if (check_map(l, root, "report.yaml", report_keys) == -1)
+		return;
+	if (need(l, root, "date", "report.yaml") != NULL)
+		date(l, root, "date", &nt->date, NULL);
+	nt->as_of = nt->date;
+	date(l, root, "as_of", &nt->as_of, NULL);
+	nt->title = text(l, root, "title");
+	if (nt->title == NULL)
+		nt->title = "Statusnotat";
+	nt->subject = req_text(l, root, "subject", "report.yaml");
+	if (need(l, root, "sender", "report.yaml") != NULL)
+		ref(l, root, "sender", &nt->sender);
+	if ((n = list(l, root, "initiatives")) != NULL) {
+		nt->initiatives = arena_calloc(l->a, n->nkids,
+		    sizeof(*nt->initiatives));
+		nt->initiatives_p = arena_calloc(l->a, n->nkids,
+		    sizeof(*nt->initiatives_p));
+		for (i = 0; i < n->nkids; i++) {
+			v = n->kids[i];
+			if ((s = as_text(l, v, "initiatives")) == NULL)
+				continue;
+			nt->initiatives[nt->ninitiatives].id = s;
+			nt->initiatives[nt->ninitiatives++].pos = pos_of(l, v);
+		}
+	}
+	if ((n = list(l, root, "events")) != NULL) {
+		nt->events = arena_calloc(l->a, n->nkids, sizeof(*nt->events));
+		for (i = 0; i < n->nkids; i++) {
+			struct event *e = &nt->events[nt->nevents++];
+
+			v = n->kids[i];
+			e->pos = pos_of(l, v);
+			if (check_map(l, v, "an event", event_keys) == -1)
+				continue;
+			e->id = req_id(l, v, "an event");
+			e->label = req_text(l, v, "label", "an event");
+			if (need(l, v, "date", "an event") != NULL)
+				date(l, v, "date", &e->date, NULL);
+		}
+	}
+	if (need(l, root, "sections", "report.yaml") != NULL &&
+	    (n = list(l, root, "sections")) != NULL) {
+		nt->sections = arena_calloc(l->a, n->nkids,
+		    sizeof(*nt->sections));
+		for (i = 0; i < n->nkids; i++) {
+			struct section *sec = &nt->sections[nt->nsections++];
+
+			v = n->kids[i];
+			sec->pos = pos_of(l, v);
+			if (check_map(l, v, "a section", section_keys) == -1)
+				continue;
+			sec->title = text(l, v, "title");
+			if ((s = text(l, v, "narrative")) != NULL) {
+				if (strchr(s, '/') != NULL || s[0] == '.' ||
+				    strlen(s) < 4 ||
+				    strcmp(s + strlen(s) - 3, ".md") != 0)
+					lerr(l, get(v, "narrative"), "\"narrative\" "
+					    "must name a .md file in the note's "
+					    "folder, such as \"baba.md\", got "
+					    "\"%s\"", s);
+				else
+					sec->narrative = arena_printf(l->a,
+					    "%s/%s", nt->dir, s);
+			}
+			ref(l, v, "initiative", &sec->initiative);
+			if (get(v, "narrative") == NULL &&
+			    get(v, "initiative") == NULL)
+				lerr(l, v, "a section needs a \"narrative\" or "
+				    "an \"initiative\"");
+		}
+	}
+}
+
+/* Read and parse one file; returns the root or NULL. */
+static const struct ynode *
+read_yaml(struct lctx *l, const char *path, int missing_is_content)
+{
+	const struct ynode *root;
+	char		*textp;
+	size_t		 len;
+	int		 before = l->d->count[DIAG_ERROR];
+
+	l->file = path;
+	if ((textp = fs_read(l->a, l->d, path, LOAD_MAX_FILE, &len,
+	    missing_is_content)) == NULL)
+		return NULL;
+	root = load_yaml(l->a, l->d, path, textp, len);
+	if (root == NULL && l->d->count[DIAG_ERROR] == before)
+		l->errors++;
+	return root;
+}
+
+static int
+cmp_note(const void *a, const void *b)
+{
+	const struct note *x = a, *y = b;
+	int	 c;
+
+	/* Newest first; the id breaks ties so the order is stable. */
+	if ((c = date_cmp(&y->date, &x->date)) != 0)
+		return c;
+	return strcmp(x->id, y->id);
+}
+
+int
+load_content(struct arena *a, struct diag *d, const char *dir,
+    struct content *c)
+{
+	struct lctx	 l;
+	const struct ynode *root;
+	char		**names, *path, *sub;
+	size_t		 n, i, len;
+	int		 before = d->count[DIAG_ERROR] + d->count[DIAG_SYSERR];
+
+	memset(&l, 0, sizeof(l));
+	l.a = a;
+	l.d = d;
+	c->dir = dir;
+
+	if (!fs_is_dir(dir)) {
+		diag_msg(d, DIAG_SYSERR, dir, 0, 0,
+		    "no such content directory");
+		return -1;
+	}
+	path = arena_printf(a, "%s/site.yaml", dir);
+	if ((root = read_yaml(&l, path, 1)) != NULL)
+		load_site(&l, root, &c->site);
+
+	sub = arena_printf(a, "%s/initiatives", dir);
+	if ((names = fs_list(a, d, sub, ".yaml", &n)) != NULL) {
+		if (n > MODEL_MAX_ITEMS) {
+			diag_msg(d, DIAG_ERROR, sub, 0, 0,
+			    "%zu initiatives, at most %d", n, MODEL_MAX_ITEMS);
+			n = MODEL_MAX_ITEMS;
+		}
+		c->initiatives = arena_calloc(a, n, sizeof(*c->initiatives));
+		for (i = 0; i < n; i++) {
+			struct initiative *in = &c->initiatives[c->ninitiatives];
+
+			len = strlen(names[i]) - 5;
+			in->id = arena_strndup(a, names[i], len);
+			path = arena_printf(a, "%s/%s", sub, names[i]);
+			if (!is_id(in->id)) {
+				diag_msg(d, DIAG_ERROR, path, 0, 0, "the file "
+				    "name \"%s\" is not a valid id: use "
+				    "lower-case letters a-z, digits, \"-\" and "
+				    "\"_\"", in->id);
+				continue;
+			}
+			if ((root = read_yaml(&l, path, 1)) == NULL)
+				continue;
+			load_initiative(&l, root, in);
+			c->ninitiatives++;
+		}
+	}
+
+	sub = arena_printf(a, "%s/reports", dir);
+	if ((names = fs_list(a, d, sub, "", &n)) != NULL) {
+		if (n > MODEL_MAX_ITEMS) {
+			diag_msg(d, DIAG_ERROR, sub, 0, 0,
+			    "%zu notes, at most %d", n, MODEL_MAX_ITEMS);
+			n = MODEL_MAX_ITEMS;
+		}
+		c->notes = arena_calloc(a, n, sizeof(*c->notes));
+		for (i = 0; i < n; i++) {
+			struct note *nt = &c->notes[c->nnotes];
+
+			nt->dir = arena_printf(a, "%s/%s", sub, names[i]);
+			if (!fs_is_dir(nt->dir))
+				continue;
+			nt->id = names[i];
+			nt->file = path = arena_printf(a, "%s/report.yaml",
+			    nt->dir);
+			if (!is_id(nt->id)) {
+				diag_msg(d, DIAG_ERROR, nt->dir, 0, 0, "the "
+				    "folder name \"%s\" is not a valid id: use "
+				    "lower-case letters a-z, digits, \"-\" and "
+				    "\"_\"", nt->id);
+				continue;
+			}
+			if ((root = read_yaml(&l, path, 1)) == NULL)
+				continue;
+			load_report(&l, root, nt);
+			c->nnotes++;
+		}
+		qsort(c->notes, c->nnotes, sizeof(*c->notes), cmp_note);
+	}
+	return d->count[DIAG_ERROR] + d->count[DIAG_SYSERR] > before ? -1 : 0;
+}

@@ -1,0 +1,163 @@
+/*
+ * main.c: the statusnotat command.  Runs the pipeline
+ *   load -> validate -> layout -> (dump | html build)
+ * with one arena and one diagnostics context, and turns the worst
+ * diagnostic into the exit status: 0 ok, 1 bad content, 2 usage or system.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "build.h"
+#include "diag.h"
+#include "dump.h"
+#include "layout.h"
+#include "load.h"
+#include "model.h"
+#include "report.h"
+#include "validate.h"
+
+#define VERSION	"0.1.0"
+
+static const char usage_text[] =
+"usage: statusnotat build [-C content] [-t templates] [-o output]\n"
+"       statusnotat check [-C content]\n"
+"       statusnotat dump  [-C content]\n"
+"       statusnotat --help | --version\n";
+
+static const char help_text[] =
+"statusnotat turns a municipality's YAML data and Markdown narratives\n"
+"into status notes (statusnotater) for the city council.\n"
+"\n"
+"Commands:\n"
+"  build   check the content, then write the website into the output\n"
+"          folder: index.html, style.css and <note-id>/index.html for\n"
+"          every note.  The old output is replaced only when everything\n"
+"          succeeded.\n"
+"  check   check the content and report every problem, writing nothing.\n"
+"          Also warns about milestones whose planned date has passed\n"
+"          without an actual date.\n"
+"  dump    print the laid-out notes as indented text (for tests and\n"
+"          for seeing what statusnotat understood).\n"
+"\n"
+"Options:\n"
+"  -C DIR  the content folder (default: content)\n"
+"  -t DIR  the templates folder (default: templates)\n"
+"  -o DIR  the output folder (default: output)\n"
+"\n"
+"Problems are printed as FILE:LINE:COLUMN: error: MESSAGE.\n"
+"Exit status: 0 ok (warnings allowed), 1 the content has errors,\n"
+"2 usage or system error.\n"
+"\n"
+"The content format is described in docs/content.md.\n";
+
+enum cmd {
+	CMD_BUILD,
+	CMD_CHECK,
+	CMD_DUMP,
+	CMD__MAX
+};
+
+static int
+usage(const char *why)
+{
+	if (why != NULL)
+		fprintf(stderr, "statusnotat: error: %s\n", why);
+	fputs(usage_text, stderr);
+	return 2;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct arena	 arena;
+	struct diag	 diag;
+	struct content	 content;
+	struct report	 report;
+	struct buf	 out;
+	const char	*cdir = "content", *tdir = "templates", *odir = "output";
+	enum cmd	 cmd;
+	int		 i, rc;
+
+	if (argc < 2)
+		return usage(NULL);
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		fputs(usage_text, stdout);
+		fputs("\n", stdout);
+		fputs(help_text, stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		puts("statusnotat " VERSION);
+		return 0;
+	}
+	if (strcmp(argv[1], "build") == 0)
+		cmd = CMD_BUILD;
+	else if (strcmp(argv[1], "check") == 0)
+		cmd = CMD_CHECK;
+	else if (strcmp(argv[1], "dump") == 0)
+		cmd = CMD_DUMP;
+	else {
+		fprintf(stderr, "statusnotat: error: unknown command \"%s\"\n",
+		    argv[1]);
+		return usage(NULL);
+	}
+	for (i = 2; i < argc; i++) {
+		const char **dst = NULL;
+
+		if (strcmp(argv[i], "-C") == 0)
+			dst = &cdir;
+		else if (strcmp(argv[i], "-t") == 0 && cmd == CMD_BUILD)
+			dst = &tdir;
+		else if (strcmp(argv[i], "-o") == 0 && cmd == CMD_BUILD)
+			dst = &odir;
+		if (dst == NULL) {
+			fprintf(stderr, "statusnotat: error: unknown option "
+			    "\"%s\"\n", argv[i]);
+			return usage(NULL);
+		}
+		if (i + 1 == argc || argv[i + 1][0] == '\0') {
+			fprintf(stderr, "statusnotat: error: %s needs a "
+			    "folder\n", argv[i]);
+			return usage(NULL);
+		}
+		*dst = argv[++i];
+	}
+
+	arena_init(&arena);
+	diag_init(&diag, stderr);
+	memset(&content, 0, sizeof(content));
+
+	/* Stop between stages; within one, report everything. */
+	if (load_content(&arena, &diag, cdir, &content) == -1 ||
+	    validate_content(&content, &diag) == -1 ||
+	    layout_report(&arena, &diag, &content, &report) == -1)
+		goto out;
+
+	switch (cmd) {
+	case CMD_DUMP:
+		buf_init(&out, &arena);
+		dump_report(&out, &report);
+		if (fwrite(out.data, 1, out.len, stdout) != out.len ||
+		    fflush(stdout) != 0)
+			diag_msg(&diag, DIAG_SYSERR, NULL, 0, 0,
+			    "cannot write the dump");
+		break;
+	case CMD_BUILD:
+		(void)build_site(&arena, &diag, &report, tdir, odir);
+		break;
+	default:
+		break;
+	}
+out:
+	rc = diag_status(&diag);
+	if (rc != 0 && diag.count[DIAG_ERROR] > 0)
+		fprintf(stderr, "statusnotat: %d error%s, %d warning%s%s\n",
+		    diag.count[DIAG_ERROR], diag.count[DIAG_ERROR] == 1 ?
+		    "" : "s", diag.count[DIAG_WARNING],
+		    diag.count[DIAG_WARNING] == 1 ? "" : "s",
+		    cmd == CMD_BUILD ? "; output not changed" : "");
+	arena_fini(&arena);
+	return rc;
+}

@@ -1,0 +1,184 @@
+/*
+ * model.h: the content model, as the loader makes it from content/ and
+ * the validator checks it.  Everything lives in the build's arena and is
+ * read-only after validation.  Included by the loader, the validator,
+ * the merge and the layout stages; never by a renderer.
+ */
+#ifndef MODEL_H
+#define MODEL_H
+
+#include <stddef.h>
+
+#include "date.h"
+
+/* Where a value was written: for diagnostics.  line and col from 1. */
+struct pos {
+	const char	*file;
+	int		 line;
+	int		 col;
+};
+
+/* An optional whole number. */
+struct count {
+	int		 set;
+	long		 value;
+	struct pos	 pos;
+};
+
+enum quotes {
+	QUOTES_DANISH,		/* ”…” (the default) */
+	QUOTES_GUILLEMETS,	/* »…« */
+	QUOTES__MAX
+};
+
+struct unit {				/* an organisational unit */
+	const char	*id;
+	const char	*name;
+	struct pos	 pos;
+};
+
+struct site {
+	const char	*file;
+	const char	*municipality;
+	const char	*language;	/* "da" */
+	const char	*base_url;	/* may be NULL */
+	const char	*logo;		/* path below content/, may be NULL */
+	enum quotes	 quotes;
+	struct unit	*units;
+	size_t		 nunits;
+};
+
+/* Most initiatives, notes, phases, events... a file or folder may hold. */
+#define MODEL_MAX_ITEMS	1000
+
+struct ref {				/* a reference to an id, resolved by validate */
+	const char	*id;
+	struct pos	 pos;
+};
+
+enum phase_kind {
+	PHASE_RECRUITMENT,
+	PHASE_TRAINING,
+	PHASE_PAUSE,
+	PHASE_SUPPORT,
+	PHASE_OTHER,
+	PHASE__MAX
+};
+
+struct phase {
+	const char	*id;
+	const char	*name;
+	enum phase_kind	 kind;
+	const char	*reason;	/* why, for a pause; may be NULL */
+	struct date	 start;		/* DATE_NONE when not known */
+	struct date	 end;		/* DATE_NONE while it goes on */
+	struct count	 sessions;	/* teaching sessions held */
+	struct pos	 pos;
+	struct pos	 start_pos;
+	struct pos	 end_pos;
+};
+
+enum status {				/* of a milestone, as of the note's date */
+	STATUS_DONE,			/* it has an actual date */
+	STATUS_EXPECTED,		/* planned, not yet due: "forventes" */
+	STATUS_OVERDUE,			/* planned, passed, no actual date */
+	STATUS__MAX
+};
+
+struct milestone {
+	const char	*id;
+	const char	*label;
+	struct date	 planned;	/* DATE_NONE when not planned */
+	struct date	 actual;	/* DATE_NONE until it happened */
+	struct pos	 pos;
+	struct pos	 planned_pos;
+};
+
+struct figure {				/* a named number of an initiative */
+	const char	*id;
+	const char	*label;
+	long		 value;
+	struct pos	 pos;
+};
+
+struct participants {
+	struct count	 recruited;	/* recruited to the initiative */
+	struct count	 started;	/* started the training */
+	struct count	 dropped_out;
+	struct count	 completed;
+	struct count	 active;	/* derived when not given */
+	struct pos	 pos;
+};
+
+struct staff {
+	struct count	 count;
+	struct ref	 unit;
+	struct date	 from;
+	const struct unit *unit_p;	/* resolved */
+};
+
+struct initiative {
+	const char	*id;		/* the file name without .yaml */
+	const char	*file;
+	const char	*name;
+	const char	*origin;	/* who developed it, may be NULL */
+	struct ref	 owner;
+	const struct unit *owner_p;	/* resolved */
+	struct date	 founded;
+	struct date	 established;
+	struct staff	 staff;
+	const char	**recruitment;	/* channels */
+	size_t		 nrecruitment;
+	struct participants participants;
+	struct phase	*phases;
+	size_t		 nphases;
+	struct milestone *milestones;
+	size_t		 nmilestones;
+	struct figure	*figures;
+	size_t		 nfigures;
+};
+
+struct event {				/* a dated fact of a note */
+	const char	*id;
+	const char	*label;
+	struct date	 date;
+	struct pos	 pos;
+};
+
+struct section {
+	const char	*title;		/* heading, may be NULL */
+	const char	*narrative;	/* path of the .md file, may be NULL */
+	struct ref	 initiative;	/* id NULL when none */
+	const struct initiative *initiative_p;	/* resolved */
+	struct pos	 pos;
+};
+
+struct note {
+	const char	*id;		/* the directory name */
+	const char	*dir;		/* content/reports/<id> */
+	const char	*file;		/* .../report.yaml */
+	struct date	 date;
+	struct date	 as_of;		/* the date figures hold on; = date */
+	const char	*title;		/* "Statusnotat" */
+	const char	*subject;	/* printed after "Vedr." */
+	struct ref	 sender;
+	const struct unit *sender_p;
+	struct ref	*initiatives;	/* the initiatives the note covers */
+	const struct initiative **initiatives_p;	/* resolved, or NULL */
+	size_t		 ninitiatives;
+	struct event	*events;
+	size_t		 nevents;
+	struct section	*sections;
+	size_t		 nsections;
+};
+
+struct content {
+	const char	*dir;		/* "content" */
+	struct site	 site;
+	struct initiative *initiatives;	/* sorted by id */
+	size_t		 ninitiatives;
+	struct note	*notes;		/* sorted by date, newest first */
+	size_t		 nnotes;
+};
+
+#endif

@@ -1,0 +1,523 @@
+/*
+ * narrative.c: a narrative from Markdown to report blocks.  Three passes:
+ * fill in {{ name }} (in the source, escaped for Markdown, so values are
+ * never markup), parse with cmark (safe: raw HTML is dropped with a
+ * warning, unsafe link targets emptied), then walk cmark's tree with its
+ * iterator into blocks and inlines, turning " and ' into Danish marks.
+ * Each cmark tree belongs to the call that parsed it and is freed here.
+ */
+#include <sys/stat.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include <cmark.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "diag.h"
+#include "escape.h"
+#include "fsutil.h"
+#include "names.h"
+#include "narrative.h"
+#include "report.h"
+
+/* Where the walk is: one open container per level. */
+struct level {
+	struct block	*block;		/* the container block */
+	struct block	*last;		/* its last child block */
+	struct inline_	*inl;		/* the container inline, or NULL */
+	struct inline_	*last_inl;	/* last inline in the container */
+};
+
+struct walk {
+	struct arena	*a;
+	struct diag	*d;
+	const char	*path;
+	const struct narrative_opts *o;
+	struct level	 stack[NARRATIVE_MAX_DEPTH + 2];
+	int		 depth;
+	int		 boundary;	/* the last character opens a quote */
+	int		*ok;
+};
+
+/* Returns the byte offset of the first invalid UTF-8 sequence, or len. */
+static size_t
+utf8_check(const unsigned char *s, size_t len)
+{
+	size_t		 i = 0, n, k;
+	unsigned long	 cp;
+
+	while (i < len) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (s[i] >= 0xc2 && s[i] <= 0xdf)
+			n = 1, cp = s[i] & 0x1f;
+		else if (s[i] >= 0xe0 && s[i] <= 0xef)
+			n = 2, cp = s[i] & 0x0f;
+		else if (s[i] >= 0xf0 && s[i] <= 0xf4)
+			n = 3, cp = s[i] & 0x07;
+		else
+			return i;
+		for (k = 1; k <= n; k++) {
+			if (i + k >= len || (s[i + k] & 0xc0) != 0x80)
+				return i;
+			cp = (cp << 6) | (s[i + k] & 0x3f);
+		}
+		if ((n == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+		    (n == 3 && (cp < 0x10000 || cp > 0x10ffff)))
+			return i;
+		i += n + 1;
+	}
+	return len;
+}
+
+/* Append s escaped so that cmark reads it as plain text. */
+static void
+put_escaped_md(struct buf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if ((*s >= '!' && *s <= '/') || (*s >= ':' && *s <= '@') ||
+		    (*s >= '[' && *s <= '`') || (*s >= '{' && *s <= '~'))
+			buf_putc(b, '\\');
+		buf_putc(b, *s);
+	}
+}
+
+static void
+trim(const char **s, const char **e)
+{
+	while (*s < *e && (**s == ' ' || **s == '\t'))
+		(*s)++;
+	while (*e > *s && ((*e)[-1] == ' ' || (*e)[-1] == '\t'))
+		(*e)--;
+}
+
+/*
+ * Fill in every {{ name }} and {{ name | filter }} of src into out.
+ * "\{{" is a literal "{{".  Returns the number of errors.
+ */
+static int
+fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
+{
+	const char	*p = src, *end = src + len, *open, *close, *nl;
+	const char	*ns, *ne, *fs, *fe, *bar, *near;
+	const struct name *n;
+	char		 err[256];
+	char		*key, *filter;
+	int		 line = 1, errors = 0;
+	const char	*line_start = src;
+
+	while (p < end) {
+		open = memchr(p, '{', (size_t)(end - p));
+		if (open == NULL || open + 1 >= end) {
+			buf_put(out, p, (size_t)(end - p));
+			break;
+		}
+		/* Count lines up to here, for positions. */
+		for (nl = p; nl < open; nl++)
+			if (*nl == '\n') {
+				line++;
+				line_start = nl + 1;
+			}
+		if (open[1] != '{') {
+			buf_put(out, p, (size_t)(open - p + 1));
+			p = open + 1;
+			continue;
+		}
+		if (open > src && open[-1] == '\\') {
+			/* "\{{": the backslash already escapes the first. */
+			buf_put(out, p, (size_t)(open - p + 1));
+			buf_puts(out, "\\{");
+			p = open + 2;
+			continue;
+		}
+		buf_put(out, p, (size_t)(open - p));
+		for (close = open + 2; close + 1 < end; close++)
+			if (*close == '\n' || (close[0] == '}' && close[1] == '}'))
+				break;
+		if (close + 1 >= end || *close == '\n') {
+			diag_msg(w->d, DIAG_ERROR, w->path, line,
+			    (int)(open - line_start) + 1, "\"{{\" is not "
+			    "closed by \"}}\" on the same line (write \\{{ "
+			    "for a literal {{)");
+			errors++;
+			buf_put(out, open, 2);
+			p = open + 2;
+			continue;
+		}
+		ns = open + 2;
+		ne = close;
+		bar = memchr(ns, '|', (size_t)(ne - ns));
+		fs = fe = NULL;
+		if (bar != NULL) {
+			fs = bar + 1;
+			fe = ne;
+			ne = bar;
+			trim(&fs, &fe);
+		}
+		trim(&ns, &ne);
+		key = arena_strndup(w->a, ns, (size_t)(ne - ns));
+		filter = fs != NULL ? arena_strndup(w->a, fs,
+		    (size_t)(fe - fs)) : NULL;
+		if ((n = names_find(w->o->names, key)) == NULL) {
+			near = names_suggest(w->o->names, key);
+			if (near != NULL)
+				diag_msg(w->d, DIAG_ERROR, w->path, line,
+				    (int)(ns - line_start) + 1, "unknown name "
+				    "\"%s\" (did you mean \"%s\"?)", key, near);
+			else
+				diag_msg(w->d, DIAG_ERROR, w->path, line,
+				    (int)(ns - line_start) + 1, "unknown name "
+				    "\"%s\" (names look like "
+				    "\"baba.participants.recruited\"; see "
+				    "docs/content.md)", key);
+			errors++;
+		} else {
+			struct buf v;
+
+			buf_init(&v, w->a);
+			if (names_format(n, filter, &v, err, sizeof(err)) == -1) {
+				diag_msg(w->d, DIAG_ERROR, w->path, line,
+				    (int)(fs - line_start) + 1, "%s", err);
+				errors++;
+			} else
+				put_escaped_md(out, v.data);
+		}
+		p = close + 2;
+	}
+	return errors;
+}
+
+/* --- Building blocks and inlines ------------------------------------ */
+
+static struct level *
+top(struct walk *w)
+{
+	return &w->stack[w->depth];
+}
+
+static void
+add_block(struct walk *w, struct block *b)
+{
+	struct level	*l = top(w);
+
+	if (l->last != NULL)
+		l->last->next = b;
+	else
+		l->block->child = b;
+	l->last = b;
+}
+
+static void
+add_inline(struct walk *w, struct inline_ *in)
+{
+	struct level	*l = top(w);
+
+	if (l->last_inl != NULL)
+		l->last_inl->next = in;
+	else if (l->inl != NULL)
+		l->inl->child = in;
+	else
+		l->block->inl = in;
+	l->last_inl = in;
+}
+
+/* Open a container level: a block, or an inline inside the current block. */
+static void
+push(struct walk *w, struct block *b, struct inline_ *in)
+{
+	struct level	*l;
+
+	w->depth++;
+	l = top(w);
+	memset(l, 0, sizeof(*l));
+	l->block = b != NULL ? b : w->stack[w->depth - 1].block;
+	l->inl = in;
+}
+
+static struct block *
+new_block(struct walk *w, enum block_type t, cmark_node *n)
+{
+	struct block	*b = arena_alloc(w->a, sizeof(*b));
+
+	b->type = t;
+	b->line = cmark_node_get_start_line(n);
+	return b;
+}
+
+static struct inline_ *
+new_inline(struct walk *w, enum inline_type t)
+{
+	struct inline_	*in = arena_alloc(w->a, sizeof(*in));
+
+	in->type = t;
+	return in;
+}
+
+static int
+opens_quote(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '(' || c == '[' ||
+	    c == '{' || c == '-' || c == '/';
+}
+
+/* Text with " and ' made Danish. */
+static void
+add_text(struct walk *w, const char *s, size_t n)
+{
+	struct inline_	*in;
+	struct buf	 b;
+	size_t		 i;
+
+	buf_init(&b, w->a);
+	for (i = 0; i < n; i++) {
+		if (s[i] == '"') {
+			if (w->o->quotes == QUOTES_GUILLEMETS)
+				buf_puts(&b, w->boundary ? "»" : "«");
+			else
+				buf_puts(&b, "”");
+		} else if (s[i] == '\'')
+			buf_puts(&b, "’");
+		else
+			buf_putc(&b, s[i]);
+		w->boundary = opens_quote((unsigned char)s[i]) ||
+		    (s[i] == '"' && w->boundary);
+	}
+	in = new_inline(w, INL_TEXT);
+	in->text = b.data;
+	in->len = b.len;
+	add_inline(w, in);
+}
+
+static void
+check_image(struct walk *w, cmark_node *n, const char *url)
+{
+	struct stat	 st;
+	char		*path;
+
+	if (*url == '\0' || strstr(url, "://") != NULL ||
+	    strncmp(url, "data:", 5) == 0) {
+		diag_msg(w->d, DIAG_ERROR, w->path,
+		    cmark_node_get_start_line(n), cmark_node_get_start_column(n),
+		    "image \"%s\": name a file in the note's folder, such as "
+		    "\"billede.png\"", url);
+		*w->ok = 0;
+		return;
+	}
+	if (url[0] == '/' || strstr(url, "..") != NULL) {
+		diag_msg(w->d, DIAG_ERROR, w->path,
+		    cmark_node_get_start_line(n), cmark_node_get_start_column(n),
+		    "image \"%s\" is outside the note's folder", url);
+		*w->ok = 0;
+		return;
+	}
+	path = arena_printf(w->a, "%s/%s", w->o->dir, url);
+	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode)) {
+		diag_msg(w->d, DIAG_ERROR, w->path,
+		    cmark_node_get_start_line(n), cmark_node_get_start_column(n),
+		    "image \"%s\" not found (looked for %s)", url, path);
+		*w->ok = 0;
+	}
+}
+
+static void
+enter(struct walk *w, cmark_node *n)
+{
+	struct block	*b = NULL;
+	struct inline_	*in = NULL;
+	const char	*s;
+	int		 level;
+
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_DOCUMENT:
+		return;
+	case CMARK_NODE_BLOCK_QUOTE:
+		b = new_block(w, BLOCK_QUOTE, n);
+		break;
+	case CMARK_NODE_LIST:
+		b = new_block(w, BLOCK_LIST, n);
+		b->ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+		b->start = cmark_node_get_list_start(n);
+		b->tight = cmark_node_get_list_tight(n);
+		break;
+	case CMARK_NODE_ITEM:
+		b = new_block(w, BLOCK_ITEM, n);
+		break;
+	case CMARK_NODE_PARAGRAPH:
+		b = new_block(w, BLOCK_PARA, n);
+		w->boundary = 1;
+		break;
+	case CMARK_NODE_HEADING:
+		b = new_block(w, BLOCK_HEADING, n);
+		level = cmark_node_get_heading_level(n) + w->o->heading_shift;
+		b->level = level > 6 ? 6 : level;
+		w->boundary = 1;
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		b = new_block(w, BLOCK_CODE, n);
+		s = cmark_node_get_literal(n);
+		b->text = arena_strdup(w->a, s != NULL ? s : "");
+		b->len = strlen(b->text);
+		s = cmark_node_get_fence_info(n);
+		b->info = s != NULL && *s != '\0' ? arena_strdup(w->a, s) : NULL;
+		add_block(w, b);
+		return;
+	case CMARK_NODE_THEMATIC_BREAK:
+		add_block(w, new_block(w, BLOCK_HR, n));
+		return;
+	case CMARK_NODE_HTML_BLOCK:
+	case CMARK_NODE_HTML_INLINE:
+		diag_msg(w->d, DIAG_WARNING, w->path,
+		    cmark_node_get_start_line(n), cmark_node_get_start_column(n),
+		    "HTML is not allowed in a narrative and was left out");
+		return;
+	case CMARK_NODE_TEXT:
+		s = cmark_node_get_literal(n);
+		add_text(w, s, strlen(s));
+		return;
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+		add_inline(w, new_inline(w, cmark_node_get_type(n) ==
+		    CMARK_NODE_SOFTBREAK ? INL_SOFTBREAK : INL_LINEBREAK));
+		w->boundary = 1;
+		return;
+	case CMARK_NODE_CODE:
+		in = new_inline(w, INL_CODE);
+		in->text = arena_strdup(w->a, cmark_node_get_literal(n));
+		in->len = strlen(in->text);
+		add_inline(w, in);
+		w->boundary = 0;
+		return;
+	case CMARK_NODE_EMPH:
+		in = new_inline(w, INL_EMPH);
+		break;
+	case CMARK_NODE_STRONG:
+		in = new_inline(w, INL_STRONG);
+		break;
+	case CMARK_NODE_LINK:
+	case CMARK_NODE_IMAGE:
+		in = new_inline(w, cmark_node_get_type(n) == CMARK_NODE_LINK ?
+		    INL_LINK : INL_IMAGE);
+		s = cmark_node_get_url(n);
+		s = s != NULL ? s : "";
+		in->url = escape_url_is_safe(s, strlen(s)) ?
+		    arena_strdup(w->a, s) : "";
+		s = cmark_node_get_title(n);
+		in->title = s != NULL && *s != '\0' ? arena_strdup(w->a, s) :
+		    NULL;
+		if (in->type == INL_IMAGE)
+			check_image(w, n, in->url);
+		break;
+	default:
+		return;	/* custom nodes: none without extensions */
+	}
+	/*
+	 * Past the depth limit, containers are left out and their contents
+	 * go to the level above: nothing is lost, and renderers may
+	 * recurse.  Paragraphs and headings always get their level.
+	 */
+	if (b != NULL && (b->type == BLOCK_PARA || b->type == BLOCK_HEADING ||
+	    w->depth < NARRATIVE_MAX_DEPTH - 4)) {
+		add_block(w, b);
+		push(w, b, NULL);
+	} else if (in != NULL && w->depth < NARRATIVE_MAX_DEPTH) {
+		add_inline(w, in);
+		push(w, NULL, in);
+	}
+}
+
+struct block *
+narrative_load(struct arena *a, struct diag *d, const char *path,
+    const struct pos *from, const struct narrative_opts *o, int *ok)
+{
+	struct walk	 w;
+	struct block	 root;
+	struct buf	 filled;
+	cmark_node	*doc = NULL, *n;
+	cmark_iter	*it = NULL;
+	cmark_event_type ev;
+	char		*src;
+	struct stat	 st;
+	size_t		 len, bad, i;
+	int		 line, col;
+
+	if (stat(path, &st) == -1) {
+		diag_msg(d, DIAG_ERROR, from->file, from->line, from->col,
+		    "the narrative %s does not exist", path);
+		*ok = 0;
+		return NULL;
+	}
+	if ((src = fs_read(a, d, path, NARRATIVE_MAX_FILE, &len, 1)) == NULL) {
+		*ok = 0;
+		return NULL;
+	}
+	if ((bad = utf8_check((const unsigned char *)src, len)) < len) {
+		line = 1;
+		col = 1;
+		for (i = 0; i < bad; i++, col++)
+			if (src[i] == '\n') {
+				line++;
+				col = 0;
+			}
+		diag_msg(d, DIAG_ERROR, path, line, col,
+		    "the file is not valid UTF-8 text (save it as UTF-8)");
+		*ok = 0;
+		return NULL;
+	}
+	if (memchr(src, '\0', len) != NULL) {
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "the file contains a NUL "
+		    "character: is it really a Markdown text?");
+		*ok = 0;
+		return NULL;
+	}
+
+	memset(&w, 0, sizeof(w));
+	w.a = a;
+	w.d = d;
+	w.path = path;
+	w.o = o;
+	w.ok = ok;
+	memset(&root, 0, sizeof(root));
+	w.stack[0].block = &root;
+
+	buf_init(&filled, a);
+	if (fill_in(&w, src, len, &filled) > 0)
+		*ok = 0;
+
+	doc = cmark_parse_document(filled.data, filled.len,
+	    CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8);
+	if (doc == NULL || (it = cmark_iter_new(doc)) == NULL) {
+		diag_msg(d, DIAG_SYSERR, path, 0, 0, "out of memory in cmark");
+		*ok = 0;
+		goto out;
+	}
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER) {
+			int before = w.depth;
+
+			enter(&w, n);
+			/*
+			 * Remember on the node whether it opened a level,
+			 * so its exit closes exactly that level.
+			 */
+			cmark_node_set_user_data(n,
+			    w.depth > before ? (void *)&root : NULL);
+		} else if (ev == CMARK_EVENT_EXIT) {
+			if (cmark_node_get_user_data(n) != NULL && w.depth > 0)
+				w.depth--;
+			if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH ||
+			    cmark_node_get_type(n) == CMARK_NODE_HEADING)
+				w.boundary = 1;
+		}
+	}
+out:
+	if (it != NULL)
+		cmark_iter_free(it);
+	if (doc != NULL)
+		cmark_node_free(doc);
+	return root.child;
+}

@@ -1,0 +1,37 @@
+/*
+ * narrative.h: the merge stage for prose: a note's Markdown narrative,
+ * with {{ name }} values from the data filled in, parsed by cmark and
+ * turned into report blocks with Danish quotation marks.  The only file
+ * on the parser side that includes <cmark.h>.  Used by layout.c.
+ */
+#ifndef NARRATIVE_H
+#define NARRATIVE_H
+
+#include "model.h"
+
+struct arena;
+struct block;
+struct diag;
+struct names;
+
+#define NARRATIVE_MAX_FILE	(1024 * 1024)	/* bytes in one narrative */
+#define NARRATIVE_MAX_DEPTH	32	/* deeper Markdown nesting is flattened */
+
+struct narrative_opts {
+	const struct names *names;	/* values for {{ }} */
+	enum quotes	 quotes;
+	int		 heading_shift;	/* "#" becomes level 1 + shift */
+	const char	*dir;		/* the note's folder, for images */
+};
+
+/*
+ * Read, fill in and parse the narrative at path, which the report names
+ * at from.  Every problem is reported (unknown names at their line and
+ * column).  Returns the first of the blocks (NULL for an empty text)
+ * and sets *ok to 0 after an error, else leaves it alone.
+ */
+struct block	*narrative_load(struct arena *, struct diag *,
+		    const char *path, const struct pos *from,
+		    const struct narrative_opts *, int *ok);
+
+#endif

@@ -1,0 +1,277 @@
+/*
+ * validate.c: checks across the model, after loading.  See validate.h.
+ * Each check reports at the position of the value that is wrong, with
+ * a note pointing at the value it disagrees with.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "date.h"
+#include "diag.h"
+#include "model.h"
+#include "validate.h"
+
+/* Names that {{ }} in narratives uses for itself: no initiative may take them. */
+static const char *const reserved[] = {
+	"site", "note", "units", "events", NULL
+};
+
+static void
+err(struct diag *d, const struct pos *p, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+err(struct diag *d, const struct pos *p, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	 msg[512];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diag_msg(d, DIAG_ERROR, p->file, p->line, p->col, "%s", msg);
+}
+
+static const struct unit *
+find_unit(const struct site *s, const struct ref *r, struct diag *d)
+{
+	const char	*ids[64];
+	const char	*near;
+	size_t		 i, n = 0;
+
+	if (r->id == NULL)
+		return NULL;
+	for (i = 0; i < s->nunits; i++) {
+		if (s->units[i].id != NULL &&
+		    strcmp(s->units[i].id, r->id) == 0)
+			return &s->units[i];
+		if (s->units[i].id != NULL && n < 64)
+			ids[n++] = s->units[i].id;
+	}
+	near = diag_suggest(r->id, ids, n);
+	if (near != NULL)
+		err(d, &r->pos, "unknown unit \"%s\" (did you mean \"%s\"?)",
+		    r->id, near);
+	else
+		err(d, &r->pos, "unknown unit \"%s\": units are listed in "
+		    "site.yaml under \"units\"", r->id);
+	return NULL;
+}
+
+static const struct initiative *
+find_initiative(const struct content *c, const struct ref *r,
+    struct diag *d)
+{
+	const char	*ids[64];
+	const char	*near;
+	size_t		 i, n = 0;
+
+	for (i = 0; i < c->ninitiatives; i++) {
+		if (strcmp(c->initiatives[i].id, r->id) == 0)
+			return &c->initiatives[i];
+		if (n < 64)
+			ids[n++] = c->initiatives[i].id;
+	}
+	near = diag_suggest(r->id, ids, n);
+	if (near != NULL)
+		err(d, &r->pos, "unknown initiative \"%s\" (did you mean "
+		    "\"%s\"?)", r->id, near);
+	else
+		err(d, &r->pos, "unknown initiative \"%s\": there is no "
+		    "initiatives/%s.yaml", r->id, r->id);
+	return NULL;
+}
+
+/* Report a duplicate id among n items of stride size; ids at offset. */
+static void
+check_unique(struct diag *d, const char *what, const void *items,
+    size_t n, size_t size, size_t id_off, size_t pos_off)
+{
+	const char	*base = items;
+	const char	*a, *b;
+	const struct pos *pa, *pb;
+	size_t		 i, j;
+
+	for (i = 0; i < n; i++) {
+		memcpy(&a, base + i * size + id_off, sizeof(a));
+		if (a == NULL)
+			continue;
+		for (j = 0; j < i; j++) {
+			memcpy(&b, base + j * size + id_off, sizeof(b));
+			if (b == NULL || strcmp(a, b) != 0)
+				continue;
+			pa = (const struct pos *)(const void *)
+			    (base + i * size + pos_off);
+			pb = (const struct pos *)(const void *)
+			    (base + j * size + pos_off);
+			err(d, pa, "two %s have the id \"%s\"", what, a);
+			diag_msg(d, DIAG_NOTE, pb->file, pb->line, pb->col,
+			    "the first is here");
+			break;
+		}
+	}
+}
+
+static void
+check_participants(struct diag *d, struct participants *p)
+{
+	long	 active;
+
+	if (p->dropped_out.set && p->started.set &&
+	    p->dropped_out.value > p->started.value) {
+		err(d, &p->dropped_out.pos, "%ld dropped out, but only %ld "
+		    "started", p->dropped_out.value, p->started.value);
+	}
+	if (p->completed.set && p->started.set &&
+	    p->completed.value + (p->dropped_out.set ?
+	    p->dropped_out.value : 0) > p->started.value) {
+		err(d, &p->completed.pos, "%ld completed, which with those "
+		    "who dropped out is more than the %ld who started",
+		    p->completed.value, p->started.value);
+	}
+	if (!p->started.set)
+		return;
+	active = p->started.value - (p->dropped_out.set ?
+	    p->dropped_out.value : 0) - (p->completed.set ?
+	    p->completed.value : 0);
+	if (active < 0)
+		return;
+	if (p->active.set && p->active.value != active) {
+		err(d, &p->active.pos, "\"active\" is %ld, but started minus "
+		    "dropped out and completed is %ld", p->active.value,
+		    active);
+	} else if (!p->active.set) {
+		p->active.set = 1;
+		p->active.value = active;
+		p->active.pos = p->pos;
+	}
+}
+
+static void
+check_phases(struct diag *d, const struct initiative *in)
+{
+	const struct phase *p, *prev = NULL;
+	size_t		 i;
+
+	for (i = 0; i < in->nphases; i++) {
+		p = &in->phases[i];
+		if (p->kind == PHASE_PAUSE && p->reason == NULL && p->id != NULL)
+			diag_msg(d, DIAG_WARNING, p->pos.file, p->pos.line,
+			    p->pos.col, "the pause \"%s\" gives no reason",
+			    p->id);
+		if (p->start.kind != DATE_NONE && p->end.kind != DATE_NONE &&
+		    p->end.last < p->start.first) {
+			err(d, &p->end_pos, "the phase \"%s\" ends before it "
+			    "starts", p->id ? p->id : "");
+		}
+		if (p->start.kind == DATE_NONE)
+			continue;
+		if (prev != NULL && p->start.last < prev->start.first) {
+			err(d, &p->start_pos, "phases out of order: \"%s\" "
+			    "starts before \"%s\" above it (list phases in "
+			    "the order they began)", p->id ? p->id : "",
+			    prev->id ? prev->id : "");
+		}
+		prev = p;
+	}
+}
+
+enum status
+milestone_status(const struct milestone *m, const struct date *as_of)
+{
+	if (m->actual.kind != DATE_NONE && m->actual.first <= as_of->last)
+		return STATUS_DONE;
+	if (m->planned.kind == DATE_NONE || m->planned.last >= as_of->first)
+		return STATUS_EXPECTED;
+	return STATUS_OVERDUE;
+}
+
+static void
+check_overdue(struct diag *d, const struct initiative *in,
+    const struct note *nt)
+{
+	const struct milestone *m;
+	size_t		 i;
+
+	for (i = 0; i < in->nmilestones; i++) {
+		m = &in->milestones[i];
+		if (m->id == NULL ||
+		    milestone_status(m, &nt->as_of) != STATUS_OVERDUE)
+			continue;
+		diag_msg(d, DIAG_WARNING, m->planned_pos.file,
+		    m->planned_pos.line, m->planned_pos.col,
+		    "the milestone \"%s\" was planned before the note "
+		    "%s but has no \"actual\" date", m->id, nt->id);
+	}
+}
+
+int
+validate_content(struct content *c, struct diag *d)
+{
+	struct initiative *in;
+	struct note	*nt;
+	size_t		 i, j, k;
+	int		 before = d->count[DIAG_ERROR];
+	unsigned char	 seen[MODEL_MAX_ITEMS];
+
+	check_unique(d, "units", c->site.units, c->site.nunits,
+	    sizeof(struct unit), offsetof(struct unit, id),
+	    offsetof(struct unit, pos));
+	for (i = 0; i < c->ninitiatives; i++) {
+		in = &c->initiatives[i];
+		for (k = 0; reserved[k] != NULL; k++)
+			if (strcmp(in->id, reserved[k]) == 0)
+				diag_msg(d, DIAG_ERROR, in->file, 0, 0,
+				    "\"%s\" is a reserved name: rename the "
+				    "file", in->id);
+		if (in->owner.id != NULL)
+			in->owner_p = find_unit(&c->site, &in->owner, d);
+		if (in->staff.unit.id != NULL)
+			in->staff.unit_p = find_unit(&c->site,
+			    &in->staff.unit, d);
+		check_unique(d, "phases", in->phases, in->nphases,
+		    sizeof(struct phase), offsetof(struct phase, id),
+		    offsetof(struct phase, pos));
+		check_unique(d, "milestones", in->milestones, in->nmilestones,
+		    sizeof(struct milestone), offsetof(struct milestone, id),
+		    offsetof(struct milestone, pos));
+		check_unique(d, "figures", in->figures, in->nfigures,
+		    sizeof(struct figure), offsetof(struct figure, id),
+		    offsetof(struct figure, pos));
+		check_participants(d, &in->participants);
+		check_phases(d, in);
+	}
+	memset(seen, 0, sizeof(seen));
+	for (i = 0; i < c->nnotes; i++) {
+		nt = &c->notes[i];
+		if (nt->sender.id != NULL)
+			nt->sender_p = find_unit(&c->site, &nt->sender, d);
+		check_unique(d, "events", nt->events, nt->nevents,
+		    sizeof(struct event), offsetof(struct event, id),
+		    offsetof(struct event, pos));
+		for (j = 0; j < nt->nsections; j++) {
+			struct section *s = &nt->sections[j];
+
+			if (s->initiative.id != NULL)
+				s->initiative_p = find_initiative(c,
+				    &s->initiative, d);
+		}
+		for (j = 0; j < nt->ninitiatives; j++) {
+			const struct initiative *ip;
+
+			if ((ip = find_initiative(c, &nt->initiatives[j],
+			    d)) == NULL)
+				continue;
+			nt->initiatives_p[j] = ip;
+			/* Warn once per initiative: from its newest note. */
+			k = (size_t)(ip - c->initiatives);
+			if (!seen[k]) {
+				seen[k] = 1;
+				check_overdue(d, ip, nt);
+			}
+		}
+	}
+	return d->count[DIAG_ERROR] > before ? -1 : 0;
+}

@@ -1,0 +1,65 @@
+#!/bin/sh
+# golden.sh: run one golden case or rewrite its expectations.
+#   golden.sh STATUSNOTAT CASE-DIR check|regen
+# A case is a folder with content/ (input) and expected/ holding
+# check.err and check.rc (the diagnostics and exit status of
+# `statusnotat check`), and, when present, dump.out (the model dump)
+# and html/ (the built site).  Commands run inside the case folder, so
+# paths in diagnostics read content/....  Prints what differs; exits 1
+# on any difference.
+set -u
+bin=$1 case=$2 mode=$3
+case "$bin" in /*) ;; *) bin=$PWD/$bin ;; esac
+cd "$case" || exit 1
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+status=0
+
+"$bin" check -C content >"$tmp/check.out" 2>"$tmp/check.err"
+echo $? >"$tmp/check.rc"
+if [ -s "$tmp/check.out" ]; then
+	echo "$case: check wrote to standard output" >&2
+	status=1
+fi
+rc=$(cat "$tmp/check.rc")
+# What to compare: what the case expects, or on regen all a good case makes.
+want() {	# want FILE-OR-DIR
+	if [ "$mode" = regen ]; then [ "$rc" = 0 ]; else [ -e "expected/$1" ]; fi
+}
+if want dump.out; then
+	"$bin" dump -C content >"$tmp/dump.out" 2>/dev/null
+fi
+if want html; then
+	"$bin" build -C content -t "${TEMPLATES:-../../../templates}" \
+	    -o "$tmp/html" 2>"$tmp/build.err" || {
+		echo "$case: build failed:" >&2
+		cat "$tmp/build.err" >&2
+		status=1
+	}
+	# The stylesheet is templates/style.css copied as is: not a golden file.
+	rm -f "$tmp/html/.gitkeep" "$tmp/html/style.css"
+fi
+
+if [ "$mode" = regen ]; then
+	rm -rf expected
+	mkdir -p expected
+	cp "$tmp/check.err" "$tmp/check.rc" expected/
+	[ -f "$tmp/dump.out" ] && cp "$tmp/dump.out" expected/
+	[ -d "$tmp/html" ] && cp -R "$tmp/html" expected/html
+	exit 0
+fi
+
+for f in check.err check.rc dump.out; do
+	[ -f "expected/$f" ] || continue
+	if ! diff -u "expected/$f" "$tmp/$f" >"$tmp/diff" 2>&1; then
+		echo "$case: $f differs:" >&2
+		head -40 "$tmp/diff" >&2
+		status=1
+	fi
+done
+if [ -d expected/html ] && ! diff -ru expected/html "$tmp/html" >"$tmp/diff" 2>&1; then
+	echo "$case: html differs:" >&2
+	head -60 "$tmp/diff" >&2
+	status=1
+fi
+exit $status
