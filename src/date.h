@@ -56,6 +56,7 @@ struct date {
 	enum date_season season;
 	int		 has_d;	/* written "d. 8. juni 2021": printed back so */
 	int		 iso;	/* written in ISO form */
+	int		 bad;	/* set by callers: written, but unreadable (kind is DATE_NONE) */
 	long		 first;	/* the interval, in days since 1970-01-01 */
 	long		 last;	/* inclusive */
 };

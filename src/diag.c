@@ -3,12 +3,28 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
 
 static const char *const level_names[DIAG__MAX] = {
 	"note", "warning", "error", "error"
+};
+
+/* One message, formatted, with what it sorts by. */
+struct diag_item {
+	char		*text;		/* the whole line, without newline */
+	const char	*file;		/* NULL for messages about no file */
+	int		 line;
+	int		 col;
+	size_t		 seq;		/* order of reporting */
+	size_t		 file_seq;	/* order the file was first named */
+	/* What it sorts by: its own place, or for a note its message's. */
+	size_t		 k_file;
+	int		 k_line;
+	int		 k_col;
+	size_t		 k_seq;
 };
 
 void
@@ -18,28 +34,107 @@ diag_init(struct diag *d, FILE *out)
 	d->out = out;
 }
 
+static void
+oom(void)
+{
+	fputs("statusnotat: error: out of memory\n", stderr);
+	exit(2);
+}
+
 void
 diag_msg(struct diag *d, enum diag_level level, const char *file,
     int line, int col, const char *fmt, ...)
 {
+	struct diag_item *it;
 	va_list	 ap;
+	char	 head[512], msg[2048];
+	size_t	 i;
+	int	 n;
 
 	d->count[level]++;
 	if (d->out == NULL)
 		return;
-	if (level == DIAG_NOTE)
-		fputs("    ", d->out);
-	fputs(file != NULL ? file : "statusnotat", d->out);
-	if (line > 0) {
-		fprintf(d->out, ":%d", line);
-		if (col > 0)
-			fprintf(d->out, ":%d", col);
-	}
-	fprintf(d->out, ": %s: ", level_names[level]);
+	n = snprintf(head, sizeof(head), "%s%s", level == DIAG_NOTE ?
+	    "    " : "", file != NULL ? file : "statusnotat");
+	if (line > 0 && n >= 0 && (size_t)n < sizeof(head))
+		n += snprintf(head + n, sizeof(head) - (size_t)n, ":%d", line);
+	if (line > 0 && col > 0 && n >= 0 && (size_t)n < sizeof(head))
+		snprintf(head + n, sizeof(head) - (size_t)n, ":%d", col);
 	va_start(ap, fmt);
-	vfprintf(d->out, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	fputc('\n', d->out);
+
+	if (d->nitems == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 32;
+		if ((it = realloc(d->items, d->cap * sizeof(*it))) == NULL)
+			oom();
+		d->items = it;
+	}
+	it = &d->items[d->nitems];
+	n = snprintf(NULL, 0, "%s: %s: %s", head, level_names[level], msg);
+	if (n < 0 || (it->text = malloc((size_t)n + 1)) == NULL)
+		oom();
+	snprintf(it->text, (size_t)n + 1, "%s: %s: %s", head,
+	    level_names[level], msg);
+	it->file = file;
+	it->line = line;
+	it->col = col;
+	it->seq = d->nitems;
+	it->file_seq = d->nitems;
+	for (i = 0; i < d->nitems && file != NULL; i++)
+		if (d->items[i].file != NULL &&
+		    strcmp(d->items[i].file, file) == 0) {
+			it->file_seq = d->items[i].file_seq;
+			break;
+		}
+	if (level == DIAG_NOTE && d->nitems > 0) {
+		it->k_file = d->items[d->nitems - 1].k_file;
+		it->k_line = d->items[d->nitems - 1].k_line;
+		it->k_col = d->items[d->nitems - 1].k_col;
+		it->k_seq = d->items[d->nitems - 1].k_seq;
+	} else {
+		it->k_file = it->file_seq;
+		it->k_line = line;
+		it->k_col = col;
+		it->k_seq = it->seq;
+	}
+	d->nitems++;
+}
+
+/* Files in the order first named, then line, column, order reported. */
+static int
+cmp_item(const void *x, const void *y)
+{
+	const struct diag_item *a = x, *b = y;
+
+	if (a->k_file != b->k_file)
+		return a->k_file < b->k_file ? -1 : 1;
+	if (a->k_line != b->k_line)
+		return a->k_line < b->k_line ? -1 : 1;
+	if (a->k_col != b->k_col)
+		return a->k_col < b->k_col ? -1 : 1;
+	if (a->k_seq != b->k_seq)
+		return a->k_seq < b->k_seq ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void
+diag_flush(struct diag *d)
+{
+	size_t	 i;
+
+	if (d->nitems == 0)
+		return;
+	qsort(d->items, d->nitems, sizeof(*d->items), cmp_item);
+	for (i = 0; i < d->nitems; i++) {
+		fputs(d->items[i].text, d->out);
+		fputc('\n', d->out);
+		free(d->items[i].text);
+	}
+	fflush(d->out);
+	free(d->items);
+	d->items = NULL;
+	d->nitems = d->cap = 0;
 }
 
 int

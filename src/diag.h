@@ -1,12 +1,15 @@
 /*
  * diag.h: compiler-style diagnostics, in the manner of mandoc's
  * mandoc_msg.c.  Every stage reports what it finds through diag_msg();
- * callers only pass failure up.  The counts decide the exit status.
+ * callers only pass failure up.  Messages are held until diag_flush(),
+ * which prints them file by file in line order, so a reader goes
+ * through a file from the top.  The counts decide the exit status.
  * Any file may include this header.
  */
 #ifndef DIAG_H
 #define DIAG_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 enum diag_level {
@@ -17,17 +20,24 @@ enum diag_level {
 	DIAG__MAX
 };
 
+struct diag_item;
+
 struct diag {
-	FILE	*out;			/* where messages go: stderr */
-	int	 count[DIAG__MAX];
+	FILE		 *out;		/* where messages go: stderr, or NULL */
+	int		  count[DIAG__MAX];
+	struct diag_item *items;	/* held until diag_flush; malloc'd */
+	size_t		  nitems;
+	size_t		  cap;
 };
 
 void	 diag_init(struct diag *, FILE *);
+/* Print what is held, then free it. */
+void	 diag_flush(struct diag *);
 
 /*
- * Print "file:line:col: level: message".  line and col count from 1;
+ * Report "file:line:col: level: message".  line and col count from 1;
  * col 0 omits the column, line 0 omits both, file NULL prints
- * "statusnotat" instead.
+ * "statusnotat" instead.  A DIAG_NOTE stays with the message before it.
  */
 void	 diag_msg(struct diag *, enum diag_level, const char *file,
 	    int line, int col, const char *fmt, ...)

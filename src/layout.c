@@ -117,6 +117,13 @@ fmt_number(struct arena *a, long v)
 	return b.data;
 }
 
+/* Its name; its id when the name could not be read (and was reported). */
+static const char *
+name_of(const struct initiative *in)
+{
+	return in->name != NULL ? in->name : in->id;
+}
+
 static int
 cmp_entry(const void *x, const void *y)
 {
@@ -215,7 +222,7 @@ timeline(struct arena *a, const struct initiative *in, const struct note *nt)
 
 	t = new_block(a, BLOCK_TABLE);
 	t->table = TABLE_TIMELINE;
-	t->text = arena_printf(a, "Tidslinje for %s pr. %s", in->name,
+	t->text = arena_printf(a, "Tidslinje for %s pr. %s", name_of(in),
 	    fmt_date(a, &nt->as_of));
 	append(t, &last, row(a, 1, ROW_NONE, "Hvornår", NULL, "Hvad",
 	    "Status"));
@@ -248,7 +255,7 @@ figures(struct arena *a, const struct initiative *in, const struct note *nt)
 
 	t = new_block(a, BLOCK_TABLE);
 	t->table = TABLE_FIGURES;
-	t->text = arena_printf(a, "Tal for %s pr. %s", in->name,
+	t->text = arena_printf(a, "Tal for %s pr. %s", name_of(in),
 	    fmt_date(a, &nt->as_of));
 	append(t, &last, row(a, 1, ROW_NONE, "Tal", NULL, "Antal", NULL));
 	figure_row(a, t, &last, "Medarbejdere i indsatsen", &in->staff.count);
@@ -336,7 +343,7 @@ layout_note(struct arena *a, struct diag *d, const struct content *c,
 			continue;
 		if (buf.len > 0)
 			buf_puts(&buf, i + 1 == nt->ninitiatives ? " og " : ", ");
-		buf_puts(&buf, nt->initiatives_p[i]->name);
+		buf_puts(&buf, name_of(nt->initiatives_p[i]));
 	}
 	rn->initiatives = buf.data;
 

@@ -453,6 +453,7 @@ count(struct lctx *l, const struct ynode *map, const char *key,
 	if (n == NULL)
 		return;
 	c->pos = pos_of(l, n);
+	c->bad = 1;	/* until it is read */
 	if (n->type != YNODE_SCALAR || n->len == 0) {
 		lerr(l, n, "\"%s\" must be a whole number such as 16", key);
 		return;
@@ -470,6 +471,7 @@ count(struct lctx *l, const struct ynode *map, const char *key,
 		return;
 	}
 	c->set = 1;
+	c->bad = 0;
 	c->value = v;
 }
 
@@ -487,10 +489,13 @@ date(struct lctx *l, const struct ynode *map, const char *key,
 	if (n->type != YNODE_SCALAR) {
 		lerr(l, n, "\"%s\" must be a date such as \"20. maj 2021\", "
 		    "got %s", key, type_word(n));
+		memset(dt, 0, sizeof(*dt));
+		dt->bad = 1;
 		return;
 	}
 	if (date_parse(n->str, n->len, dt, err, sizeof(err)) == -1) {
 		memset(dt, 0, sizeof(*dt));
+		dt->bad = 1;
 		lerr(l, n, "\"%s\": %s", key, err);
 	}
 }
@@ -841,6 +846,8 @@ load_content(struct arena *a, struct diag *d, const char *dir,
 	path = arena_printf(a, "%s/site.yaml", dir);
 	if ((root = read_yaml(&l, path, 1)) != NULL)
 		load_site(&l, root, &c->site);
+	else
+		c->site.broken = 1;
 
 	sub = arena_printf(a, "%s/initiatives", dir);
 	if ((names = fs_list(a, d, sub, ".yaml", &n)) != NULL) {
@@ -863,9 +870,12 @@ load_content(struct arena *a, struct diag *d, const char *dir,
 				    "\"_\"", in->id);
 				continue;
 			}
-			if ((root = read_yaml(&l, path, 1)) == NULL)
-				continue;
-			load_initiative(&l, root, in);
+			/* Kept when unreadable, so references to it hold. */
+			if ((root = read_yaml(&l, path, 1)) == NULL) {
+				in->file = path;
+				in->broken = 1;
+			} else
+				load_initiative(&l, root, in);
 			c->ninitiatives++;
 		}
 	}

@@ -129,10 +129,18 @@ main(int argc, char *argv[])
 	diag_init(&diag, stderr);
 	memset(&content, 0, sizeof(content));
 
-	/* Stop between stages; within one, report everything. */
-	if (load_content(&arena, &diag, cdir, &content) == -1 ||
-	    validate_content(&content, &diag) == -1 ||
-	    layout_report(&arena, &diag, &content, &report) == -1)
+	/*
+	 * Every stage runs on what the one before could make, so one run
+	 * reports every problem; a value that could not be read is marked
+	 * bad in the model and not reported again.  Only a system error
+	 * stops the pipeline, and nothing is written after any error.
+	 */
+	(void)load_content(&arena, &diag, cdir, &content);
+	if (diag.count[DIAG_SYSERR] > 0)
+		goto out;
+	(void)validate_content(&content, &diag);
+	(void)layout_report(&arena, &diag, &content, &report);
+	if (diag_status(&diag) != 0)
 		goto out;
 
 	switch (cmd) {
@@ -151,6 +159,7 @@ main(int argc, char *argv[])
 		break;
 	}
 out:
+	diag_flush(&diag);
 	rc = diag_status(&diag);
 	if (rc != 0 && diag.count[DIAG_ERROR] > 0)
 		fprintf(stderr, "statusnotat: %d error%s, %d warning%s%s\n",

@@ -21,6 +21,7 @@ struct pos {
 /* An optional whole number. */
 struct count {
 	int		 set;
+	int		 bad;		/* written, but not a number (reported) */
 	long		 value;
 	struct pos	 pos;
 };
@@ -39,6 +40,7 @@ struct unit {				/* an organisational unit */
 
 struct site {
 	const char	*file;
+	int		 broken;	/* unreadable (reported): refer to it quietly */
 	const char	*municipality;
 	const char	*language;	/* "da" */
 	const char	*base_url;	/* may be NULL */
@@ -120,6 +122,7 @@ struct staff {
 struct initiative {
 	const char	*id;		/* the file name without .yaml */
 	const char	*file;
+	int		 broken;	/* unreadable (reported): refer to it quietly */
 	const char	*name;
 	const char	*origin;	/* who developed it, may be NULL */
 	struct ref	 owner;

@@ -44,6 +44,8 @@ add_num(struct names *t, const char *key, const struct count *c)
 {
 	struct name	*n;
 
+	if (c->bad)
+		add(t, key)->kind = NAME_BAD;
 	if (!c->set)
 		return;
 	n = add(t, key);
@@ -56,6 +58,8 @@ add_date(struct names *t, const char *key, const struct date *d)
 {
 	struct name	*n;
 
+	if (d->bad)
+		add(t, key)->kind = NAME_BAD;
 	if (d->kind == DATE_NONE)
 		return;
 	n = add(t, key);
@@ -78,6 +82,11 @@ add_initiative(struct names *t, const struct initiative *in)
 	struct count	 c;
 	size_t		 i;
 
+	if (in->broken) {
+		/* Every name under it is unreadable, and reported already. */
+		add(t, arena_printf(a, "%s.", p))->kind = NAME_BAD;
+		return;
+	}
 	add_text(t, arena_printf(a, "%s.name", p), in->name);
 	add_text(t, arena_printf(a, "%s.origin", p), in->origin);
 	if (in->owner_p != NULL)
@@ -178,10 +187,20 @@ const struct name *
 names_find(const struct names *t, const char *key)
 {
 	struct name	 k;
+	const struct name *n;
+	size_t		 i, len;
 
 	k.key = key;
-	return t->n == 0 ? NULL :
+	n = t->n == 0 ? NULL :
 	    bsearch(&k, t->v, t->n, sizeof(*t->v), cmp_name);
+	/* Under an unreadable initiative: "baba." covers "baba.x.y". */
+	for (i = 0; n == NULL && i < t->n; i++) {
+		len = strlen(t->v[i].key);
+		if (t->v[i].kind == NAME_BAD && t->v[i].key[len - 1] == '.' &&
+		    strncmp(t->v[i].key, key, len) == 0)
+			n = &t->v[i];
+	}
+	return n;
 }
 
 const char *
@@ -201,9 +220,11 @@ names_format(const struct name *n, const char *filter, struct buf *b,
     char *err, size_t errsz)
 {
 	static const char *const kinds[NAME__MAX] = {
-		"text", "a number", "a date"
+		"text", "a number", "a date", "unreadable"
 	};
 
+	if (n->kind == NAME_BAD)
+		return 0;
 	if (filter == NULL) {
 		switch (n->kind) {
 		case NAME_TEXT:

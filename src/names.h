@@ -19,6 +19,7 @@ enum name_kind {
 	NAME_TEXT,
 	NAME_NUMBER,
 	NAME_DATE,
+	NAME_BAD,	/* its value was unreadable and is reported already */
 	NAME__MAX
 };
 

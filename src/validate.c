@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "arena.h"
+#include "buf.h"
 #include "date.h"
 #include "diag.h"
 #include "model.h"
@@ -43,6 +45,8 @@ find_unit(const struct site *s, const struct ref *r, struct diag *d)
 
 	if (r->id == NULL)
 		return NULL;
+	if (s->broken)
+		return NULL;	/* site.yaml's own error says it all */
 	for (i = 0; i < s->nunits; i++) {
 		if (s->units[i].id != NULL &&
 		    strcmp(s->units[i].id, r->id) == 0)
@@ -193,18 +197,27 @@ check_overdue(struct diag *d, const struct initiative *in,
     const struct note *nt)
 {
 	const struct milestone *m;
+	struct arena	 a;
+	struct buf	 planned, as_of;
 	size_t		 i;
 
+	arena_init(&a);
 	for (i = 0; i < in->nmilestones; i++) {
 		m = &in->milestones[i];
 		if (m->id == NULL ||
 		    milestone_status(m, &nt->as_of) != STATUS_OVERDUE)
 			continue;
+		buf_init(&planned, &a);
+		buf_init(&as_of, &a);
+		date_format(&planned, &m->planned, 0);
+		date_format(&as_of, &nt->as_of, 0);
 		diag_msg(d, DIAG_WARNING, m->planned_pos.file,
 		    m->planned_pos.line, m->planned_pos.col,
-		    "the milestone \"%s\" was planned before the note "
-		    "%s but has no \"actual\" date", m->id, nt->id);
+		    "the milestone \"%s\" was planned for %s, which had "
+		    "passed by the note of %s, but it has no \"actual\" date",
+		    m->id, planned.data, as_of.data);
 	}
+	arena_fini(&a);
 }
 
 int

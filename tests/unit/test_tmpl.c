@@ -65,6 +65,7 @@ render(struct arena *a, const char *src, const struct tval *data,
 	r.rc = tmpl_render(a, "t.mustache", src, strlen(src), data,
 	    partials != NULL ? &loader : NULL, &out, &d);
 	r.out = buf_strdup(&out);
+	diag_flush(&d);
 	n = ftell(f);
 	r.msgs = arena_alloc(a, n > 0 ? (size_t)n + 1 : 1);
 	rewind(f);
