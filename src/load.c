@@ -48,6 +48,24 @@ add_kid(struct arena *a, struct ynode *parent, struct ynode *kid)
 	parent->kids[parent->nkids++] = kid;
 }
 
+/* libyaml's context, in words: where the unfinished thing began. */
+static const char *
+context_words(const char *ctx)
+{
+	if (strstr(ctx, "quoted scalar") != NULL)
+		return "the quoted value starts here";
+	if (strstr(ctx, "flow sequence") != NULL)
+		return "the list in [ ] starts here";
+	if (strstr(ctx, "flow mapping") != NULL)
+		return "the { } starts here";
+	if (strstr(ctx, "block mapping") != NULL)
+		return "the keys at this indentation start here";
+	if (strstr(ctx, "block collection") != NULL ||
+	    strstr(ctx, "block sequence") != NULL)
+		return "the list at this indentation starts here";
+	return ctx;
+}
+
 /* Words for libyaml's problems that an administrator can act on. */
 static void
 report_parser_error(struct diag *d, const char *file, const char *text,
@@ -74,10 +92,11 @@ report_parser_error(struct diag *d, const char *file, const char *text,
 		    "the file is not valid UTF-8 text (save it as UTF-8)");
 		return;
 	}
-	if (at < len && text[at] == '\t')
+	if (at < len && text[at] == '\t') {
 		diag_msg(d, DIAG_ERROR, file, line, col,
 		    "tab character: indent with spaces, not tabs");
-	else if (strstr(what, "mapping values are not allowed") != NULL)
+		return;
+	} else if (strstr(what, "mapping values are not allowed") != NULL)
 		diag_msg(d, DIAG_ERROR, file, line, col,
 		    "unexpected \":\": put a value that contains \": \" "
 		    "in quotes, or check the indentation");
@@ -85,6 +104,9 @@ report_parser_error(struct diag *d, const char *file, const char *text,
 	    strstr(what, "did not find expected '-'") != NULL)
 		diag_msg(d, DIAG_ERROR, file, line, col,
 		    "the indentation does not line up with the lines above");
+	else if (strstr(what, "did not find expected node content") != NULL)
+		diag_msg(d, DIAG_ERROR, file, line, col,
+		    "a value is missing here");
 	else if (strstr(what, "found unexpected end of stream") != NULL)
 		diag_msg(d, DIAG_ERROR, file, line, col,
 		    "the file ends inside a quoted value or a list "
@@ -94,7 +116,8 @@ report_parser_error(struct diag *d, const char *file, const char *text,
 	if (p->context != NULL)
 		diag_msg(d, DIAG_NOTE, file,
 		    (int)p->context_mark.line + 1,
-		    (int)p->context_mark.column + 1, "%s", p->context);
+		    (int)p->context_mark.column + 1, "%s",
+		    context_words(p->context));
 }
 
 /* Reject a duplicate key: the new key is the last kid of map. */
@@ -220,8 +243,12 @@ load_yaml(struct arena *a, struct diag *d, const char *file,
 			failed = 1;
 		}
 		if (!failed && tag != NULL) {
-			diag_msg(d, DIAG_ERROR, file, line, col,
-			    "YAML tags (%s) are not allowed", tag);
+			if (strncmp(tag, "tag:yaml.org,2002:", 18) == 0)
+				diag_msg(d, DIAG_ERROR, file, line, col,
+				    "YAML tags (!!%s) are not allowed", tag + 18);
+			else
+				diag_msg(d, DIAG_ERROR, file, line, col,
+				    "YAML tags (%s) are not allowed", tag);
 			failed = 1;
 		}
 		if (!failed && n != NULL) {
@@ -831,7 +858,8 @@ load_content(struct arena *a, struct diag *d, const char *dir,
 	const struct ynode *root;
 	char		**names, *path, *sub;
 	size_t		 n, i, len;
-	int		 before = d->count[DIAG_ERROR] + d->count[DIAG_SYSERR];
+	int		 errors = d->count[DIAG_ERROR] + d->count[DIAG_SYSERR];
+	int		 before;
 
 	memset(&l, 0, sizeof(l));
 	l.a = a;
@@ -874,8 +902,11 @@ load_content(struct arena *a, struct diag *d, const char *dir,
 			if ((root = read_yaml(&l, path, 1)) == NULL) {
 				in->file = path;
 				in->broken = 1;
-			} else
+			} else {
+				before = d->count[DIAG_ERROR];
 				load_initiative(&l, root, in);
+				in->incomplete = d->count[DIAG_ERROR] > before;
+			}
 			c->ninitiatives++;
 		}
 	}
@@ -911,5 +942,5 @@ load_content(struct arena *a, struct diag *d, const char *dir,
 		}
 		qsort(c->notes, c->nnotes, sizeof(*c->notes), cmp_note);
 	}
-	return d->count[DIAG_ERROR] + d->count[DIAG_SYSERR] > before ? -1 : 0;
+	return d->count[DIAG_ERROR] + d->count[DIAG_SYSERR] > errors ? -1 : 0;
 }

@@ -123,6 +123,7 @@ struct initiative {
 	const char	*id;		/* the file name without .yaml */
 	const char	*file;
 	int		 broken;	/* unreadable (reported): refer to it quietly */
+	int		 incomplete;	/* had errors: its missing names are quiet */
 	const char	*name;
 	const char	*origin;	/* who developed it, may be NULL */
 	struct ref	 owner;

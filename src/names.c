@@ -82,11 +82,14 @@ add_initiative(struct names *t, const struct initiative *in)
 	struct count	 c;
 	size_t		 i;
 
-	if (in->broken) {
-		/* Every name under it is unreadable, and reported already. */
+	/*
+	 * A file with errors: a name missing under it is most likely one
+	 * of those errors, already reported; "baba." stands for them.
+	 */
+	if (in->broken || in->incomplete)
 		add(t, arena_printf(a, "%s.", p))->kind = NAME_BAD;
+	if (in->broken)
 		return;
-	}
 	add_text(t, arena_printf(a, "%s.name", p), in->name);
 	add_text(t, arena_printf(a, "%s.origin", p), in->origin);
 	if (in->owner_p != NULL)
