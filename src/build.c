@@ -132,6 +132,9 @@ write_all(struct arena *a, struct diag *d, const struct report *r,
 	if (copy_file(a, d, arena_printf(a, "%s/style.css", tc->dir),
 	    arena_printf(a, "%s/style.css", tmp)) == -1)
 		return -1;
+	if (r->logo != NULL && copy_file(a, d, r->logo_path,
+	    arena_printf(a, "%s/%s", tmp, r->logo)) == -1)
+		return -1;
 	buf_init(&out, a);
 	if (html_index(a, d, r, &l, &out) == -1 ||
 	    fs_write(d, arena_printf(a, "%s/index.html", tmp), out.data,

@@ -220,15 +220,19 @@ blocks(struct buf *b, const struct block *bl, int tight)
 }
 
 /* The values every page has. */
+/* The values every page has; path is the page's folder below the site. */
 static struct tval *
-page_data(struct arena *a, const struct report *r, const char *root)
+page_data(struct arena *a, const struct report *r, const char *path)
 {
 	struct tval	*d = tval_map(a);
 
 	tval_set_str(a, d, "lang", r->language);
 	tval_set_str(a, d, "municipality", r->municipality);
-	tval_set_str(a, d, "base_url", r->base_url);
-	tval_set_str(a, d, "root", root);
+	tval_set_str(a, d, "root", *path == '\0' ? "" : "../");
+	tval_set_str(a, d, "logo", r->logo);
+	if (r->base_url != NULL)
+		tval_set_str(a, d, "canonical", arena_printf(a, "%s%s",
+		    r->base_url, path));
 	return d;
 }
 
@@ -287,7 +291,7 @@ html_note(struct arena *a, struct diag *d, const struct report *r,
 	const struct block *s, *h;
 	struct buf	 body;
 
-	data = page_data(a, r, "../");
+	data = page_data(a, r, arena_printf(a, "%s/", n->id));
 	note = note_data(a, n);
 	buf_init(&body, a);
 	blocks(&body, n->body, 0);

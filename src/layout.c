@@ -405,6 +405,11 @@ layout_report(struct arena *a, struct diag *d, const struct content *c,
 	    c->site.municipality : "";
 	r->language = c->site.language;
 	r->base_url = c->site.base_url;
+	if (c->site.logo_path != NULL) {
+		/* Published as logo.<ext>, whatever it was called. */
+		r->logo = arena_printf(a, "logo%s", strrchr(c->site.logo, '.'));
+		r->logo_path = c->site.logo_path;
+	}
 	r->notes = arena_calloc(a, c->nnotes, sizeof(*r->notes));
 	r->nnotes = c->nnotes;
 	for (i = 0; i < c->nnotes; i++)

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include <yaml.h>
 
 #include "arena.h"
@@ -25,6 +27,7 @@
 struct lctx {
 	struct arena	*a;
 	struct diag	*d;
+	const char	*dir;		/* the content folder */
 	const char	*file;
 	int		 errors;
 };
@@ -550,6 +553,32 @@ list(struct lctx *l, const struct ynode *map, const char *key)
 
 /* --- The three kinds of file ---------------------------------------- */
 
+/* The logo: an image file below the content folder. */
+static void
+load_logo(struct lctx *l, const struct ynode *n, struct site *s)
+{
+	static const char *const exts[] = { ".png", ".jpg", ".jpeg", ".svg" };
+	const char	*dot;
+	size_t		 i;
+
+	dot = strrchr(s->logo, '.');
+	for (i = 0; dot != NULL && i < sizeof(exts) / sizeof(exts[0]); i++)
+		if (strcmp(dot, exts[i]) == 0)
+			break;
+	if (s->logo[0] == '/' || strstr(s->logo, "..") != NULL)
+		lerr(l, n, "\"logo\" must be a file in the content folder, "
+		    "such as \"logo.png\", got \"%s\"", s->logo);
+	else if (dot == NULL || i == sizeof(exts) / sizeof(exts[0]))
+		lerr(l, n, "\"logo\" must be a .png, .jpg or .svg file, got "
+		    "\"%s\"", s->logo);
+	else if (access(s->logo_path = arena_printf(l->a, "%s/%s", l->dir,
+	    s->logo), R_OK) == -1)
+		lerr(l, n, "\"logo\": there is no file %s", s->logo_path);
+	else
+		return;
+	s->logo = s->logo_path = NULL;
+}
+
 static const char *const site_keys[] = {
 	"municipality", "language", "base_url", "logo", "quotes", "units", NULL
 };
@@ -569,8 +598,19 @@ load_site(struct lctx *l, const struct ynode *root, struct site *s)
 	s->municipality = req_text(l, root, "municipality", "site.yaml");
 	if ((q = text(l, root, "language")) != NULL)
 		s->language = q;
-	s->base_url = text(l, root, "base_url");
-	s->logo = text(l, root, "logo");
+	if ((q = text(l, root, "base_url")) != NULL) {
+		if (strncmp(q, "https://", 8) != 0 &&
+		    strncmp(q, "http://", 7) != 0)
+			lerr(l, get(root, "base_url"), "\"base_url\" must be "
+			    "a web address such as \"https://www.kommune.dk/"
+			    "statusnotater/\", got \"%s\"", q);
+		else if (q[strlen(q) - 1] != '/')
+			s->base_url = arena_printf(l->a, "%s/", q);
+		else
+			s->base_url = q;
+	}
+	if ((s->logo = text(l, root, "logo")) != NULL)
+		load_logo(l, get(root, "logo"), s);
 	if ((q = text(l, root, "quotes")) != NULL) {
 		if (strcmp(q, "”") == 0 || strcmp(q, "””") == 0)
 			s->quotes = QUOTES_DANISH;
@@ -864,6 +904,7 @@ load_content(struct arena *a, struct diag *d, const char *dir,
 	memset(&l, 0, sizeof(l));
 	l.a = a;
 	l.d = d;
+	l.dir = dir;
 	c->dir = dir;
 
 	if (!fs_is_dir(dir)) {

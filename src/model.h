@@ -44,7 +44,8 @@ struct site {
 	const char	*municipality;
 	const char	*language;	/* "da" */
 	const char	*base_url;	/* may be NULL */
-	const char	*logo;		/* path below content/, may be NULL */
+	const char	*logo;		/* as written: a file below content/, or NULL */
+	const char	*logo_path;	/* content/<logo> */
 	enum quotes	 quotes;
 	struct unit	*units;
 	size_t		 nunits;

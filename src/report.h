@@ -100,7 +100,9 @@ struct report_note {
 struct report {
 	const char	*municipality;
 	const char	*language;	/* "da" */
-	const char	*base_url;	/* may be NULL */
+	const char	*base_url;	/* ends in "/"; may be NULL */
+	const char	*logo;		/* its name in the output folder, or NULL */
+	const char	*logo_path;	/* where to copy it from */
 	struct report_note *notes;	/* newest first */
 	size_t		 nnotes;
 };
