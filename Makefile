@@ -16,6 +16,7 @@ WARNINGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
 	-Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
 	-Wwrite-strings -Wundef -Wvla -Wcast-align -Wpointer-arith \
 	-Wnull-dereference -Wimplicit-fallthrough
+DEFS	 = -DTEMPLATEDIR='"$(PREFIX)/share/statusnotat/templates"'
 PKGS	 = yaml-0.1 libcmark
 PKG_CFLAGS = $$($(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS   = $$($(PKG_CONFIG) --libs $(PKGS))
@@ -47,11 +48,11 @@ build/statusnotat-asan: build/asan/main.o $(ASANOBJ)
 
 build/obj/%.o: src/%.c
 	@mkdir -p build/obj
-	$(CC) $(WARNINGS) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(WARNINGS) $(DEFS) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
 build/asan/%.o: src/%.c
 	@mkdir -p build/asan
-	$(CC) $(WARNINGS) $(CFLAGS) $(SAN) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(WARNINGS) $(DEFS) $(CFLAGS) $(SAN) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
 build/obj/test_%: tests/unit/test_%.c $(OBJ)
 	$(CC) $(WARNINGS) $(CFLAGS) $(PKG_CFLAGS) -Isrc -MMD -MP -o $@ $< $(OBJ) $(PKG_LIBS)
@@ -69,8 +70,10 @@ clean:
 	rm -rf build statusnotat
 
 install: statusnotat
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/statusnotat/templates
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/statusnotat/templates \
+	    $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 statusnotat $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 templates/* $(DESTDIR)$(PREFIX)/share/statusnotat/templates/
+	install -m 644 docs/statusnotat.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 
 -include build/obj/*.d build/asan/*.d

@@ -34,18 +34,6 @@ struct tcache {
 	size_t		 n;
 };
 
-static int
-is_template_name(const char *s)
-{
-	if (*s == '\0')
-		return 0;
-	for (; *s != '\0'; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
-		    *s == '-' || *s == '_'))
-			return 0;
-	return 1;
-}
-
 static const char *
 load_template(void *arg, const char *name, size_t *len)
 {
@@ -60,7 +48,7 @@ load_template(void *arg, const char *name, size_t *len)
 			return c->texts[i];
 		}
 	/* A partial name cannot reach outside the templates folder. */
-	if (!is_template_name(name) || c->n == MAX_TEMPLATES)
+	if (!fs_is_plain_name(name) || c->n == MAX_TEMPLATES)
 		return NULL;
 	path = arena_printf(c->a, "%s/%s.mustache", c->dir, name);
 	if (access(path, F_OK) == -1)

@@ -113,6 +113,18 @@ fs_list(struct arena *a, struct diag *d, const char *dir, const char *suffix,
 }
 
 int
+fs_is_plain_name(const char *s)
+{
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '_' || *s == '-'))
+			return 0;
+	return 1;
+}
+
+int
 fs_is_dir(const char *path)
 {
 	struct stat	 st;

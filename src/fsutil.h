@@ -25,6 +25,12 @@ char	**fs_list(struct arena *, struct diag *, const char *dir,
 	    const char *suffix, size_t *n);
 
 int	 fs_is_dir(const char *);
+/*
+ * 1 when s is a plain name: lower-case a-z and digits first, then also
+ * "-" and "_".  Such a name is safe in a path (no "/", "..", spaces) and
+ * in {{ }}; ids and template names are such names.
+ */
+int	 fs_is_plain_name(const char *s);
 int	 fs_mkdirs(struct diag *, const char *);
 int	 fs_write(struct diag *, const char *path, const char *, size_t);
 /* Remove a directory tree; quiet when it does not exist. */

@@ -432,19 +432,6 @@ req_text(struct lctx *l, const struct ynode *map, const char *key,
 	return as_text(l, need(l, map, key, what), key);
 }
 
-/* Ids name things in {{ }} and in paths: keep them simple. */
-static int
-is_id(const char *s)
-{
-	if (*s == '\0' || !((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')))
-		return 0;
-	for (; *s != '\0'; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
-		    *s == '_' || *s == '-'))
-			return 0;
-	return 1;
-}
-
 static const char *
 req_id(struct lctx *l, const struct ynode *map, const char *what)
 {
@@ -454,7 +441,7 @@ req_id(struct lctx *l, const struct ynode *map, const char *what)
 	n = need(l, map, "id", what);
 	if ((s = as_text(l, n, "id")) == NULL)
 		return NULL;
-	if (!is_id(s)) {
+	if (!fs_is_plain_name(s)) {
 		lerr(l, n, "\"%s\" is not a valid id: use lower-case letters "
 		    "a-z, digits, \"-\" and \"_\" (write æ as ae, ø as oe, "
 		    "å as aa)", s);
@@ -932,7 +919,7 @@ load_content(struct arena *a, struct diag *d, const char *dir,
 			len = strlen(names[i]) - 5;
 			in->id = arena_strndup(a, names[i], len);
 			path = arena_printf(a, "%s/%s", sub, names[i]);
-			if (!is_id(in->id)) {
+			if (!fs_is_plain_name(in->id)) {
 				diag_msg(d, DIAG_ERROR, path, 0, 0, "the file "
 				    "name \"%s\" is not a valid id: use "
 				    "lower-case letters a-z, digits, \"-\" and "
@@ -969,7 +956,7 @@ load_content(struct arena *a, struct diag *d, const char *dir,
 			nt->id = names[i];
 			nt->file = path = arena_printf(a, "%s/report.yaml",
 			    nt->dir);
-			if (!is_id(nt->id)) {
+			if (!fs_is_plain_name(nt->id)) {
 				diag_msg(d, DIAG_ERROR, nt->dir, 0, 0, "the "
 				    "folder name \"%s\" is not a valid id: use "
 				    "lower-case letters a-z, digits, \"-\" and "

@@ -12,6 +12,7 @@
 #include "build.h"
 #include "diag.h"
 #include "dump.h"
+#include "fsutil.h"
 #include "layout.h"
 #include "load.h"
 #include "model.h"
@@ -19,6 +20,10 @@
 #include "validate.h"
 
 #define VERSION	"0.1.0"
+
+#ifndef TEMPLATEDIR
+#define TEMPLATEDIR	"/usr/local/share/statusnotat/templates"
+#endif
 
 static const char usage_text[] =
 "usage: statusnotat build [-C content] [-t templates] [-o output]\n"
@@ -43,7 +48,8 @@ static const char help_text[] =
 "\n"
 "Options:\n"
 "  -C DIR  the content folder (default: content)\n"
-"  -t DIR  the templates folder (default: templates)\n"
+"  -t DIR  the templates folder (default: templates if there is one\n"
+"          here, else " TEMPLATEDIR ")\n"
 "  -o DIR  the output folder (default: output)\n"
 "\n"
 "Problems are printed as FILE:LINE:COLUMN: error: MESSAGE.\n"
@@ -78,7 +84,7 @@ main(int argc, char *argv[])
 	struct buf	 out;
 	const char	*cdir = "content", *tdir = "templates", *odir = "output";
 	enum cmd	 cmd;
-	int		 i, rc;
+	int		 i, rc, tdir_default = 1;
 
 	if (argc < 2)
 		return usage(NULL);
@@ -106,6 +112,8 @@ main(int argc, char *argv[])
 	for (i = 2; i < argc; i++) {
 		const char **dst = NULL;
 
+		if (strcmp(argv[i], "-t") == 0)
+			tdir_default = 0;
 		if (strcmp(argv[i], "-C") == 0)
 			dst = &cdir;
 		else if (strcmp(argv[i], "-t") == 0 && cmd == CMD_BUILD)
@@ -124,6 +132,10 @@ main(int argc, char *argv[])
 		}
 		*dst = argv[++i];
 	}
+
+	/* Installed, the program brings its own templates. */
+	if (tdir_default && !fs_is_dir(tdir))
+		tdir = TEMPLATEDIR;
 
 	arena_init(&arena);
 	diag_init(&diag, stderr);
