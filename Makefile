@@ -17,17 +17,23 @@ WARNINGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
 	-Wwrite-strings -Wundef -Wvla -Wcast-align -Wpointer-arith \
 	-Wnull-dereference -Wimplicit-fallthrough
 DEFS	 = -DTEMPLATEDIR='"$(PREFIX)/share/statusnotat/templates"'
-PKGS	 = yaml-0.1 libcmark
+PKGS	 = yaml-0.1 libcmark harfbuzz harfbuzz-subset
+# Debian's libhpdf-dev and libhyphen-dev have no .pc files.
+HPDF_LIBS ?= -lhpdf -lpng -lz
+HYPHEN_LIBS ?= -lhyphen
 PKG_CFLAGS = $$($(PKG_CONFIG) --cflags $(PKGS))
-PKG_LIBS   = $$($(PKG_CONFIG) --libs $(PKGS))
+PKG_LIBS   = $$($(PKG_CONFIG) --libs $(PKGS)) $(HPDF_LIBS) $(HYPHEN_LIBS) -lm
+# The Danish hyphenation patterns, made UTF-8 and expanded at build time.
+HYPH_DIC ?= /usr/share/hyphen/hyph_da_DK.dic
+SUBSTRINGS ?= /usr/share/libhyphen/substrings.pl
 SAN	 = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=all
 
 SRCS	!= ls src/*.c
-LIBSRCS	 = $(filter-out src/main.c,$(SRCS))
+LIBSRCS	 = $(filter-out src/main.c,$(SRCS)) build/hyph_da.c
 TESTS	!= ls tests/unit/test_*.c 2>/dev/null
-OBJ	 = $(LIBSRCS:src/%.c=build/obj/%.o)
-ASANOBJ	 = $(LIBSRCS:src/%.c=build/asan/%.o)
+OBJ	 = $(patsubst %.c,build/obj/%.o,$(notdir $(LIBSRCS)))
+ASANOBJ	 = $(patsubst %.c,build/asan/%.o,$(notdir $(LIBSRCS)))
 TESTBIN	 = $(TESTS:tests/unit/%.c=build/obj/%)
 ASANTESTBIN = $(TESTS:tests/unit/%.c=build/asan/%)
 
@@ -45,6 +51,18 @@ statusnotat: build/obj/main.o $(OBJ)
 
 build/statusnotat-asan: build/asan/main.o $(ASANOBJ)
 	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ build/asan/main.o $(ASANOBJ) $(PKG_LIBS)
+
+# The patterns as a C array, so the program needs no data files.
+build/hyph_da.c: $(HYPH_DIC) scripts/hyphdict.sh
+	@mkdir -p build
+	sh scripts/hyphdict.sh $(HYPH_DIC) $(SUBSTRINGS) $@
+
+build/obj/hyph_da.o: build/hyph_da.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+build/asan/hyph_da.o: build/hyph_da.c
+	@mkdir -p build/asan
+	$(CC) $(CFLAGS) -c -o $@ $<
 
 build/obj/%.o: src/%.c
 	@mkdir -p build/obj
