@@ -1,12 +1,13 @@
 #!/bin/sh
 # hyphdict.sh IN.dic SUBSTRINGS.pl OUT.c: turn Debian's hyph_da_DK.dic
 # (ISO-8859-1, patterns not expanded) into a UTF-8 dictionary expanded
+# (substrings.pl writes the encoding line itself: the old one is dropped)
 # with libhyphen's substrings.pl, as a C array for hyph.c.
 set -eu
 in=$1 substrings=$2 out=$3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-iconv -f ISO-8859-1 -t UTF-8 "$in" | sed '1s/.*/UTF-8/' >"$tmp/utf8.dic"
+iconv -f ISO-8859-1 -t UTF-8 "$in" | sed '1d' >"$tmp/utf8.dic"
 perl "$substrings" "$tmp/utf8.dic" "$tmp/expanded.dic" UTF-8 >/dev/null
 perl -e '
 	local $/;

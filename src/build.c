@@ -1,7 +1,10 @@
 /*
  * build.c: writing the site.  Everything goes into <outdir>.new-XXXXXX
  * beside outdir; only when all is written does it replace outdir (the
- * old one is renamed away, then removed).  See build.h.
+ * old one is renamed away, then removed).  See build.h.  The fonts and
+ * the hyphenation patterns are opened once here for every note; each
+ * HarfBuzz face and the HyphenDict belong to this file and are closed
+ * before it returns.
  */
 #include <sys/stat.h>
 
@@ -16,9 +19,14 @@
 #include "build.h"
 #include "diag.h"
 #include "fsutil.h"
+#include "font.h"
 #include "html.h"
+#include "hyph.h"
+#include "pdf.h"
 #include "report.h"
+#include "style.h"
 #include "tmpl.h"
+#include "typeset.h"
 
 #define MAX_TEMPLATE	(256 * 1024)
 #define MAX_TEMPLATES	32
@@ -103,13 +111,39 @@ copy_images(struct arena *a, struct diag *d, const struct report_note *n,
 	return rc;
 }
 
+/* The note's PDF, as <id>/<id>.pdf; sets *size to its bytes. */
+static int
+write_pdf(struct arena *a, struct diag *d, const struct report *r,
+    const struct report_note *n, const struct style *s,
+    struct font *const *fonts, const struct hyph *h, const char *path,
+    long *size)
+{
+	struct typeset	 ts;
+	struct stat	 st;
+	int		 i;
+
+	for (i = 0; i < FACE__MAX; i++)
+		font_clear_use(fonts[i]);
+	if (typeset_note(a, d, r, n, s, fonts, h, &ts) == -1 ||
+	    pdf_write(a, d, &ts, fonts, path) == -1)
+		return -1;
+	if (stat(path, &st) == -1) {
+		diag_msg(d, DIAG_SYSERR, path, 0, 0, "%s", strerror(errno));
+		return -1;
+	}
+	*size = (long)st.st_size;
+	return 0;
+}
+
 static int
 write_all(struct arena *a, struct diag *d, const struct report *r,
-    struct tcache *tc, const char *tmp)
+    struct tcache *tc, const struct style *s, struct font *const *fonts,
+    const struct hyph *h, const char *tmp)
 {
 	struct tmpl_loader l;
 	struct buf	 out;
-	const char	*dir;
+	const char	*dir, *pdf;
+	long		 size;
 	size_t		 i;
 
 	l.load = load_template;
@@ -130,9 +164,13 @@ write_all(struct arena *a, struct diag *d, const struct report *r,
 		return -1;
 	for (i = 0; i < r->nnotes; i++) {
 		dir = arena_printf(a, "%s/%s", tmp, r->notes[i].id);
+		pdf = arena_printf(a, "%s.pdf", r->notes[i].id);
 		buf_init(&out, a);
 		if (fs_mkdirs(d, dir) == -1 ||
-		    html_note(a, d, r, &r->notes[i], &l, &out) == -1 ||
+		    write_pdf(a, d, r, &r->notes[i], s, fonts, h,
+		    arena_printf(a, "%s/%s", dir, pdf), &size) == -1 ||
+		    html_note(a, d, r, &r->notes[i], pdf, size, &l,
+		    &out) == -1 ||
 		    fs_write(d, arena_printf(a, "%s/index.html", dir),
 		    out.data, out.len) == -1 ||
 		    copy_images(a, d, &r->notes[i], r->notes[i].body,
@@ -144,12 +182,14 @@ write_all(struct arena *a, struct diag *d, const struct report *r,
 
 int
 build_site(struct arena *a, struct diag *d, const struct report *r,
-    const char *tmpldir, const char *outdir)
+    const char *tmpldir, const struct style *s, const char *outdir)
 {
 	struct tcache	 tc;
+	struct font	*fonts[FACE__MAX];
+	struct hyph	*h = NULL;
 	char		*tmp, *old;
 	mode_t		 mask;
-	int		 rc = -1, had_old;
+	int		 rc = -1, had_old, i;
 
 	memset(&tc, 0, sizeof(tc));
 	tc.a = a;
@@ -160,11 +200,17 @@ build_site(struct arena *a, struct diag *d, const struct report *r,
 		    "no such templates directory");
 		return -1;
 	}
+	memset(fonts, 0, sizeof(fonts));
+	for (i = 0; i < FACE__MAX; i++)
+		if ((fonts[i] = font_open(d, s->fonts[i])) == NULL)
+			goto fonts;
+	if ((h = hyph_open(d)) == NULL)
+		goto fonts;
 	tmp = arena_printf(a, "%s.new-XXXXXX", outdir);
 	if (mkdtemp(tmp) == NULL) {
 		diag_msg(d, DIAG_SYSERR, outdir, 0, 0, "cannot create a "
 		    "folder beside it: %s", strerror(errno));
-		return -1;
+		goto fonts;
 	}
 	/* mkdtemp makes it private; the site is for a web server. */
 	mask = umask(0);
@@ -173,7 +219,7 @@ build_site(struct arena *a, struct diag *d, const struct report *r,
 		diag_msg(d, DIAG_SYSERR, tmp, 0, 0, "%s", strerror(errno));
 		goto out;
 	}
-	if (write_all(a, d, r, &tc, tmp) == -1)
+	if (write_all(a, d, r, &tc, s, fonts, h, tmp) == -1)
 		goto out;
 	old = arena_printf(a, "%s.old-%s", outdir, tmp + strlen(outdir) + 5);
 	had_old = access(outdir, F_OK) == 0;
@@ -195,5 +241,10 @@ build_site(struct arena *a, struct diag *d, const struct report *r,
 out:
 	if (rc == -1)
 		(void)fs_remove_tree(d, tmp);
+fonts:
+	hyph_close(h);
+	for (i = 0; i < FACE__MAX; i++)
+		if (fonts[i] != NULL)
+			font_close(fonts[i]);
 	return rc;
 }

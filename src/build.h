@@ -9,12 +9,14 @@
 struct arena;
 struct diag;
 struct report;
+struct style;
 
 /*
- * Render r with the templates in tmpldir into outdir.  Returns 0, or -1
+ * Render r into outdir: with the templates in tmpldir the HTML pages,
+ * and with style s a PDF beside each note's page.  Returns 0, or -1
  * after diagnostics with outdir as it was.
  */
 int	 build_site(struct arena *, struct diag *, const struct report *,
-	    const char *tmpldir, const char *outdir);
+	    const char *tmpldir, const struct style *s, const char *outdir);
 
 #endif

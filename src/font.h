@@ -45,6 +45,8 @@ int		 font_x_height(const struct font *);
 double		 font_width(const struct font *, const char *s, size_t len,
 		    double size);
 
+/* Forget what was recorded: a new document starts. */
+void		 font_clear_use(struct font *);
 /* Record that the characters of s will be drawn with this face. */
 void		 font_use(struct font *, const char *s, size_t len);
 /* Whether anything was recorded: an unused face is not embedded. */

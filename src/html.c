@@ -284,8 +284,8 @@ html_index(struct arena *a, struct diag *d, const struct report *r,
 
 int
 html_note(struct arena *a, struct diag *d, const struct report *r,
-    const struct report_note *n, const struct tmpl_loader *l,
-    struct buf *out)
+    const struct report_note *n, const char *pdf, long pdf_bytes,
+    const struct tmpl_loader *l, struct buf *out)
 {
 	struct tval	*data, *note, *toc, *item;
 	const struct block *s, *h;
@@ -309,6 +309,10 @@ html_note(struct arena *a, struct diag *d, const struct report *r,
 		tval_set_str(a, item, "title_html", body.data);
 		tval_push(a, toc, item);
 	}
+	tval_set_str(a, note, "pdf", pdf);
+	/* Whole kilobytes, as a file list shows them: "27 kB". */
+	tval_set_str(a, note, "pdf_size", arena_printf(a, "%ld kB",
+	    (pdf_bytes + 1023) / 1024));
 	tval_set(a, note, "toc", toc);
 	tval_set(a, note, "has_toc", tval_bool(a, toc->nitems > 0));
 	tval_set(a, data, "note", note);

@@ -16,9 +16,12 @@ struct tmpl_loader;
 /* The home page: every note, newest first.  Returns 0 or -1. */
 int	 html_index(struct arena *, struct diag *, const struct report *,
 	    const struct tmpl_loader *, struct buf *);
-/* One note's page, at <id>/index.html.  Returns 0 or -1. */
+/*
+ * One note's page, at <id>/index.html, linking to its PDF (a file name
+ * in the same folder, of pdf_bytes bytes).  Returns 0 or -1.
+ */
 int	 html_note(struct arena *, struct diag *, const struct report *,
-	    const struct report_note *, const struct tmpl_loader *,
-	    struct buf *);
+	    const struct report_note *, const char *pdf, long pdf_bytes,
+	    const struct tmpl_loader *, struct buf *);
 
 #endif

@@ -22,6 +22,7 @@
 #include "fsutil.h"
 #include "load.h"
 #include "model.h"
+#include "style.h"
 
 /* What a schema walk needs: where to allocate, report, and which file. */
 struct lctx {
@@ -971,4 +972,177 @@ load_content(struct arena *a, struct diag *d, const char *dir,
 		qsort(c->notes, c->nnotes, sizeof(*c->notes), cmp_note);
 	}
 	return d->count[DIAG_ERROR] + d->count[DIAG_SYSERR] > errors ? -1 : 0;
+}
+
+/* --- The print style ------------------------------------------------ */
+
+/* A decimal number in [lo, hi]; *v unchanged when absent or wrong. */
+static void
+number(struct lctx *l, const struct ynode *map, const char *key,
+    double lo, double hi, double scale, double *v)
+{
+	const struct ynode *n = get(map, key);
+	char		*end;
+	double		 x;
+
+	if (n == NULL)
+		return;
+	if (n->type != YNODE_SCALAR || n->len == 0) {
+		lerr(l, n, "\"%s\" must be a number such as 10.5", key);
+		return;
+	}
+	errno = 0;
+	x = strtod(n->str, &end);
+	if (*end != '\0' || errno != 0 || end == n->str || !(x >= lo) ||
+	    !(x <= hi)) {
+		lerr(l, n, "\"%s\" must be a number from %g to %g, got "
+		    "\"%s\"", key, lo, hi, n->str);
+		return;
+	}
+	*v = x * scale;
+}
+
+static void
+boolean(struct lctx *l, const struct ynode *map, const char *key, int *v)
+{
+	const struct ynode *n = get(map, key);
+
+	if (n == NULL)
+		return;
+	if (n->type == YNODE_SCALAR && strcmp(n->str, "true") == 0)
+		*v = 1;
+	else if (n->type == YNODE_SCALAR && strcmp(n->str, "false") == 0)
+		*v = 0;
+	else
+		lerr(l, n, "\"%s\" must be true or false", key);
+}
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+static void
+color(struct lctx *l, const struct ynode *map, const char *key,
+    struct rgb *c)
+{
+	const struct ynode *n = get(map, key);
+	int		 v[6], i;
+
+	if (n == NULL)
+		return;
+	if (n->type != YNODE_SCALAR || n->len != 7 || n->str[0] != '#')
+		goto bad;
+	for (i = 0; i < 6; i++)
+		if ((v[i] = hexval((unsigned char)n->str[i + 1])) < 0)
+			goto bad;
+	c->r = (v[0] * 16 + v[1]) / 255.0;
+	c->g = (v[2] * 16 + v[3]) / 255.0;
+	c->b = (v[4] * 16 + v[5]) / 255.0;
+	return;
+bad:
+	lerr(l, n, "\"%s\" must be a colour such as \"#1a1a1a\"", key);
+}
+
+static const char *const style_keys[] = {
+	"page", "fonts", "sizes", "text", "colors", "logo_height", NULL
+};
+static const char *const page_keys[] = {
+	"width", "height", "margin_top", "margin_bottom", "margin_left",
+	"margin_right", NULL
+};
+static const char *const font_keys[FACE__MAX + 1] = {
+	"regular", "bold", "italic", "bold_italic", "mono", NULL
+};
+static const char *const size_keys[] = {
+	"body", "title", "heading2", "heading3", "small", "table", "code", NULL
+};
+static const char *const text_keys[] = {
+	"leading", "justify", "hyphenate", "paragraph_space", "heading_space",
+	"list_indent", NULL
+};
+static const char *const color_keys[] = {
+	"text", "accent", "muted", "rule", "shade", NULL
+};
+
+int
+load_style(struct arena *a, struct diag *d, const char *path,
+    struct style *s)
+{
+	struct lctx	 l;
+	const struct ynode *root, *n;
+	const char	*f, *slash;
+	const double	 mm = 72 / 25.4;
+	int		 i, before = d->count[DIAG_ERROR];
+
+	memset(&l, 0, sizeof(l));
+	l.a = a;
+	l.d = d;
+	if (access(path, F_OK) == -1)
+		return 0;
+	s->file = path;
+	if ((root = read_yaml(&l, path, 1)) == NULL ||
+	    check_map(&l, root, "the print style", style_keys) == -1)
+		return -1;
+	if ((n = get(root, "page")) != NULL &&
+	    check_map(&l, n, "\"page\"", page_keys) == 0) {
+		number(&l, n, "width", 50, 1000, mm, &s->page_width);
+		number(&l, n, "height", 50, 1000, mm, &s->page_height);
+		number(&l, n, "margin_top", 0, 100, mm, &s->margin_top);
+		number(&l, n, "margin_bottom", 0, 100, mm, &s->margin_bottom);
+		number(&l, n, "margin_left", 0, 100, mm, &s->margin_left);
+		number(&l, n, "margin_right", 0, 100, mm, &s->margin_right);
+	}
+	if ((n = get(root, "fonts")) != NULL &&
+	    check_map(&l, n, "\"fonts\"", font_keys) == 0) {
+		slash = strrchr(path, '/');
+		for (i = 0; i < FACE__MAX; i++) {
+			if ((f = text(&l, n, font_keys[i])) == NULL)
+				continue;
+			if (f[0] == '/' || slash == NULL)
+				s->fonts[i] = f;
+			else
+				s->fonts[i] = arena_printf(a, "%.*s/%s",
+				    (int)(slash - path), path, f);
+		}
+	}
+	if ((n = get(root, "sizes")) != NULL &&
+	    check_map(&l, n, "\"sizes\"", size_keys) == 0) {
+		number(&l, n, "body", 4, 72, 1, &s->size_body);
+		number(&l, n, "title", 4, 72, 1, &s->size_title);
+		number(&l, n, "heading2", 4, 72, 1, &s->size_h2);
+		number(&l, n, "heading3", 4, 72, 1, &s->size_h3);
+		number(&l, n, "small", 4, 72, 1, &s->size_small);
+		number(&l, n, "table", 4, 72, 1, &s->size_table);
+		number(&l, n, "code", 4, 72, 1, &s->size_code);
+	}
+	if ((n = get(root, "text")) != NULL &&
+	    check_map(&l, n, "\"text\"", text_keys) == 0) {
+		number(&l, n, "leading", 1, 3, 1, &s->leading);
+		boolean(&l, n, "justify", &s->justify);
+		boolean(&l, n, "hyphenate", &s->hyphenate);
+		number(&l, n, "paragraph_space", 0, 72, 1, &s->space_paragraph);
+		number(&l, n, "heading_space", 0, 72, 1, &s->space_heading);
+		number(&l, n, "list_indent", 0, 72, 1, &s->indent_list);
+	}
+	if ((n = get(root, "colors")) != NULL &&
+	    check_map(&l, n, "\"colors\"", color_keys) == 0) {
+		color(&l, n, "text", &s->color_text);
+		color(&l, n, "accent", &s->color_accent);
+		color(&l, n, "muted", &s->color_muted);
+		color(&l, n, "rule", &s->color_rule);
+		color(&l, n, "shade", &s->color_shade);
+	}
+	number(&l, root, "logo_height", 5, 100, mm, &s->logo_height);
+	if (s->margin_left + s->margin_right > s->page_width - 72 ||
+	    s->margin_top + s->margin_bottom > s->page_height - 144)
+		lerr(&l, root, "the margins leave too little room on the page");
+	return d->count[DIAG_ERROR] > before ? -1 : 0;
 }

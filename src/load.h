@@ -11,6 +11,7 @@
 struct arena;
 struct content;
 struct diag;
+struct style;
 
 /* Bounds on what the loader accepts. */
 #define LOAD_MAX_FILE	(1024 * 1024)	/* bytes in one YAML file */
@@ -24,6 +25,15 @@ struct diag;
  */
 int	 load_content(struct arena *, struct diag *, const char *dir,
 	    struct content *c);
+
+/*
+ * Read the print style at path (templates/pdf.yaml) over *s, which
+ * holds the defaults (style_defaults).  A missing file leaves them.
+ * Font paths are relative to the style file's folder.  Returns 0, or
+ * -1 after diagnostics.
+ */
+int	 load_style(struct arena *, struct diag *, const char *path,
+	    struct style *s);
 
 /*
  * The YAML reader on its own, for tests: a document as a tree with

@@ -17,6 +17,7 @@
 #include "load.h"
 #include "model.h"
 #include "report.h"
+#include "style.h"
 #include "validate.h"
 
 #define VERSION	"0.1.0"
@@ -81,6 +82,7 @@ main(int argc, char *argv[])
 	struct diag	 diag;
 	struct content	 content;
 	struct report	 report;
+	struct style	 style;
 	struct buf	 out;
 	const char	*cdir = "content", *tdir = "templates", *odir = "output";
 	enum cmd	 cmd;
@@ -148,6 +150,10 @@ main(int argc, char *argv[])
 	 * stops the pipeline, and nothing is written after any error.
 	 */
 	(void)load_content(&arena, &diag, cdir, &content);
+	style_defaults(&style);
+	if (cmd == CMD_BUILD)
+		(void)load_style(&arena, &diag, arena_printf(&arena,
+		    "%s/pdf.yaml", tdir), &style);
 	if (diag.count[DIAG_SYSERR] > 0)
 		goto out;
 	(void)validate_content(&content, &diag);
@@ -165,7 +171,7 @@ main(int argc, char *argv[])
 			    "cannot write the dump");
 		break;
 	case CMD_BUILD:
-		(void)build_site(&arena, &diag, &report, tdir, odir);
+		(void)build_site(&arena, &diag, &report, tdir, &style, odir);
 		break;
 	default:
 		break;

@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "escape.h"
 #include "fsutil.h"
+#include "image.h"
 #include "names.h"
 #include "narrative.h"
 #include "report.h"
@@ -292,11 +293,20 @@ add_text(struct walk *w, const char *s, size_t n)
 	add_inline(w, in);
 }
 
+/*
+ * An image must be a file in the note's folder that the PDF can show:
+ * its header is read now, so that a bad image is reported at its line
+ * and both renderers know its size.
+ */
 static void
-check_image(struct walk *w, cmark_node *n, const char *url)
+check_image(struct walk *w, cmark_node *n, struct inline_ *in)
 {
+	struct image_info info;
 	struct stat	 st;
-	char		*path;
+	const char	*url = in->url, *data;
+	char		*path, err[256];
+	size_t		 len;
+	int		 errors = w->d->count[DIAG_ERROR];
 
 	if (*url == '\0' || strstr(url, "://") != NULL ||
 	    strncmp(url, "data:", 5) == 0) {
@@ -320,7 +330,31 @@ check_image(struct walk *w, cmark_node *n, const char *url)
 		    cmark_node_get_start_line(n), cmark_node_get_start_column(n),
 		    "image \"%s\" not found (looked for %s)", url, path);
 		*w->ok = 0;
+		return;
 	}
+	if ((data = fs_read(w->a, w->d, path, IMAGE_MAX_BYTES, &len, 1)) ==
+	    NULL) {
+		/* fs_read said why, at the file: say where it is used. */
+		if (w->d->count[DIAG_ERROR] > errors)
+			diag_msg(w->d, DIAG_NOTE, w->path,
+			    cmark_node_get_start_line(n),
+			    cmark_node_get_start_column(n), "the image is "
+			    "used here");
+		*w->ok = 0;
+		return;
+	}
+	if (image_inspect((const unsigned char *)data, len, &info, err,
+	    sizeof(err)) == -1) {
+		diag_msg(w->d, DIAG_ERROR, w->path,
+		    cmark_node_get_start_line(n), cmark_node_get_start_column(n),
+		    "image \"%s\": %s", url, err);
+		*w->ok = 0;
+		return;
+	}
+	in->path = path;
+	in->px_width = info.width;
+	in->px_height = info.height;
+	in->dpi = info.dpi_x;
 }
 
 static void
@@ -409,7 +443,7 @@ enter(struct walk *w, cmark_node *n)
 		in->title = s != NULL && *s != '\0' ? arena_strdup(w->a, s) :
 		    NULL;
 		if (in->type == INL_IMAGE)
-			check_image(w, n, in->url);
+			check_image(w, n, in);
 		break;
 	default:
 		return;	/* custom nodes: none without extensions */

@@ -28,6 +28,10 @@ struct inline_ {
 	size_t		  len;
 	const char	 *url;		/* INL_LINK, INL_IMAGE; "" when unsafe */
 	const char	 *title;	/* INL_LINK, INL_IMAGE; may be NULL */
+	const char	 *path;		/* INL_IMAGE: the file, checked usable */
+	unsigned	  px_width;	/* INL_IMAGE: pixels */
+	unsigned	  px_height;
+	double		  dpi;		/* INL_IMAGE: 0 when the file gives none */
 	struct inline_	 *child;
 	struct inline_	 *next;
 };

@@ -1,0 +1,586 @@
+/*
+ * image.c: reads the headers of a PNG or JPEG file and refuses what
+ * libharu 2.3.0 cannot draw, before the PDF device hands it over: there
+ * a bad PNG aborts the whole process (libpng errors while libharu has no
+ * setjmp), crashes it (RGB with tRNS) or draws wrong colours silently.
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "image.h"
+
+/*
+ * libpng's default user limit: libharu 2.3.0 aborts on a PNG with a
+ * longer side ("Invalid IHDR data").  A JPEG side is at most 65535.
+ */
+#define MAX_SIDE	1000000u
+#define MB		(1024 * 1024)
+#define NITEMS(a)	(sizeof(a) / sizeof((a)[0]))
+
+#define SAVE_PNG	"save it again as an ordinary PNG or JPEG"
+#define SAVE_JPEG	"save it again as an ordinary JPEG"
+
+static const unsigned char pngsig[8] = {
+	0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'
+};
+
+/*
+ * Ancillary chunks that libpng reads before the image data and rejects
+ * when repeated; libharu 2.3.0 turns every libpng warning into a failed
+ * load.
+ */
+static const char *const once[] = {
+	"bKGD", "cHRM", "eXIf", "gAMA", "hIST", "iCCP", "oFFs", "pCAL",
+	"pHYs", "sBIT", "sCAL", "sRGB", "tIME", "tRNS"
+};
+
+static int	 fail(char *, size_t, const char *, ...)
+		    __attribute__((format(printf, 3, 4)));
+
+/*
+ * Write a message into err and return -1.  A message cut short loses
+ * the whole of its last character, so err stays valid UTF-8.
+ */
+static int
+fail(char *err, size_t errsz, const char *fmt, ...)
+{
+	va_list		 ap;
+	size_t		 end, i, need;
+	unsigned char	 lead;
+	int		 n;
+
+	if (err == NULL || errsz == 0)
+		return -1;
+	va_start(ap, fmt);
+	n = vsnprintf(err, errsz, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		err[0] = '\0';
+	else if ((size_t)n >= errsz) {
+		/* Back to the last lead byte: is its character whole? */
+		end = errsz - 1;
+		i = end;
+		while (i > 0 && ((unsigned char)err[i - 1] & 0xc0) == 0x80)
+			i--;
+		if (i > 0 && (lead = (unsigned char)err[i - 1]) >= 0xc0) {
+			need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+			if (end - (i - 1) < need)
+				err[i - 1] = '\0';
+		}
+	}
+	return -1;
+}
+
+static uint32_t
+be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | p[3];
+}
+
+static unsigned
+be16(const unsigned char *p)
+{
+	return (unsigned)p[0] << 8 | p[1];
+}
+
+/* The table lives in the caller's frame: no mutable globals. */
+static void
+crc_init(uint32_t tab[256])
+{
+	uint32_t	 c;
+	unsigned	 i, k;
+
+	for (i = 0; i < 256; i++) {
+		c = i;
+		for (k = 0; k < 8; k++)
+			c = c & 1 ? 0xedb88320u ^ (c >> 1) : c >> 1;
+		tab[i] = c;
+	}
+}
+
+static uint32_t
+crc(const uint32_t tab[256], const unsigned char *p, size_t n)
+{
+	uint32_t	 c = 0xffffffffu;
+
+	while (n-- > 0)
+		c = tab[(c ^ *p++) & 0xff] ^ (c >> 8);
+	return c ^ 0xffffffffu;
+}
+
+/* Zero, too long a side, too many pixels: the same for both kinds. */
+static int
+check_dims(unsigned w, unsigned h, char *err, size_t errsz)
+{
+	if (w == 0 || h == 0)
+		return fail(err, errsz, "the image is %u × %u pixels, "
+		    "which is empty: " SAVE_PNG, w, h);
+	if (w > MAX_SIDE || h > MAX_SIDE)
+		return fail(err, errsz, "the image is %u × %u pixels; "
+		    "at most %u pixels on a side", w, h, MAX_SIDE);
+	if ((unsigned long long)w * h > IMAGE_MAX_PIXELS)
+		return fail(err, errsz, "the image is %u × %u pixels; "
+		    "at most %u megapixels", w, h, IMAGE_MAX_PIXELS / 1000000);
+	return 0;
+}
+
+static int
+png_damaged(char *err, size_t errsz, const char *why)
+{
+	return fail(err, errsz, "the PNG is damaged (%s): " SAVE_PNG, why);
+}
+
+/* The bit depths the PNG specification allows for each colour type. */
+static int
+png_depth_ok(unsigned ctype, unsigned depth)
+{
+	switch (ctype) {
+	case 0:
+		return depth == 1 || depth == 2 || depth == 4 || depth == 8 ||
+		    depth == 16;
+	case 3:
+		return depth == 1 || depth == 2 || depth == 4 || depth == 8;
+	case 2:
+	case 4:
+	case 6:
+		return depth == 8 || depth == 16;
+	default:
+		return 0;
+	}
+}
+
+/* The chunk's bit in a set of the chunks in once[], or 0. */
+static unsigned
+png_bit(const void *type)
+{
+	size_t	 i;
+
+	for (i = 0; i < NITEMS(once); i++)
+		if (memcmp(type, once[i], 4) == 0)
+			return 1u << i;
+	return 0;
+}
+
+static int
+png_alpha(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/*
+ * Walk every chunk to IEND, checking lengths and checksums (libpng
+ * aborts on a bad checksum of a critical chunk and fails on any other),
+ * and what libpng reads before the image data.  Only the data of
+ * PLTE, bKGD, tRNS and pHYs is looked into.
+ */
+static int
+png_walk(const unsigned char *p, size_t len, const uint32_t tab[256],
+    unsigned ctype, unsigned depth, struct image_info *ii, char *err,
+    size_t errsz)
+{
+	const unsigned char	*t;
+	size_t			 pos, clen, need;
+	unsigned		 seen = 0, npal = 0, bit;
+	int			 idat = 0, trns = 0;
+
+	for (pos = 8 + 25; ; pos += 12 + clen) {
+		if (len - pos < 12)
+			return fail(err, errsz, "the image is truncated");
+		clen = be32(p + pos);
+		t = p + pos + 4;
+		if (clen > 0x7fffffffu)
+			return png_damaged(err, errsz, "a part is too long");
+		if (clen > len - pos - 12)
+			return fail(err, errsz, "the image is truncated");
+		if (!png_alpha(t[0]) || !png_alpha(t[1]) || !png_alpha(t[2]) ||
+		    !png_alpha(t[3]))
+			return png_damaged(err, errsz, "a part has no name");
+		if (crc(tab, t, clen + 4) != be32(t + 4 + clen))
+			return png_damaged(err, errsz,
+			    "a checksum does not match");
+		if (memcmp(t, "IEND", 4) == 0)
+			break;
+		/*
+		 * libpng reads the image data as one run of IDAT chunks and
+		 * aborts when it is cut by another chunk.  libharu reads
+		 * nothing after it.
+		 */
+		if (memcmp(t, "IDAT", 4) == 0) {
+			if (ctype == 3 && npal == 0)
+				return png_damaged(err, errsz,
+				    "the palette is missing");
+			if (idat == 2)
+				return png_damaged(err, errsz,
+				    "the image data is split");
+			idat = 1;
+			continue;
+		}
+		if (idat) {
+			idat = 2;
+			continue;
+		}
+		if ((bit = png_bit(t)) != 0) {
+			if (seen & bit)
+				return png_damaged(err, errsz,
+				    "a part occurs twice");
+			seen |= bit;
+		}
+		/*
+		 * libpng warns of a palette after the parts that refer to
+		 * it, and of a second colour profile after sRGB.
+		 */
+		if ((memcmp(t, "PLTE", 4) == 0 &&
+		    (seen & (png_bit("bKGD") | png_bit("hIST") |
+		    png_bit("tRNS")))) ||
+		    (ctype == 3 && npal == 0 && (memcmp(t, "bKGD", 4) == 0 ||
+		    memcmp(t, "hIST", 4) == 0)) ||
+		    (memcmp(t, "iCCP", 4) == 0 && (seen & png_bit("sRGB"))))
+			return png_damaged(err, errsz,
+			    "its parts are out of order");
+		if (memcmp(t, "PLTE", 4) == 0) {
+			if (npal > 0 || ctype == 0 || ctype == 4 || clen == 0 ||
+			    clen % 3 != 0 || clen > 3 * 256)
+				return png_damaged(err, errsz,
+				    "the palette is invalid");
+			npal = (unsigned)(clen / 3);
+		} else if (memcmp(t, "bKGD", 4) == 0) {
+			/* A palette index, a grey level or an RGB triple. */
+			if (ctype == 3)
+				need = 1;
+			else if (ctype == 2 || ctype == 6)
+				need = 6;
+			else
+				need = 2;
+			if (clen != need || (ctype == 3 && t[4] >= npal))
+				return png_damaged(err, errsz,
+				    "the background colour is invalid");
+		} else if (memcmp(t, "tRNS", 4) == 0) {
+			if (ctype == 4 || ctype == 6 ||
+			    (ctype == 0 && clen != 2) ||
+			    (ctype == 2 && clen != 6) ||
+			    (ctype == 3 && (clen == 0 || clen > npal)))
+				return png_damaged(err, errsz,
+				    "the transparency is invalid");
+			trns = 1;
+		} else if (memcmp(t, "pHYs", 4) == 0) {
+			/* Unit 1 is the metre; 0 gives only the aspect. */
+			if (clen == 9 && t[12] == 1 && be32(t + 4) > 0 &&
+			    be32(t + 8) > 0) {
+				ii->dpi_x = be32(t + 4) * 0.0254;
+				ii->dpi_y = be32(t + 8) * 0.0254;
+			}
+		} else if (memcmp(t, "IHDR", 4) == 0 || !(t[0] & 0x20))
+			return png_damaged(err, errsz,
+			    "it has an unknown required part");
+	}
+	if (!idat)
+		return png_damaged(err, errsz, "it has no image data");
+
+	/*
+	 * libharu 2.3.0 takes an RGB tRNS for a palette's and dereferences
+	 * a null pointer (a segfault); it ignores a grey one; and for a
+	 * palette under 8 bits it writes the mask a byte per pixel under
+	 * BitsPerComponent 1, 2 or 4, which scrambles the picture.
+	 */
+	if (trns && ctype != 3)
+		return fail(err, errsz, "the PNG makes one colour "
+		    "transparent, which the PDF cannot show: save it again "
+		    "with an alpha channel (RGBA) or without transparency");
+	if (trns && depth < 8)
+		return fail(err, errsz, "the PNG has a transparent palette "
+		    "of %u bits per pixel, which the PDF cannot show: save "
+		    "it again as an 8-bit palette or with an alpha channel "
+		    "(RGBA)", depth);
+	return 0;
+}
+
+static int
+png_inspect(const unsigned char *p, size_t len, struct image_info *ii,
+    char *err, size_t errsz)
+{
+	uint32_t		 tab[256];
+	const unsigned char	*c;
+	uint32_t		 w, h;
+	unsigned		 depth, ctype;
+
+	if (len < 8 + 25)
+		return fail(err, errsz, "the image is truncated");
+	c = p + 8;
+	if (be32(c) != 13 || memcmp(c + 4, "IHDR", 4) != 0)
+		return png_damaged(err, errsz, "its header is missing");
+	crc_init(tab);
+	if (crc(tab, c + 4, 17) != be32(c + 21))
+		return png_damaged(err, errsz, "a checksum does not match");
+	w = be32(c + 8);
+	h = be32(c + 12);
+	depth = c[16];
+	ctype = c[17];
+	/* libpng aborts on any of these in libharu 2.3.0. */
+	if (!png_depth_ok(ctype, depth) || c[18] != 0 || c[19] != 0 ||
+	    c[20] > 1)
+		return png_damaged(err, errsz, "its header is invalid");
+	if (check_dims(w, h, err, errsz) == -1)
+		return -1;
+	/* libharu 2.3.0 fails with HPDF_LIBPNG_ERROR (0x1043). */
+	if (c[20] == 1)
+		return fail(err, errsz, "the PNG is interlaced, which the "
+		    "PDF cannot show: save it again as an ordinary "
+		    "(non-interlaced) PNG");
+	/*
+	 * libharu 2.3.0 strips 16-bit samples to 8 but still declares
+	 * BitsPerComponent 16 in a PDF 1.3 file: the picture comes out
+	 * scrambled.
+	 */
+	if (depth == 16)
+		return fail(err, errsz, "the PNG has 16 bits per channel, "
+		    "which the PDF cannot show: save it again as an ordinary "
+		    "8-bit PNG");
+	ii->kind = IMAGE_PNG;
+	ii->width = w;
+	ii->height = h;
+	return png_walk(p, len, tab, ctype, depth, ii, err, errsz);
+}
+
+static int
+jpeg_damaged(char *err, size_t errsz, const char *why)
+{
+	return fail(err, errsz, "the JPEG is damaged (%s): " SAVE_JPEG, why);
+}
+
+/*
+ * Read the marker at *pos, skipping fill bytes (0xff) before its code,
+ * and leave *pos after the code.  Returns 0, -1 when the file ends, or
+ * -2 when there is no marker at *pos.
+ */
+static int
+jpeg_marker(const unsigned char *p, size_t len, size_t *pos, unsigned *code,
+    int *filled)
+{
+	size_t	 start = *pos;
+
+	if (*pos >= len)
+		return -1;
+	if (p[*pos] != 0xff)
+		return -2;
+	while (*pos < len && p[*pos] == 0xff)
+		(*pos)++;
+	if (*pos >= len)
+		return -1;
+	if (*pos - start > 1)
+		*filled = 1;
+	*code = p[(*pos)++];
+	return 0;
+}
+
+/*
+ * The length of the segment at pos (after its marker code), its two
+ * length bytes included.  Returns 0, -1 when the file ends, -2 when the
+ * length is impossible.
+ */
+static int
+jpeg_seglen(const unsigned char *p, size_t len, size_t pos, size_t *seglen)
+{
+	if (len - pos < 2)
+		return -1;
+	*seglen = be16(p + pos);
+	if (*seglen < 2)
+		return -2;
+	if (*seglen > len - pos)
+		return -1;
+	return 0;
+}
+
+/* Markers that stand alone, with no length: never valid in a header. */
+static int
+jpeg_standalone(unsigned code)
+{
+	return code == 0x00 || code == 0x01 || (code >= 0xd0 && code <= 0xd9);
+}
+
+/* SOF0-SOF15 less DHT (c4), JPG (c8) and DAC (cc). */
+static int
+jpeg_sof(unsigned code)
+{
+	return code >= 0xc0 && code <= 0xcf && code != 0xc4 &&
+	    code != 0xc8 && code != 0xcc;
+}
+
+/*
+ * From the first scan to EOI: entropy-coded data (where 0xff is
+ * followed by 0x00 or a restart marker), then, in a progressive file,
+ * more tables and scans.  A file without EOI is truncated.
+ */
+static int
+jpeg_to_eoi(const unsigned char *p, size_t len, size_t pos, char *err,
+    size_t errsz)
+{
+	const unsigned char	*q;
+	size_t			 seglen;
+	unsigned		 code;
+	int			 filled = 0, rc;
+
+	for (;;) {
+		if (pos >= len ||
+		    (q = memchr(p + pos, 0xff, len - pos)) == NULL)
+			return fail(err, errsz, "the image is truncated");
+		pos = (size_t)(q - p);
+		if (jpeg_marker(p, len, &pos, &code, &filled) == -1)
+			return fail(err, errsz, "the image is truncated");
+		if (code == 0xd9)
+			return 0;
+		if (code == 0x00 || code == 0x01 ||
+		    (code >= 0xd0 && code <= 0xd7))
+			continue;
+		if (code == 0xd8)
+			return jpeg_damaged(err, errsz, "a marker is misplaced");
+		if ((rc = jpeg_seglen(p, len, pos, &seglen)) == -1)
+			return fail(err, errsz, "the image is truncated");
+		if (rc == -2)
+			return jpeg_damaged(err, errsz,
+			    "a segment is too short");
+		pos += seglen;
+	}
+}
+
+/*
+ * libharu 2.3.0 walks the segments to the first SOF0, SOF1, SOF2 or
+ * SOF9, trusting each length and taking 0xffff for a marker, copies the
+ * file into a DCTDecode stream and declares the SOF's precision and
+ * component count.  Whatever it would misread is refused here.
+ */
+static int
+jpeg_inspect(const unsigned char *p, size_t len, struct image_info *ii,
+    char *err, size_t errsz)
+{
+	const unsigned char	*s = NULL;
+	size_t			 pos = 2, seglen = 0, slen = 0;
+	unsigned		 code = 0, sof, nc;
+	int			 filled = 0, jfif = 0, rc;
+
+	for (;;) {
+		if ((rc = jpeg_marker(p, len, &pos, &code, &filled)) == -1)
+			return fail(err, errsz, "the image is truncated");
+		if (rc == -2)
+			return jpeg_damaged(err, errsz, "a marker is missing");
+		if (jpeg_standalone(code) || code == 0xda)
+			return jpeg_damaged(err, errsz,
+			    "a marker is misplaced");
+		if ((rc = jpeg_seglen(p, len, pos, &seglen)) == -1)
+			return fail(err, errsz, "the image is truncated");
+		if (rc == -2)
+			return jpeg_damaged(err, errsz,
+			    "a segment is too short");
+		s = p + pos + 2;
+		slen = seglen - 2;
+		pos += seglen;
+		if (jpeg_sof(code))
+			break;
+		/* The first APP0 JFIF: units, then X and Y density. */
+		if (code == 0xe0 && !jfif && slen >= 12 &&
+		    memcmp(s, "JFIF", 5) == 0) {
+			jfif = 1;
+			if (be16(s + 8) > 0 && be16(s + 10) > 0 &&
+			    (s[7] == 1 || s[7] == 2)) {
+				ii->dpi_x = be16(s + 8) * (s[7] == 2 ? 2.54 : 1);
+				ii->dpi_y = be16(s + 10) * (s[7] == 2 ? 2.54 : 1);
+			}
+		}
+	}
+	sof = code;
+	if (slen < 6 || (nc = s[5]) == 0 || slen < 6 + 3 * (size_t)nc)
+		return jpeg_damaged(err, errsz, "its frame header is invalid");
+	if (filled)
+		return fail(err, errsz, "the JPEG has padding between its "
+		    "header segments, which the PDF library cannot read: "
+		    SAVE_JPEG);
+	/*
+	 * Baseline, extended and progressive Huffman JPEG draw correctly
+	 * (progressive DCT is PDF 1.3, the version libharu writes).
+	 * Arithmetic coding is not in the PDF specification; lossless and
+	 * hierarchical JPEG are unknown to libharu.
+	 */
+	if (sof & 0x08)
+		return fail(err, errsz, "the JPEG uses arithmetic coding, "
+		    "which PDF readers cannot show: " SAVE_JPEG);
+	if (sof != 0xc0 && sof != 0xc1 && sof != 0xc2)
+		return fail(err, errsz, "the JPEG is lossless or "
+		    "hierarchical, which the PDF cannot show: " SAVE_JPEG);
+	/* libharu declares BitsPerComponent 12; readers show nothing. */
+	if (s[0] != 8)
+		return fail(err, errsz, "the JPEG has %u bits per channel, "
+		    "which the PDF cannot show: save it again as an ordinary "
+		    "8-bit JPEG", s[0]);
+	/*
+	 * libharu always inverts four components (Decode [1 0 ...]): right
+	 * for Photoshop's inverted CMYK, a negative for plain CMYK, and
+	 * nothing in the file says which.
+	 */
+	if (nc == 4)
+		return fail(err, errsz, "the JPEG uses CMYK colours (for "
+		    "print), which the PDF would show wrongly: save it again "
+		    "as an ordinary RGB JPEG");
+	if (nc != 1 && nc != 3)
+		return fail(err, errsz, "the JPEG has %u colour channels, "
+		    "which the PDF cannot show: save it again as an ordinary "
+		    "RGB or greyscale JPEG", nc);
+	/* A height of 0 is given later by a DNL marker; libharu takes 0. */
+	if (check_dims(be16(s + 3), be16(s + 1), err, errsz) == -1)
+		return -1;
+	ii->kind = IMAGE_JPEG;
+	ii->width = be16(s + 3);
+	ii->height = be16(s + 1);
+
+	/* The remaining tables, up to the first scan. */
+	for (;;) {
+		if ((rc = jpeg_marker(p, len, &pos, &code, &filled)) == -1)
+			return fail(err, errsz, "the image is truncated");
+		if (rc == -2)
+			return jpeg_damaged(err, errsz, "a marker is missing");
+		if (jpeg_standalone(code) || jpeg_sof(code))
+			return jpeg_damaged(err, errsz,
+			    "a marker is misplaced");
+		if ((rc = jpeg_seglen(p, len, pos, &seglen)) == -1)
+			return fail(err, errsz, "the image is truncated");
+		if (rc == -2)
+			return jpeg_damaged(err, errsz,
+			    "a segment is too short");
+		pos += seglen;
+		if (code == 0xda)
+			break;
+	}
+	return jpeg_to_eoi(p, len, pos, err, errsz);
+}
+
+int
+image_inspect(const unsigned char *p, size_t len, struct image_info *info,
+    char *err, size_t errsz)
+{
+	struct image_info	 ii;
+	size_t			 n;
+
+	memset(&ii, 0, sizeof(ii));
+	if (err != NULL && errsz > 0)
+		err[0] = '\0';
+	if (p == NULL || len == 0)
+		return fail(err, errsz, "the image file is empty");
+	if (len > IMAGE_MAX_BYTES)
+		return fail(err, errsz, "the image file is %zu MB; at most "
+		    "%d MB", (len + MB - 1) / MB, IMAGE_MAX_BYTES / MB);
+	n = len < sizeof(pngsig) ? len : sizeof(pngsig);
+	if (memcmp(p, pngsig, n) == 0) {
+		if (png_inspect(p, len, &ii, err, errsz) == -1)
+			return -1;
+	} else if (p[0] == 0xff && (len == 1 || p[1] == 0xd8)) {
+		if (len < 4)
+			return fail(err, errsz, "the image is truncated");
+		if (jpeg_inspect(p, len, &ii, err, errsz) == -1)
+			return -1;
+	} else
+		return fail(err, errsz, "not a PNG or JPEG image");
+	if (info != NULL)
+		*info = ii;
+	return 0;
+}

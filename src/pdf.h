@@ -1,0 +1,25 @@
+/*
+ * pdf.h: the PDF device, as mandoc's term_ps.c is to term.c: it draws
+ * the typeset pages with libharu and writes the file: embedded font
+ * subsets with a correct ToUnicode map, links, bookmarks, document
+ * information, and no clock, so the same note gives the same bytes.
+ * The only user of <hpdf.h>; it reads typeset.h and nothing before it.
+ */
+#ifndef PDF_H
+#define PDF_H
+
+struct arena;
+struct diag;
+struct font;
+struct typeset;
+
+/*
+ * Write ts to path, with fonts[FACE__MAX] (as typeset_note used them:
+ * only the faces used are embedded, as subsets of what was drawn).
+ * Returns 0, or -1 after a diagnostic (path may then hold a partial
+ * file: write it where a failure does no harm).
+ */
+int	 pdf_write(struct arena *, struct diag *, const struct typeset *,
+	    struct font *const *fonts, const char *path);
+
+#endif
