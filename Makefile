@@ -78,6 +78,9 @@ build/obj/test_%: tests/unit/test_%.c $(OBJ)
 build/asan/test_%: tests/unit/test_%.c $(ASANOBJ)
 	$(CC) $(WARNINGS) $(CFLAGS) $(SAN) $(PKG_CFLAGS) -Isrc -MMD -MP -o $@ $< $(ASANOBJ) $(PKG_LIBS)
 
+bench: statusnotat
+	@sh tests/bench/bench.sh
+
 check: deps statusnotat build/statusnotat-asan $(TESTBIN) $(ASANTESTBIN)
 	@SHARED=$(SHARED) sh tests/run.sh
 

@@ -42,6 +42,11 @@ struct font {
 	int		 x_height;
 	int		 fallback;	/* advance of the stand-in */
 	int		 nused;		/* code points marked in used[] */
+	char		 psname[64];	/* PostScript name, for the PDF */
+	/* After font_subset: the codes (CIDs) of the used characters. */
+	uint32_t	*cid_cp;	/* CID -> code point; [0] is .notdef */
+	uint16_t	*cid_gid;	/* CID -> glyph in the subset */
+	unsigned	 ncids;
 	int16_t		 adv[NCODES];
 	uint8_t		 has[NCODES / 8];
 	uint8_t		 used[NCODES / 8];
@@ -165,6 +170,78 @@ has_table(hb_face_t *face, hb_tag_t tag)
 	return len > 0;
 }
 
+/* The PostScript name, as PDF names it: letters, digits and "-". */
+static void
+load_name(struct font *f)
+{
+	char		 name[64];
+	unsigned int	 n = sizeof(name), i, k = 0;
+
+	hb_ot_name_get_utf8(f->face, HB_OT_NAME_ID_POSTSCRIPT_NAME,
+	    hb_language_from_string("en", -1), &n, name);
+	for (i = 0; i < n && name[i] != '\0' && k + 1 < sizeof(f->psname);
+	    i++)
+		if ((name[i] >= 'A' && name[i] <= 'Z') ||
+		    (name[i] >= 'a' && name[i] <= 'z') ||
+		    (name[i] >= '0' && name[i] <= '9') || name[i] == '-')
+			f->psname[k++] = name[i];
+	if (k == 0)
+		strcpy(f->psname, "Font");
+	else
+		f->psname[k] = '\0';
+}
+
+/* Big-endian integers from a font table, 0 past its end. */
+static long
+table_int(hb_face_t *face, hb_tag_t tag, unsigned off, unsigned size,
+    int is_signed)
+{
+	hb_blob_t	*t = hb_face_reference_table(face, tag);
+	const unsigned char *p;
+	unsigned int	 len;
+	unsigned long	 v = 0;
+	unsigned	 i;
+
+	p = (const unsigned char *)hb_blob_get_data(t, &len);
+	if (p != NULL && off + size <= len)
+		for (i = 0; i < size; i++)
+			v = (v << 8) | p[off + i];
+	hb_blob_destroy(t);
+	if (is_signed && size == 2 && v >= 0x8000)
+		return (long)v - 0x10000;
+	if (is_signed && size == 4 && v >= 0x80000000UL)
+		return (long)v - 0x100000000L;
+	return (long)v;
+}
+
+void
+font_describe(const struct font *f, struct font_info *fi)
+{
+	hb_tag_t	 head = HB_TAG('h', 'e', 'a', 'd');
+	hb_tag_t	 post = HB_TAG('p', 'o', 's', 't');
+	long		 weight;
+	int		 i;
+
+	for (i = 0; i < 4; i++)
+		fi->bbox[i] = to_milli(f, table_int(f->face, head,
+		    36 + 2 * (unsigned)i, 2, 1));
+	/* post's italicAngle is 16.16 fixed point. */
+	fi->italic_angle = (int)(table_int(f->face, post, 4, 4, 1) / 65536);
+	weight = table_int(f->face, HB_TAG('O', 'S', '/', '2'), 4, 2, 0);
+	if (weight == 0)
+		weight = 400;
+	/* Acrobat's estimate of the vertical stem width from the weight. */
+	fi->stem_v = (int)(50 + (weight / 65.0) * (weight / 65.0));
+	fi->flags = 32;			/* nonsymbolic */
+	if (table_int(f->face, post, 12, 4, 0) != 0)
+		fi->flags |= 1;		/* fixed pitch */
+	if (fi->italic_angle != 0)
+		fi->flags |= 64;	/* italic */
+	fi->ascent = f->ascent;
+	fi->descent = f->descent;
+	fi->cap_height = f->cap_height;
+}
+
 struct font *
 font_open(struct diag *d, const char *path)
 {
@@ -217,6 +294,7 @@ font_open(struct diag *d, const char *path)
 	hb_font_set_scale(f->hb, (int)f->upem, (int)f->upem);
 	load_advances(f);
 	load_metrics(f);
+	load_name(f);
 	return f;
 fail:
 	font_close(f);
@@ -231,6 +309,8 @@ font_close(struct font *f)
 	hb_font_destroy(f->hb);
 	hb_face_destroy(f->face);
 	hb_blob_destroy(f->blob);
+	free(f->cid_cp);
+	free(f->cid_gid);
 	free(f->path);
 	free(f);
 }
@@ -397,95 +477,6 @@ forbids_embedding(hb_face_t *face)
 	return (fstype & (0x0002 | 0x0100 | 0x0200)) != 0;
 }
 
-static int
-write_blob(struct diag *d, const char *path, hb_blob_t *blob)
-{
-	FILE		*fp;
-	const char	*data;
-	unsigned int	 len;
-	int		 rc = -1;
-
-	data = hb_blob_get_data(blob, &len);
-	if ((fp = fopen(path, "wb")) == NULL) {
-		diag_msg(d, DIAG_SYSERR, path, 0, 0, "%s", strerror(errno));
-		return -1;
-	}
-	if (fwrite(data, 1, len, fp) != len) {
-		diag_msg(d, DIAG_SYSERR, path, 0, 0, "%s", strerror(errno));
-		goto out;
-	}
-	rc = 0;
-out:
-	if (fclose(fp) == EOF && rc == 0) {
-		diag_msg(d, DIAG_SYSERR, path, 0, 0, "%s", strerror(errno));
-		rc = -1;
-	}
-	return rc;
-}
-
-/* Whether the face has a name record with this id, in any language. */
-static int
-has_name(hb_face_t *face, hb_ot_name_id_t id)
-{
-	const hb_ot_name_entry_t *e;
-	unsigned int	 i, n;
-
-	e = hb_ot_name_list_names(face, &n);
-	for (i = 0; i < n; i++)
-		if (e[i].name_id == id)
-			return 1;
-	return 0;
-}
-
-/*
- * Read the subset back as a reader would and check that every used
- * character the face has still maps to a glyph: a subsetter that
- * dropped a cmap entry would otherwise show up only as blank text.
- * And that the names libharu refuses to load a font without survived.
- */
-static int
-verify_subset(const struct font *f, struct diag *d, const char *path)
-{
-	hb_blob_t	*blob;
-	hb_face_t	*face;
-	hb_font_t	*hb;
-	hb_codepoint_t	 gid;
-	uint32_t	 cp;
-	int		 rc = -1;
-
-	if ((blob = hb_blob_create_from_file_or_fail(path)) == NULL) {
-		diag_msg(d, DIAG_SYSERR, path, 0, 0,
-		    "cannot read back the font subset");
-		return -1;
-	}
-	face = hb_face_create(blob, 0);
-	hb = hb_font_create(face);
-	if (hb_face_get_glyph_count(face) == 0) {
-		diag_msg(d, DIAG_SYSERR, path, 0, 0,
-		    "font subset of %s is not a font", f->path);
-		goto out;
-	}
-	if (!has_name(face, HB_OT_NAME_ID_POSTSCRIPT_NAME) ||
-	    !has_name(face, HB_OT_NAME_ID_FONT_SUBFAMILY)) {
-		diag_msg(d, DIAG_ERROR, f->path, 0, 0, "the font has no "
-		    "US English PostScript name or subfamily name (name "
-		    "ids 6 and 2), which the PDF library needs");
-		goto out;
-	}
-	for (cp = 0; cp < NCODES; cp++)
-		if (bit_get(f->used, cp) && font_has(f, cp) &&
-		    (!hb_font_get_nominal_glyph(hb, cp, &gid) || gid == 0)) {
-			diag_msg(d, DIAG_SYSERR, path, 0, 0, "font subset "
-			    "of %s lost U+%04X", f->path, (unsigned int)cp);
-			goto out;
-		}
-	rc = 0;
-out:
-	hb_font_destroy(hb);
-	hb_face_destroy(face);
-	hb_blob_destroy(blob);
-	return rc;
-}
 
 /*
  * The tables libharu 2.3.0 embeds (REQUIRED_TAGS in hpdf_fontdef_tt.c);
@@ -529,13 +520,97 @@ drop_tables(hb_face_t *face, hb_set_t *drop)
 	}
 }
 
+/*
+ * Give every used character a code of its own (a CID, from 1 in code
+ * point order) and find its glyph in the subset.  A character the face
+ * lacks keeps its own code, drawn as U+FFFD's glyph or .notdef, so that
+ * the ToUnicode map still gives the text back.
+ */
+static int
+number_cids(struct font *f, struct diag *d, hb_face_t *sub)
+{
+	hb_font_t	*hb;
+	hb_codepoint_t	 gid, fallback = 0;
+	uint32_t	 cp;
+	unsigned	 n = 1;
+
+	free(f->cid_cp);
+	free(f->cid_gid);
+	f->ncids = 0;
+	f->cid_cp = calloc((size_t)f->nused + 1, sizeof(*f->cid_cp));
+	f->cid_gid = calloc((size_t)f->nused + 1, sizeof(*f->cid_gid));
+	if (f->cid_cp == NULL || f->cid_gid == NULL) {
+		diag_msg(d, DIAG_SYSERR, f->path, 0, 0, "out of memory");
+		return -1;
+	}
+	hb = hb_font_create(sub);
+	if (!hb_font_get_nominal_glyph(hb, REPLACEMENT, &fallback))
+		fallback = 0;
+	for (cp = 0; cp < NCODES; cp++) {
+		if (!bit_get(f->used, cp))
+			continue;
+		if (!font_has(f, cp) ||
+		    !hb_font_get_nominal_glyph(hb, cp, &gid))
+			gid = fallback;
+		f->cid_cp[n] = cp;
+		f->cid_gid[n] = (uint16_t)gid;
+		n++;
+	}
+	hb_font_destroy(hb);
+	f->ncids = n;
+	return 0;
+}
+
+unsigned
+font_cids(const struct font *f)
+{
+	return f->ncids;
+}
+
+unsigned
+font_cid(const struct font *f, uint32_t cp)
+{
+	unsigned	 lo = 1, hi = f->ncids, mid;
+
+	/* cid_cp is ascending from 1: a binary search. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (f->cid_cp[mid] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < f->ncids && f->cid_cp[lo] == cp ? lo : 0;
+}
+
+unsigned
+font_cid_gid(const struct font *f, unsigned cid)
+{
+	return cid < f->ncids ? f->cid_gid[cid] : 0;
+}
+
 int
-font_subset(struct font *f, struct diag *d, const char *path)
+font_cid_width(const struct font *f, unsigned cid)
+{
+	return cid > 0 && cid < f->ncids ? font_advance(f, f->cid_cp[cid]) :
+	    f->fallback;
+}
+
+const char *
+font_name(const struct font *f)
+{
+	return f->psname;
+}
+
+int
+font_subset(struct font *f, struct diag *d, struct buf *out)
 {
 	hb_subset_input_t	*in;
 	hb_face_t		*sub = NULL;
 	hb_blob_t		*blob = NULL;
 	hb_set_t		*set;
+	const char		*data;
+	unsigned int		 len;
 	uint32_t		 cp;
 	int			 rc = -1;
 
@@ -588,14 +663,15 @@ font_subset(struct font *f, struct diag *d, const char *path)
 		goto out;
 	}
 	blob = hb_face_reference_blob(sub);
-	if (hb_blob_get_length(blob) == 0) {
+	data = hb_blob_get_data(blob, &len);
+	if (len == 0 || hb_face_get_glyph_count(sub) == 0) {
 		diag_msg(d, DIAG_SYSERR, f->path, 0, 0,
 		    "HarfBuzz made an empty font subset");
 		goto out;
 	}
-	if (write_blob(d, path, blob) == -1 ||
-	    verify_subset(f, d, path) == -1)
+	if (number_cids(f, d, sub) == -1)
 		goto out;
+	buf_put(out, data, len);
 	rc = 0;
 out:
 	hb_blob_destroy(blob);
@@ -605,58 +681,45 @@ out:
 }
 
 /*
- * The next run of consecutive used code points at or after *pos, split
- * where the high byte changes: in a bfrange only the last byte of the
- * code may vary, and the destination's last byte must not pass FF.
- * Returns 0 when there is none.
+ * The longest run from CID lo whose code points go up by one with the
+ * CIDs, staying within one high byte on both sides (a bfrange may only
+ * vary the last byte).  Returns the run's last CID.
  */
-static int
-next_run(const struct font *f, uint32_t *pos, uint32_t *lo, uint32_t *hi)
+static unsigned
+run_end(const struct font *f, unsigned lo)
 {
-	uint32_t	 cp = *pos;
+	unsigned	 hi = lo;
 
-	while (cp < NCODES && !bit_get(f->used, cp))
-		cp++;
-	if (cp >= NCODES)
-		return 0;
-	*lo = *hi = cp;
-	while ((*hi & 0xFF) != 0xFF && *hi + 1 < NCODES &&
-	    bit_get(f->used, *hi + 1))
-		(*hi)++;
-	*pos = *hi + 1;
-	return 1;
+	while (hi + 1 < f->ncids && f->cid_cp[hi + 1] == f->cid_cp[hi] + 1 &&
+	    ((hi + 1) & 0xFF) != 0 && (f->cid_cp[hi + 1] & 0xFF) != 0)
+		hi++;
+	return hi;
 }
 
-/*
- * Runs of one as bfchar entries, or longer runs as bfrange entries
- * (identity: the destination is the code), in blocks of at most BFMAX.
- * A first pass counts them so each block can say its size up front.
- */
+/* Blocks of at most BFMAX mappings: ranges (range 1) or single codes. */
 static void
 put_mappings(const struct font *f, struct buf *b, int range)
 {
 	const char	*kind = range ? "bfrange" : "bfchar";
-	uint32_t	 pos, lo, hi;
+	unsigned	 lo, hi;
 	size_t		 n = 0, done = 0;
 
-	pos = 0;
-	while (next_run(f, &pos, &lo, &hi))
-		if ((hi > lo) == (range != 0))
+	for (lo = 1; lo < f->ncids; lo = hi + 1)
+		if (((hi = run_end(f, lo)) > lo) == (range != 0))
 			n++;
-	pos = 0;
-	while (next_run(f, &pos, &lo, &hi)) {
+	for (lo = 1; lo < f->ncids; lo = hi + 1) {
+		hi = run_end(f, lo);
 		if ((hi > lo) != (range != 0))
 			continue;
 		if (done % BFMAX == 0)
 			buf_printf(b, "%zu begin%s\n",
 			    n - done < BFMAX ? n - done : BFMAX, kind);
 		if (range)
-			buf_printf(b, "<%04X> <%04X> <%04X>\n",
-			    (unsigned int)lo, (unsigned int)hi,
-			    (unsigned int)lo);
+			buf_printf(b, "<%04X> <%04X> <%04X>\n", lo, hi,
+			    (unsigned int)f->cid_cp[lo]);
 		else
-			buf_printf(b, "<%04X> <%04X>\n",
-			    (unsigned int)lo, (unsigned int)lo);
+			buf_printf(b, "<%04X> <%04X>\n", lo,
+			    (unsigned int)f->cid_cp[lo]);
 		if (++done % BFMAX == 0 || done == n)
 			buf_printf(b, "end%s\n", kind);
 	}

@@ -53,19 +53,42 @@ void		 font_use(struct font *, const char *s, size_t len);
 int		 font_is_used(const struct font *);
 
 /*
- * Write to path a TrueType subset holding only the used characters'
- * glyphs (and .notdef), with a cmap that maps them, as HarfBuzz's
- * subsetter makes it.  Returns 0, or -1 after a diagnostic.
+ * Make with HarfBuzz's subsetter a TrueType font holding only the used
+ * characters' glyphs (and .notdef), append its bytes to out, and give
+ * each used character a code of its own for the PDF (a CID, from 1, in
+ * code point order).  Returns 0, or -1 after a diagnostic.
  */
-int		 font_subset(struct font *, struct diag *, const char *path);
+int		 font_subset(struct font *, struct diag *, struct buf *out);
+
+/* After font_subset: CIDs are 1 to font_cids() - 1; 0 is .notdef. */
+unsigned	 font_cids(const struct font *);
+/* The CID of a used character, or 0. */
+unsigned	 font_cid(const struct font *, uint32_t cp);
+/* The glyph a CID shows in the subset (its CIDToGIDMap entry). */
+unsigned	 font_cid_gid(const struct font *, unsigned cid);
+/* Its width in thousandths of an em: what the typesetter measured. */
+int		 font_cid_width(const struct font *, unsigned cid);
 
 /*
- * Append the body of a ToUnicode CMap for the used characters, for a
- * font whose codes are two bytes equal to the Unicode code point
- * (libharu's UTF-8 encoder, Identity-H): a complete CMap program from
- * "/CIDInit /ProcSet findresource begin" to "end end", with bfrange or
- * bfchar blocks of at most 100 entries each as the PDF spec requires.
+ * Append a complete ToUnicode CMap program mapping the CIDs back to
+ * their characters, in bfchar and bfrange blocks of at most 100
+ * entries each, as the PDF specification requires.
  */
 void		 font_tounicode(const struct font *, struct buf *);
+
+/* What a PDF font descriptor says of the face. */
+struct font_info {
+	int		 bbox[4];	/* llx lly urx ury, thousandths of an em */
+	int		 italic_angle;	/* degrees, negative leaning right */
+	int		 flags;		/* PDF font flags */
+	int		 stem_v;
+	int		 ascent;
+	int		 descent;
+	int		 cap_height;
+};
+
+/* The PostScript name: letters, digits and "-" only. */
+const char	*font_name(const struct font *);
+void		 font_describe(const struct font *, struct font_info *);
 
 #endif

@@ -29,9 +29,10 @@ struct image_info {
  * Inspect the len bytes of an image file.  Returns 0 and fills *info
  * when libharu 2.3.0 can draw it, else -1 with a message for an
  * administrator in err (errsz bytes): not a PNG or JPEG, truncated,
- * interlaced PNG, 16 bits per channel, CMYK or progressive JPEG (say
- * which, and "save it again as an ordinary PNG or JPEG"), zero or too
- * large dimensions, file too large.
+ * interlaced PNG, 16 bits per channel, transparency libharu mishandles,
+ * CMYK, 12-bit, arithmetic or lossless JPEG (saying which, and "save it
+ * again as an ordinary PNG or JPEG"), zero or too large dimensions, a
+ * file too large.  Baseline and progressive JPEG are drawn correctly.
  */
 int	 image_inspect(const unsigned char *, size_t len,
 	    struct image_info *info, char *err, size_t errsz);

@@ -1,12 +1,16 @@
 /*
  * pdf.c: typeset pages to a PDF file with libharu.  See pdf.h.
  *
- * libharu gives fonts, pages and a writer; three of its gaps are closed
- * here through its installed internal headers: text with stretched
- * spaces is written as TJ arrays (its word spacing does nothing for
- * two-byte fonts), each font's /Encoding becomes /Identity-H with a
- * ToUnicode map from font.c (its own CMap is invalid), and the error
- * handler records the first error rather than jumping anywhere.
+ * libharu gives the document, pages, images, annotations, outlines and
+ * the writer.  Fonts and text are written here through its installed
+ * internal headers (hpdf_doc.h, hpdf_objects.h, hpdf_pages.h): its own
+ * TrueType path maps the whole Basic Multilingual Plane (a 128 KB
+ * CIDToGIDMap and a slow font load), writes an invalid CMap and ignores
+ * word spacing.  Instead each face is a HarfBuzz subset embedded as is,
+ * drawn with codes of our own (font.c's CIDs), with a small
+ * CIDToGIDMap, a /W array of exactly the widths the typesetter used and
+ * a correct ToUnicode map; text goes into the content stream as TJ
+ * arrays.  The error handler records the first error and never jumps.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -15,7 +19,7 @@
 #include <unistd.h>
 
 #include <hpdf.h>
-#include <hpdf_font.h>
+#include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
@@ -38,9 +42,15 @@ struct dev {
 	struct arena	*a;
 	struct diag	*d;
 	HPDF_Doc	 pdf;
-	HPDF_Font	 fonts[FACE__MAX];
-	char		*tmp[FACE__MAX];	/* subset files, removed at the end */
-	struct buf	 ops;			/* raw operators for one box */
+	struct font *const *faces;
+	HPDF_Dict	 fontres;		/* /Font resources of every page */
+	struct buf	 ops;			/* operators for the current page */
+	/* The text state inside BT ... ET, to write only changes. */
+	int		 in_text;
+	int		 cur_face;
+	double		 cur_size;
+	struct rgb	 cur_fill;
+	int		 fill_set;
 	/* Images by path, loaded once each. */
 	const char	**img_paths;
 	HPDF_Image	*imgs;
@@ -60,64 +70,192 @@ on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
 }
 
 /*
- * Replace libharu's /Encoding CMap with /Identity-H (the codes it writes
- * are the code points, which its CIDToGIDMap maps to glyphs) and reuse
- * the CMap's stream object for a correct /ToUnicode.
+ * A number as PDF writes it: at most three decimals, no trailing
+ * zeros.  printf would do, at a tenth of the speed, on every glyph run.
+ */
+static void
+num(struct buf *b, double v)
+{
+	char		 t[32];
+	long		 i;
+	int		 n = 0, k, frac;
+
+	if (v < 0) {
+		buf_putc(b, '-');
+		v = -v;
+	}
+	i = (long)(v * 1000 + 0.5);
+	frac = (int)(i % 1000);
+	i /= 1000;
+	do
+		t[n++] = (char)('0' + i % 10);
+	while ((i /= 10) > 0 && n < 20);
+	while (n > 0)
+		buf_putc(b, t[--n]);
+	if (frac == 0)
+		return;
+	buf_putc(b, '.');
+	for (k = 100; k > 0 && frac > 0; k /= 10) {
+		buf_putc(b, (char)('0' + frac / k));
+		frac %= k;
+	}
+}
+
+static void
+hex4(struct buf *b, unsigned v)
+{
+	static const char digits[] = "0123456789ABCDEF";
+
+	buf_putc(b, digits[(v >> 12) & 15]);
+	buf_putc(b, digits[(v >> 8) & 15]);
+	buf_putc(b, digits[(v >> 4) & 15]);
+	buf_putc(b, digits[v & 15]);
+}
+
+/* A subset tag from what the subset holds, so it is the same each run. */
+static void
+subset_tag(const struct font *f, int face, char tag[7])
+{
+	unsigned long	 h = 2166136261UL;
+	unsigned	 cid;
+	int		 i;
+
+	h = (h ^ (unsigned long)face) * 16777619UL;
+	for (cid = 1; cid < font_cids(f); cid++)
+		h = ((h ^ font_cid_gid(f, cid)) * 16777619UL) & 0xffffffffUL;
+	for (i = 0; i < 6; i++) {
+		tag[i] = (char)('A' + h % 26);
+		h /= 26;
+	}
+	tag[6] = '\0';
+}
+
+static HPDF_Dict
+stream_dict(struct dev *v, const void *data, size_t len)
+{
+	HPDF_Dict	 s;
+
+	s = HPDF_DictStream_New(v->pdf->mmgr, v->pdf->xref);
+	if (s == NULL)
+		return NULL;
+	s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	if (len > 0 && HPDF_Stream_Write(s->stream, data, (HPDF_UINT)len) !=
+	    HPDF_OK)
+		return NULL;
+	return s;
+}
+
+static HPDF_Dict
+indirect_dict(struct dev *v)
+{
+	HPDF_Dict	 d = HPDF_Dict_New(v->pdf->mmgr);
+
+	if (d != NULL && HPDF_Xref_Add(v->pdf->xref, d) != HPDF_OK)
+		return NULL;
+	return d;
+}
+
+/*
+ * One face as a Type0 font with a CIDFontType2 descendant: the subset
+ * as FontFile2, codes 1..n, CIDToGIDMap, widths and ToUnicode.
  */
 static int
-fix_cmaps(struct dev *v, HPDF_Font font, const struct font *f)
+embed_font(struct dev *v, int face, struct font *f)
 {
-	HPDF_FontAttr	 attr = (HPDF_FontAttr)font->attr;
-	HPDF_Dict	 cmap = attr->cmap_stream;
+	HPDF_MMgr	 m = v->pdf->mmgr;
+	HPDF_Dict	 file, desc, cid, type0, sysinfo, map, tou;
+	HPDF_Array	 arr, w, bbox;
+	struct font_info fi;
 	struct buf	 b;
+	unsigned	 c, n;
+	char		 tag[7], *name, res[8];
+	unsigned char	*gids;
+	int		 rc = 0, i;
 
-	if (cmap == NULL)
+	buf_init(&b, v->a);
+	if (font_subset(f, v->d, &b) == -1)
 		return -1;
-	HPDF_Dict_RemoveElement(font, "Encoding");
-	if (HPDF_Dict_AddName(font, "Encoding", "Identity-H") != HPDF_OK)
+	subset_tag(f, face, tag);
+	name = arena_printf(v->a, "%s+%s", tag, font_name(f));
+	font_describe(f, &fi);
+	n = font_cids(f);
+
+	if ((file = stream_dict(v, b.data, b.len)) == NULL ||
+	    (desc = indirect_dict(v)) == NULL ||
+	    (cid = indirect_dict(v)) == NULL ||
+	    (type0 = indirect_dict(v)) == NULL ||
+	    (sysinfo = HPDF_Dict_New(m)) == NULL ||
+	    (w = HPDF_Array_New(m)) == NULL ||
+	    (arr = HPDF_Array_New(m)) == NULL ||
+	    (bbox = HPDF_Array_New(m)) == NULL)
 		return -1;
-	HPDF_Dict_RemoveElement(cmap, "Type");
-	HPDF_Dict_RemoveElement(cmap, "CMapName");
-	HPDF_Dict_RemoveElement(cmap, "CIDSystemInfo");
-	HPDF_Dict_RemoveElement(cmap, "WMode");
-	HPDF_MemStream_FreeData(cmap->stream);
+	rc |= HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)b.len);
+
+	rc |= HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+	rc |= HPDF_Dict_AddName(desc, "FontName", name);
+	rc |= HPDF_Dict_AddNumber(desc, "Flags", fi.flags);
+	for (i = 0; i < 4; i++)
+		rc |= HPDF_Array_AddNumber(bbox, fi.bbox[i]);
+	rc |= HPDF_Dict_Add(desc, "FontBBox", bbox);
+	rc |= HPDF_Dict_AddNumber(desc, "ItalicAngle", fi.italic_angle);
+	rc |= HPDF_Dict_AddNumber(desc, "Ascent", fi.ascent);
+	rc |= HPDF_Dict_AddNumber(desc, "Descent", fi.descent);
+	rc |= HPDF_Dict_AddNumber(desc, "CapHeight", fi.cap_height);
+	rc |= HPDF_Dict_AddNumber(desc, "StemV", fi.stem_v);
+	rc |= HPDF_Dict_Add(desc, "FontFile2", file);
+
+	/* Widths of codes 1..n-1, exactly as measured for layout. */
+	rc |= HPDF_Array_AddNumber(w, 1);
+	for (c = 1; c < n; c++)
+		rc |= HPDF_Array_AddNumber(arr, font_cid_width(f, c));
+	rc |= HPDF_Array_Add(w, arr);
+	gids = arena_alloc(v->a, 2 * (size_t)n);
+	for (c = 0; c < n; c++) {
+		gids[2 * c] = (unsigned char)(font_cid_gid(f, c) >> 8);
+		gids[2 * c + 1] = (unsigned char)font_cid_gid(f, c);
+	}
+	if ((map = stream_dict(v, gids, 2 * (size_t)n)) == NULL)
+		return -1;
+	rc |= HPDF_Dict_Add(sysinfo, "Registry",
+	    HPDF_String_New(m, "Adobe", NULL));
+	rc |= HPDF_Dict_Add(sysinfo, "Ordering",
+	    HPDF_String_New(m, "Identity", NULL));
+	rc |= HPDF_Dict_AddNumber(sysinfo, "Supplement", 0);
+	rc |= HPDF_Dict_AddName(cid, "Type", "Font");
+	rc |= HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+	rc |= HPDF_Dict_AddName(cid, "BaseFont", name);
+	rc |= HPDF_Dict_Add(cid, "CIDSystemInfo", sysinfo);
+	rc |= HPDF_Dict_Add(cid, "FontDescriptor", desc);
+	rc |= HPDF_Dict_Add(cid, "W", w);
+	rc |= HPDF_Dict_Add(cid, "CIDToGIDMap", map);
+
 	buf_init(&b, v->a);
 	font_tounicode(f, &b);
-	if (HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)b.data,
-	    (HPDF_UINT)b.len) != HPDF_OK)
+	if ((tou = stream_dict(v, b.data, b.len)) == NULL ||
+	    (arr = HPDF_Array_New(m)) == NULL)
 		return -1;
-	return HPDF_Dict_Add(font, "ToUnicode", cmap) == HPDF_OK ? 0 : -1;
+	rc |= HPDF_Dict_AddName(type0, "Type", "Font");
+	rc |= HPDF_Dict_AddName(type0, "Subtype", "Type0");
+	rc |= HPDF_Dict_AddName(type0, "BaseFont", name);
+	rc |= HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
+	rc |= HPDF_Array_Add(arr, cid);
+	rc |= HPDF_Dict_Add(type0, "DescendantFonts", arr);
+	rc |= HPDF_Dict_Add(type0, "ToUnicode", tou);
+	snprintf(res, sizeof(res), "F%d", face);
+	rc |= HPDF_Dict_Add(v->fontres, res, type0);
+	return rc == 0 ? 0 : -1;
 }
 
 static int
-load_fonts(struct dev *v, struct font *const *fonts)
+embed_fonts(struct dev *v, struct font *const *fonts)
 {
-	const char	*name;
-	char		*path;
-	int		 fd, i;
+	int	 i;
 
-	for (i = 0; i < FACE__MAX; i++) {
-		if (!font_is_used(fonts[i]))
-			continue;
-		path = arena_strdup(v->a, "/tmp/statusnotat-font-XXXXXX");
-		if ((fd = mkstemp(path)) == -1) {
-			diag_msg(v->d, DIAG_SYSERR, path, 0, 0,
-			    "cannot create a temporary file: %s",
-			    strerror(errno));
+	if ((v->fontres = indirect_dict(v)) == NULL)
+		return -1;
+	for (i = 0; i < FACE__MAX; i++)
+		if (font_is_used(fonts[i]) && embed_font(v, i, fonts[i]) == -1)
 			return -1;
-		}
-		close(fd);
-		v->tmp[i] = path;
-		if (font_subset(fonts[i], v->d, path) == -1)
-			return -1;
-		if ((name = HPDF_LoadTTFontFromFile(v->pdf, path,
-		    HPDF_TRUE)) == NULL ||
-		    (v->fonts[i] = HPDF_GetFont(v->pdf, name,
-		    "UTF-8")) == NULL)
-			return -1;
-		if (fix_cmaps(v, v->fonts[i], fonts[i]) == -1)
-			return -1;
-	}
 	return 0;
 }
 
@@ -178,41 +316,91 @@ next_cp(const unsigned char *s, size_t len, size_t *i)
 	return cp > 0xffff ? 0xfffd : cp;
 }
 
-/*
- * Text whose spaces are stretched: a TJ array of the two-byte codes
- * with an adjustment after every space.
- */
+/* Append the operators gathered so far to the page's content stream. */
 static void
-show_stretched(struct dev *v, HPDF_Page page, const struct box *b)
+flush(struct dev *v, HPDF_Page page)
 {
 	HPDF_PageAttr	 attr = (HPDF_PageAttr)page->attr;
+
+	if (v->ops.len > 0)
+		HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)v->ops.data,
+		    (HPDF_UINT)v->ops.len);
+	buf_truncate(&v->ops, 0);
+}
+
+static void
+end_text(struct dev *v)
+{
+	if (v->in_text) {
+		buf_puts(&v->ops, "ET\n");
+		v->in_text = 0;
+	}
+}
+
+static void
+fill(struct dev *v, struct rgb c)
+{
+	if (v->fill_set && c.r == v->cur_fill.r && c.g == v->cur_fill.g &&
+	    c.b == v->cur_fill.b)
+		return;
+	num(&v->ops, c.r);
+	buf_putc(&v->ops, ' ');
+	num(&v->ops, c.g);
+	buf_putc(&v->ops, ' ');
+	num(&v->ops, c.b);
+	buf_puts(&v->ops, " rg\n");
+	v->cur_fill = c;
+	v->fill_set = 1;
+}
+
+/*
+ * A text run as a TJ array of two-byte codes, with the extra space the
+ * justification gives after every space character.
+ */
+static void
+text(struct dev *v, const struct box *b)
+{
+	const struct font *f = v->faces[b->face];
 	const unsigned char *s = (const unsigned char *)b->text;
 	unsigned long	 cp;
 	size_t		 i = 0;
 	int		 open = 0;
 
-	buf_truncate(&v->ops, 0);
-	buf_putc(&v->ops, '[');
+	if (!v->in_text) {
+		buf_puts(&v->ops, "BT\n");
+		v->in_text = 1;
+		v->cur_face = -1;
+	}
+	if ((int)b->face != v->cur_face || b->size != v->cur_size) {
+		buf_printf(&v->ops, "/F%d ", (int)b->face);
+		num(&v->ops, b->size);
+		buf_puts(&v->ops, " Tf\n");
+		v->cur_face = (int)b->face;
+		v->cur_size = b->size;
+	}
+	fill(v, b->color);
+	buf_puts(&v->ops, "1 0 0 1 ");
+	num(&v->ops, b->x);
+	buf_putc(&v->ops, ' ');
+	num(&v->ops, b->y);
+	buf_puts(&v->ops, " Tm\n[");
 	while (i < b->len) {
 		cp = next_cp(s, b->len, &i);
 		if (!open) {
 			buf_putc(&v->ops, '<');
 			open = 1;
 		}
-		buf_printf(&v->ops, "%04lX", cp);
-		if (cp == ' ') {
-			buf_printf(&v->ops, "> %.3f ",
-			    -b->word_space * 1000 / b->size);
+		hex4(&v->ops, font_cid(f, (uint32_t)cp));
+		if (cp == ' ' && b->word_space != 0 && i < b->len) {
+			buf_puts(&v->ops, "> ");
+			num(&v->ops, -b->word_space * 1000 / b->size);
+			buf_putc(&v->ops, ' ');
 			open = 0;
 		}
 	}
 	if (open)
 		buf_putc(&v->ops, '>');
 	buf_puts(&v->ops, "] TJ\n");
-	HPDF_Stream_WriteStr(attr->stream, v->ops.data);
-	/* libharu marks the glyphs a document uses while measuring. */
-	HPDF_Font_TextWidth(v->fonts[b->face], (const HPDF_BYTE *)b->text,
-	    (HPDF_UINT)b->len);
 }
 
 static void
@@ -221,37 +409,33 @@ draw(struct dev *v, HPDF_Page page, const struct box *b)
 	HPDF_Annotation	 an;
 	HPDF_Rect	 r;
 	HPDF_Image	 img;
-	char		*s;
 
 	switch (b->kind) {
 	case BOX_RECT:
-		HPDF_Page_SetRGBFill(page, (HPDF_REAL)b->color.r,
-		    (HPDF_REAL)b->color.g, (HPDF_REAL)b->color.b);
-		HPDF_Page_Rectangle(page, (HPDF_REAL)b->x, (HPDF_REAL)b->y,
-		    (HPDF_REAL)b->w, (HPDF_REAL)b->h);
-		HPDF_Page_Fill(page);
+		end_text(v);
+		fill(v, b->color);
+		num(&v->ops, b->x);
+		buf_putc(&v->ops, ' ');
+		num(&v->ops, b->y);
+		buf_putc(&v->ops, ' ');
+		num(&v->ops, b->w);
+		buf_putc(&v->ops, ' ');
+		num(&v->ops, b->h);
+		buf_puts(&v->ops, " re f\n");
 		break;
 	case BOX_TEXT:
-		if (b->len == 0 || v->fonts[b->face] == NULL)
-			break;
-		HPDF_Page_BeginText(page);
-		HPDF_Page_SetFontAndSize(page, v->fonts[b->face],
-		    (HPDF_REAL)b->size);
-		HPDF_Page_SetRGBFill(page, (HPDF_REAL)b->color.r,
-		    (HPDF_REAL)b->color.g, (HPDF_REAL)b->color.b);
-		HPDF_Page_MoveTextPos(page, (HPDF_REAL)b->x, (HPDF_REAL)b->y);
-		if (b->word_space != 0)
-			show_stretched(v, page, b);
-		else {
-			s = arena_strndup(v->a, b->text, b->len);
-			HPDF_Page_ShowText(page, s);
-		}
-		HPDF_Page_EndText(page);
+		if (b->len > 0 && font_is_used(v->faces[b->face]))
+			text(v, b);
 		break;
 	case BOX_IMAGE:
-		if ((img = image(v, b->path)) != NULL)
-			HPDF_Page_DrawImage(page, img, (HPDF_REAL)b->x,
-			    (HPDF_REAL)b->y, (HPDF_REAL)b->w, (HPDF_REAL)b->h);
+		end_text(v);
+		if ((img = image(v, b->path)) == NULL)
+			break;
+		/* libharu writes the image's operators itself: flush ours. */
+		flush(v, page);
+		HPDF_Page_DrawImage(page, img, (HPDF_REAL)b->x,
+		    (HPDF_REAL)b->y, (HPDF_REAL)b->w, (HPDF_REAL)b->h);
+		v->fill_set = 0;
 		break;
 	case BOX_LINK:
 		r.left = (HPDF_REAL)b->x;
@@ -310,22 +494,25 @@ pdf_write(struct arena *a, struct diag *d, const struct typeset *ts,
 	struct dev	 v;
 	struct perr	 err;
 	HPDF_Page	*pages;
+	HPDF_Dict	 res;
 	size_t		 i, j;
-	int		 rc = -1, k;
+	int		 rc = -1;
 
 	memset(&v, 0, sizeof(v));
 	memset(&err, 0, sizeof(err));
 	v.a = a;
 	v.d = d;
+	v.faces = fonts;
 	buf_init(&v.ops, a);
 	if ((v.pdf = HPDF_New(on_error, &err)) == NULL) {
 		diag_msg(d, DIAG_SYSERR, path, 0, 0, "out of memory");
 		return -1;
 	}
 	HPDF_SetCompressionMode(v.pdf, HPDF_COMP_ALL);
+	/* Outline titles and document information are UTF-8. */
 	HPDF_UseUTFEncodings(v.pdf);
 	HPDF_SetCurrentEncoder(v.pdf, "UTF-8");
-	if (load_fonts(&v, fonts) == -1)
+	if (embed_fonts(&v, fonts) == -1)
 		goto out;
 
 	pages = arena_calloc(a, ts->npages + 1, sizeof(*pages));
@@ -333,8 +520,15 @@ pdf_write(struct arena *a, struct diag *d, const struct typeset *ts,
 		pages[i] = HPDF_AddPage(v.pdf);
 		HPDF_Page_SetWidth(pages[i], (HPDF_REAL)ts->width);
 		HPDF_Page_SetHeight(pages[i], (HPDF_REAL)ts->height);
+		res = HPDF_Dict_GetItem(pages[i], "Resources", HPDF_OCLASS_DICT);
+		if (res == NULL || HPDF_Dict_Add(res, "Font", v.fontres) !=
+		    HPDF_OK)
+			goto out;
+		v.fill_set = 0;
 		for (j = 0; j < ts->pages[i].nboxes; j++)
 			draw(&v, pages[i], &ts->pages[i].boxes[j]);
+		end_text(&v);
+		flush(&v, pages[i]);
 	}
 	outlines(&v, ts, pages);
 
@@ -357,8 +551,5 @@ out:
 		diag_msg(d, DIAG_SYSERR, path, 0, 0, "cannot make the PDF "
 		    "(libharu error 0x%04X)", (unsigned)err.code);
 	HPDF_Free(v.pdf);
-	for (k = 0; k < FACE__MAX; k++)
-		if (v.tmp[k] != NULL)
-			unlink(v.tmp[k]);
 	return rc;
 }

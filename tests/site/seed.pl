@@ -1,7 +1,7 @@
 #!/usr/bin/perl
-# seed.pl SEED.txt PAGE.html SENDER: every sentence of the source status
-# note (text pulled from its PDF) must stand in the built page, word for
-# word and in order.  Words the PDF broke at a line end ("initiati-" /
+# seed.pl SEED.txt PAGE SENDER: every sentence of the source status
+# note (text pulled from its PDF) must stand in the built page (HTML, or
+# the text pdftotext gives of our PDF), word for word and in order.  Words the PDF broke at a line end ("initiati-" /
 # "ver") are joined first, keeping the hyphen where the page has it
 # ("Baba-" / "fædre"); a block that is only the sending unit is the
 # PDF's page footer and is looked for anywhere.
@@ -18,9 +18,11 @@ sub slurp {
 utf8::decode($sender);
 
 my $html = slurp($page);
-$html =~ s/<[^>]*>/ /g;
-$html =~ s/&lt;/</g; $html =~ s/&gt;/>/g; $html =~ s/&quot;/"/g;
-$html =~ s/&#39;/'/g; $html =~ s/&amp;/&/g;
+if ($page =~ /\.html$/) {
+	$html =~ s/<[^>]*>/ /g;
+	$html =~ s/&lt;/</g; $html =~ s/&gt;/>/g; $html =~ s/&quot;/"/g;
+	$html =~ s/&#39;/'/g; $html =~ s/&amp;/&/g;
+}
 $html =~ s/\s+/ /g;
 
 my @blocks = split /\n\s*\n/, slurp($seed);

@@ -1,0 +1,38 @@
+#!/bin/sh
+# pdf.sh STATUSNOTAT: the 2021 note's PDF is a sound file: qpdf finds no
+# error, every font is an embedded subset with a ToUnicode map, poppler
+# reads it without a warning, it has no clock in it, and it stays small
+# (at most 30 KB: weasyprint makes 27 KB, typst 51 KB of the same note).
+set -u
+tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
+"$1" build -o "$tmp/out" || exit 1
+pdf="$tmp/out/2021-bydelsmoedre-baba/2021-bydelsmoedre-baba.pdf"
+status=0
+qpdf --check "$pdf" >"$tmp/qpdf" 2>&1 || { cat "$tmp/qpdf"; status=1; }
+pdffonts "$pdf" >"$tmp/fonts" 2>&1 || status=1
+# Rows after the two header lines: emb, sub and uni must all be "yes".
+fonts=$(tail -n +3 "$tmp/fonts" | wc -l)
+good=$(tail -n +3 "$tmp/fonts" | awk '$(NF-4) == "yes" && $(NF-3) == "yes" && $(NF-2) == "yes"' | wc -l)
+if [ "$fonts" -eq 0 ] || [ "$fonts" -ne "$good" ]; then
+	echo "pdf: fonts not all embedded subsets with ToUnicode:"
+	cat "$tmp/fonts"
+	status=1
+fi
+tail -n +3 "$tmp/fonts" | grep -q '+' || { echo "pdf: no subset tag"; status=1; }
+pdftotext "$pdf" /dev/null 2>"$tmp/warn"
+if [ -s "$tmp/warn" ]; then
+	echo "pdf: poppler warns:"
+	cat "$tmp/warn"
+	status=1
+fi
+if pdfinfo "$pdf" | grep -q -e CreationDate -e ModDate; then
+	echo "pdf: the file carries a date"
+	status=1
+fi
+size=$(wc -c <"$pdf")
+if [ "$size" -gt 30720 ]; then
+	echo "pdf: $size bytes, more than 30 KB"
+	status=1
+fi
+echo "pdf: $size bytes, $fonts embedded subset fonts, $(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}') pages"
+exit $status
