@@ -45,6 +45,22 @@ arena_fini(struct arena *a)
 	a->total = 0;
 }
 
+void
+arena_reset(struct arena *a)
+{
+	struct arena_block	*b, *next;
+
+	if (a->head == NULL)
+		return;
+	for (b = a->head->next; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	a->head->next = NULL;
+	a->head->used = 0;
+	a->total = 0;
+}
+
 void *
 arena_alloc(struct arena *a, size_t n)
 {

@@ -21,6 +21,11 @@ struct arena {
 
 void	 arena_init(struct arena *);
 void	 arena_fini(struct arena *);
+/*
+ * Forget everything allocated, keeping one block for reuse: for a
+ * scratch arena whose contents live only while one paragraph is set.
+ */
+void	 arena_reset(struct arena *);
 
 /* Zeroed memory, aligned for any type.  Never returns NULL. */
 void	*arena_alloc(struct arena *, size_t);

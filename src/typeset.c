@@ -6,6 +6,7 @@
  * widows or orphans; then every page gets its running footer.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,6 +23,7 @@
 #define MAX_POINTS	64	/* hyphenation points in one word */
 #define HYPHEN_PENALTY	50
 #define FOOTER_LINES	2.5	/* room for the footer, in small lines */
+#define FOOTER_BOXES	3	/* sender, page number, rule */
 
 enum align {
 	ALIGN_LEFT,
@@ -65,6 +67,7 @@ struct vitem {
 
 struct ts {
 	struct arena	*a;
+	struct arena	 tmp;		/* scratch: one paragraph's items */
 	struct diag	*d;
 	const struct style *s;
 	struct font *const *fonts;
@@ -129,9 +132,10 @@ vbox(struct ts *t, struct vitem *v, enum box_kind kind)
 	struct box	*b;
 
 	if (v->nboxes == v->cap) {
+		/* Most lines are one run of text: start small. */
 		v->boxes = arena_grow(t->a, v->boxes, v->nboxes * sizeof(*b),
-		    (v->cap ? v->cap * 2 : 8) * sizeof(*b));
-		v->cap = v->cap ? v->cap * 2 : 8;
+		    (v->cap ? v->cap * 2 : 2) * sizeof(*b));
+		v->cap = v->cap ? v->cap * 2 : 2;
 	}
 	b = &v->boxes[v->nboxes++];
 	memset(b, 0, sizeof(*b));
@@ -213,7 +217,7 @@ static struct seg *
 seg_add(struct ts *t, struct segs *ss)
 {
 	if (ss->n == ss->cap) {
-		ss->v = arena_grow(t->a, ss->v, ss->n * sizeof(*ss->v),
+		ss->v = arena_grow(&t->tmp, ss->v, ss->n * sizeof(*ss->v),
 		    (ss->cap ? ss->cap * 2 : 16) * sizeof(*ss->v));
 		ss->cap = ss->cap ? ss->cap * 2 : 16;
 	}
@@ -333,9 +337,9 @@ item_add(struct ts *t, struct items *is, enum lb_kind kind, double w,
 	if (is->n == is->cap) {
 		size_t cap = is->cap ? is->cap * 2 : 64;
 
-		is->it = arena_grow(t->a, is->it, is->n * sizeof(*is->it),
+		is->it = arena_grow(&t->tmp, is->it, is->n * sizeof(*is->it),
 		    cap * sizeof(*is->it));
-		is->pc = arena_grow(t->a, is->pc, is->n * sizeof(*is->pc),
+		is->pc = arena_grow(&t->tmp, is->pc, is->n * sizeof(*is->pc),
 		    cap * sizeof(*is->pc));
 		is->cap = cap;
 	}
@@ -507,16 +511,31 @@ same_run(const struct box *b, const struct seg *sg)
 	    b->color.b == sg->color.b;
 }
 
-/* Append s to the run b (its text is an arena copy grown here). */
+/*
+ * Append s to the run b.  While a line is set, a run's text grows in
+ * the scratch arena by doubling; run_done copies it to the build's.
+ */
 static void
-run_append(struct ts *t, struct box *b, const char *s, size_t len)
+run_append(struct ts *t, struct box *b, const char *s, size_t len,
+    size_t *cap)
 {
-	char	*p = arena_alloc(t->a, b->len + len);
+	char	*p;
 
-	memcpy(p, b->text, b->len);
-	memcpy(p + b->len, s, len);
-	b->text = p;
+	if (b->len + len > *cap) {
+		*cap = (b->len + len) * 2 + 16;
+		p = arena_alloc(&t->tmp, *cap);
+		memcpy(p, b->text, b->len);
+		b->text = p;
+	}
+	memcpy((char *)(uintptr_t)b->text + b->len, s, len);
 	b->len += len;
+}
+
+static void
+run_done(struct ts *t, struct box *b)
+{
+	if (b != NULL)
+		b->text = arena_strndup(t->a, b->text, b->len);
 }
 
 /* Links: a clickable area over each link run, and an underline. */
@@ -555,7 +574,7 @@ line(struct ts *t, struct vitem *v, const struct items *is,
 	const struct lb_item *it;
 	const struct piece *pc;
 	struct box	*run = NULL;
-	size_t		 i, first = v->nboxes;
+	size_t		 i, first = v->nboxes, cap = 0;
 	double		 gw;
 
 	for (i = ln->start; i < ln->end && i < is->n; i++) {
@@ -564,13 +583,16 @@ line(struct ts *t, struct vitem *v, const struct items *is,
 		switch (it->kind) {
 		case LB_BOX:
 			if (run != NULL && same_run(run, pc->seg)) {
-				run_append(t, run, pc->text, pc->len);
+				run_append(t, run, pc->text, pc->len, &cap);
 				font_use(t->fonts[pc->seg->face], pc->text,
 				    pc->len);
-			} else
+			} else {
+				run_done(t, run);
 				run = text_box(t, v, pc->seg->face,
 				    pc->seg->size, pc->seg->color, x,
 				    pc->text, pc->len, pc->seg->elem);
+				cap = 0;	/* the text is not ours to grow */
+			}
 			x += it->width;
 			run->w = x - run->x;
 			break;
@@ -579,16 +601,19 @@ line(struct ts *t, struct vitem *v, const struct items *is,
 			    ratio * it->shrink);
 			if (pc->text == NULL) {	/* a fill: no space */
 				x += gw;
+				run_done(t, run);
 				run = NULL;
 				break;
 			}
 			if (run != NULL && same_run(run, pc->seg)) {
 				/* The space stays in the text, for readers. */
-				run_append(t, run, " ", 1);
+				run_append(t, run, " ", 1, &cap);
 				run->word_space = gw - it->width;
 				font_use(t->fonts[pc->seg->face], " ", 1);
-			} else
+			} else {
+				run_done(t, run);
 				run = NULL;
+			}
 			x += gw;
 			if (run != NULL)
 				run->w = x - run->x;
@@ -601,14 +626,17 @@ line(struct ts *t, struct vitem *v, const struct items *is,
 	if (ln->hyphen && ln->end < is->n && is->it[ln->end].width > 0) {
 		pc = &is->pc[ln->end];
 		if (run != NULL && same_run(run, pc->seg))
-			run_append(t, run, "-", 1);
-		else
+			run_append(t, run, "-", 1, &cap);
+		else {
+			run_done(t, run);
 			run = text_box(t, v, pc->seg->face, pc->seg->size,
 			    pc->seg->color, x, "-", 1, pc->seg->elem);
+		}
 		font_use(t->fonts[pc->seg->face], "-", 1);
 		run->w += is->it[ln->end].width;
 	}
 	(void)last;
+	run_done(t, run);
 	link_boxes(t, v, first);
 }
 
@@ -638,11 +666,11 @@ set_lines(struct ts *t, const struct items *is, double x, double width,
 		p.max_hyphens = 2;
 		for (k = 0; n == 0 && k < 3; k++) {
 			p.tolerance = tolerances[k];
-			n = lb_total_fit(t->a, is->it, is->n, &p, &lines);
+			n = lb_total_fit(&t->tmp, is->it, is->n, &p, &lines);
 		}
 	}
 	if (n == 0) {
-		n = lb_first_fit(t->a, is->it, is->n, width, &lines);
+		n = lb_first_fit(&t->tmp, is->it, is->n, width, &lines);
 		if (align == ALIGN_JUSTIFY)
 			align = ALIGN_LEFT;
 	}
@@ -754,6 +782,7 @@ text_block(struct ts *t, const struct inline_ *inl, struct selem *e,
 			image(t, ss.v[i].image, e, x, width);
 		from = i + 1;
 	}
+	arena_reset(&t->tmp);
 }
 
 static double
@@ -862,6 +891,7 @@ code_block(struct ts *t, const struct block *b, struct selem *parent,
 			penalty(t, &is, sg, 0, -LB_INF, 0);
 			set_lines(t, &is, x + pad, width - 2 * pad, ALIGN_LEFT,
 			    size);
+			arena_reset(&t->tmp);
 		}
 		p = nl + 1;
 	}
@@ -1011,6 +1041,7 @@ table(struct ts *t, const struct block *b, struct selem *parent, double x,
 				}
 			}
 			t->nv = first;
+			arena_reset(&t->tmp);
 			if (lines > most)
 				most = lines;
 			cx += cw;
@@ -1222,6 +1253,10 @@ place(struct ts *t, size_t *starts, size_t npages, const char *sender)
 	for (pg = 0; pg < npages; pg++) {
 		p = &out->pages[pg];
 		end = pg + 1 < npages ? starts[pg + 1] : t->nv;
+		/* The page's boxes, counted first: one allocation. */
+		for (p->cap = FOOTER_BOXES, i = starts[pg]; i < end; i++)
+			p->cap += t->v[i].nboxes;
+		p->boxes = arena_calloc(t->a, p->cap, sizeof(*p->boxes));
 		y = t->top;
 		top = 1;
 		for (i = starts[pg]; i < end; i++) {
@@ -1272,6 +1307,7 @@ typeset_note(struct arena *a, struct diag *d, const struct report *r,
 	t.right = s->page_width - s->margin_right;
 	t.top = s->page_height - s->margin_top;
 	t.bottom = s->margin_bottom + s->size_small * FOOTER_LINES;
+	arena_init(&t.tmp);
 
 	out->width = s->page_width;
 	out->height = s->page_height;
@@ -1288,5 +1324,6 @@ typeset_note(struct arena *a, struct diag *d, const struct report *r,
 		t.nv--;
 	starts = paginate(&t, &npages);
 	place(&t, starts, npages, n->sender);
+	arena_fini(&t.tmp);
 	return 0;
 }

@@ -15,10 +15,10 @@ mkdir -p "$big"
 src=content/reports/2021-bydelsmoedre-baba
 cp "$src"/*.md "$big/"
 {
-	printf 'date: 3. juni 2099\nsubject: en lang note til måling\n'
+	printf 'date: 3. juni 2021\nsubject: en lang note til måling\n'
 	printf 'sender: cbf\ninitiatives: [bydelsmoedre]\nsections:\n'
 	i=1
-	while [ "$i" -le 115 ]; do
+	while [ "$i" -le 150 ]; do
 		printf '  - title: Afsnit %d\n    initiative: bydelsmoedre\n' "$i"
 		printf '    narrative: bydelsmoedre.md\n'
 		i=$((i + 1))

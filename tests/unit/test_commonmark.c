@@ -1,9 +1,9 @@
 /*
- * test_commonmark.c: every example of the CommonMark spec
- * ($SHARED/spec/commonmark/spec.txt) through the narrative stage, the
- * typesetter and the PDF device; pdftotext must read back the report's
- * text, piece by piece and in order, and warn about nothing.  Arguments
- * are example numbers to run alone ("-v" also prints both texts).
+ * test_commonmark.c: every example of the CommonMark spec ($SHARED/spec/
+ * commonmark/spec.txt) through narrative_load, typeset_note and pdf_write;
+ * pdftotext (or, where its layout analysis reorders, pdftotext -raw) must
+ * give back each piece of the report's text whole, in order, warning about
+ * nothing.  Arguments: example numbers to run alone; -v shows both texts.
  */
 #include <stdint.h>
 #include <stdio.h>
