@@ -33,6 +33,8 @@ struct level {
 
 struct walk {
 	struct arena	*a;
+	struct arena	 tmp;		/* the source, the filled-in text,
+					   image files: freed on return */
 	struct diag	*d;
 	const char	*path;
 	const struct narrative_opts *o;
@@ -160,8 +162,8 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 			trim(&fs, &fe);
 		}
 		trim(&ns, &ne);
-		key = arena_strndup(w->a, ns, (size_t)(ne - ns));
-		filter = fs != NULL ? arena_strndup(w->a, fs,
+		key = arena_strndup(&w->tmp, ns, (size_t)(ne - ns));
+		filter = fs != NULL ? arena_strndup(&w->tmp, fs,
 		    (size_t)(fe - fs)) : NULL;
 		if ((n = names_find(w->o->names, key)) == NULL) {
 			near = names_suggest(w->o->names, key);
@@ -179,7 +181,7 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 		} else {
 			struct buf v;
 
-			buf_init(&v, w->a);
+			buf_init(&v, &w->tmp);
 			if (names_format(n, filter, &v, err, sizeof(err)) == -1) {
 				diag_msg(w->d, DIAG_ERROR, w->path, line,
 				    (int)(fs - line_start) + 1, "%s", err);
@@ -273,7 +275,7 @@ add_text(struct walk *w, const char *s, size_t n)
 	struct buf	 b;
 	size_t		 i;
 
-	buf_init(&b, w->a);
+	buf_init(&b, &w->tmp);
 	for (i = 0; i < n; i++) {
 		if (s[i] == '"') {
 			if (w->o->quotes == QUOTES_GUILLEMETS)
@@ -288,7 +290,7 @@ add_text(struct walk *w, const char *s, size_t n)
 		    (s[i] == '"' && w->boundary);
 	}
 	in = new_inline(w, INL_TEXT);
-	in->text = b.data;
+	in->text = arena_strndup(w->a, b.data, b.len);
 	in->len = b.len;
 	add_inline(w, in);
 }
@@ -332,7 +334,7 @@ check_image(struct walk *w, cmark_node *n, struct inline_ *in)
 		*w->ok = 0;
 		return;
 	}
-	if ((data = fs_read(w->a, w->d, path, IMAGE_MAX_BYTES, &len, 1)) ==
+	if ((data = fs_read(&w->tmp, w->d, path, IMAGE_MAX_BYTES, &len, 1)) ==
 	    NULL) {
 		/* fs_read said why, at the file: say where it is used. */
 		if (w->d->count[DIAG_ERROR] > errors)
@@ -484,9 +486,13 @@ narrative_load(struct arena *a, struct diag *d, const char *path,
 		*ok = 0;
 		return NULL;
 	}
-	if ((src = fs_read(a, d, path, NARRATIVE_MAX_FILE, &len, 1)) == NULL) {
+	memset(&w, 0, sizeof(w));
+	memset(&root, 0, sizeof(root));
+	arena_init(&w.tmp);
+	if ((src = fs_read(&w.tmp, d, path, NARRATIVE_MAX_FILE, &len, 1)) ==
+	    NULL) {
 		*ok = 0;
-		return NULL;
+		goto out;
 	}
 	if ((bad = utf8_check((const unsigned char *)src, len)) < len) {
 		line = 1;
@@ -499,25 +505,23 @@ narrative_load(struct arena *a, struct diag *d, const char *path,
 		diag_msg(d, DIAG_ERROR, path, line, col,
 		    "the file is not valid UTF-8 text (save it as UTF-8)");
 		*ok = 0;
-		return NULL;
+		goto out;
 	}
 	if (memchr(src, '\0', len) != NULL) {
 		diag_msg(d, DIAG_ERROR, path, 0, 0, "the file contains a NUL "
 		    "character: is it really a Markdown text?");
 		*ok = 0;
-		return NULL;
+		goto out;
 	}
 
-	memset(&w, 0, sizeof(w));
 	w.a = a;
 	w.d = d;
 	w.path = path;
 	w.o = o;
 	w.ok = ok;
-	memset(&root, 0, sizeof(root));
 	w.stack[0].block = &root;
 
-	buf_init(&filled, a);
+	buf_init(&filled, &w.tmp);
 	if (fill_in(&w, src, len, &filled) > 0)
 		*ok = 0;
 
@@ -553,5 +557,6 @@ out:
 		cmark_iter_free(it);
 	if (doc != NULL)
 		cmark_node_free(doc);
+	arena_fini(&w.tmp);
 	return root.child;
 }

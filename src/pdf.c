@@ -429,7 +429,7 @@ draw(struct dev *v, HPDF_Page page, const struct box *b)
 		break;
 	case BOX_IMAGE:
 		end_text(v);
-		if ((img = image(v, b->path)) == NULL)
+		if ((img = image(v, b->target)) == NULL)
 			break;
 		/* libharu writes the image's operators itself: flush ours. */
 		flush(v, page);
@@ -442,7 +442,7 @@ draw(struct dev *v, HPDF_Page page, const struct box *b)
 		r.bottom = (HPDF_REAL)b->y;
 		r.right = (HPDF_REAL)(b->x + b->w);
 		r.top = (HPDF_REAL)(b->y + b->h);
-		an = HPDF_Page_CreateURILinkAnnot(page, r, b->url);
+		an = HPDF_Page_CreateURILinkAnnot(page, r, b->target);
 		if (an != NULL)
 			HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
 		break;

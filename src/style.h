@@ -17,7 +17,7 @@ enum face {
 };
 
 struct rgb {
-	double		 r, g, b;	/* 0 to 1 */
+	float		 r, g, b;	/* 0 to 1 */
 };
 
 struct style {

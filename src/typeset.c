@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -68,6 +69,9 @@ struct vitem {
 struct ts {
 	struct arena	*a;
 	struct arena	 tmp;		/* scratch: one paragraph's items */
+	struct arena	 lines;		/* the lines' boxes, until placed */
+	struct arena	*box_arena;	/* where lines' boxes go: lines, or
+					   tmp for a table cell's lines */
 	struct diag	*d;
 	const struct style *s;
 	struct font *const *fonts;
@@ -107,10 +111,17 @@ vnew(struct ts *t, int is_space, double height)
 {
 	struct vitem	*v;
 
+	/*
+	 * The list lives only while the note is set: realloc'd, and freed
+	 * by typeset_note, so its growth leaves nothing in the arena.
+	 */
 	if (t->nv == t->capv) {
-		t->v = arena_grow(t->a, t->v, t->nv * sizeof(*t->v),
-		    (t->capv ? t->capv * 2 : 256) * sizeof(*t->v));
 		t->capv = t->capv ? t->capv * 2 : 256;
+		if ((v = realloc(t->v, t->capv * sizeof(*t->v))) == NULL) {
+			fputs("statusnotat: error: out of memory\n", stderr);
+			exit(2);
+		}
+		t->v = v;
 	}
 	v = &t->v[t->nv++];
 	memset(v, 0, sizeof(*v));
@@ -133,7 +144,8 @@ vbox(struct ts *t, struct vitem *v, enum box_kind kind)
 
 	if (v->nboxes == v->cap) {
 		/* Most lines are one run of text: start small. */
-		v->boxes = arena_grow(t->a, v->boxes, v->nboxes * sizeof(*b),
+		v->boxes = arena_grow(t->box_arena, v->boxes,
+		    v->nboxes * sizeof(*b),
 		    (v->cap ? v->cap * 2 : 2) * sizeof(*b));
 		v->cap = v->cap ? v->cap * 2 : 2;
 	}
@@ -558,7 +570,7 @@ link_boxes(struct ts *t, struct vitem *v, size_t first)
 		l->y = -b->size * 0.25;
 		l->w = b->w;
 		l->h = b->size * 1.1;
-		l->url = b->elem->url;
+		l->target = b->elem->url;
 		l->elem = b->elem;
 	}
 }
@@ -747,7 +759,7 @@ image(struct ts *t, const struct inline_ *in, struct selem *parent,
 	b->y = -h;
 	b->w = w;
 	b->h = h;
-	b->path = in->path;
+	b->target = in->path;
 	b->elem = fig;
 	vspace(t, t->s->space_paragraph / 2);
 }
@@ -1028,8 +1040,11 @@ table(struct ts *t, const struct block *b, struct selem *parent, double x,
 			memset(&is, 0, sizeof(is));
 			items_of(t, &is, ss.v, 0, ss.n, cw - 2 * pad, 0);
 			first = t->nv;
+			/* The cell's lines are copied into the row: scratch. */
+			t->box_arena = &t->tmp;
 			lines = set_lines(t, &is, cx + (k == 0 ? 0 : pad),
 			    cw - 2 * pad, al, size);
+			t->box_arena = &t->lines;
 			row = &t->v[first - 1];	/* the array may have moved */
 			/* Line i of the cell sits i leadings below the first. */
 			for (i = 0; i < lines; i++) {
@@ -1308,6 +1323,8 @@ typeset_note(struct arena *a, struct diag *d, const struct report *r,
 	t.top = s->page_height - s->margin_top;
 	t.bottom = s->margin_bottom + s->size_small * FOOTER_LINES;
 	arena_init(&t.tmp);
+	arena_init(&t.lines);
+	t.box_arena = &t.lines;
 
 	out->width = s->page_width;
 	out->height = s->page_height;
@@ -1325,5 +1342,7 @@ typeset_note(struct arena *a, struct diag *d, const struct report *r,
 	starts = paginate(&t, &npages);
 	place(&t, starts, npages, n->sender);
 	arena_fini(&t.tmp);
+	arena_fini(&t.lines);	/* place() copied the boxes to the pages */
+	free(t.v);
 	return 0;
 }

@@ -66,20 +66,23 @@ enum box_kind {
 	BOX__MAX
 };
 
+/*
+ * Floats: a page is under 1,000 points, where a float is exact to a
+ * thousandth, and a 200-page note has some 50,000 boxes.
+ */
 struct box {
 	enum box_kind	 kind;
-	double		 x, y;		/* points from the page's bottom left;
-					   TEXT: the baseline's start */
-	double		 w, h;		/* RECT, IMAGE, LINK; TEXT: width */
 	enum face	 face;		/* TEXT */
-	double		 size;		/* TEXT */
-	const char	*text;		/* TEXT: UTF-8, not NUL-terminated */
-	size_t		 len;
-	double		 word_space;	/* TEXT: added after each space, points
+	float		 x, y;		/* points from the page's bottom left;
+					   TEXT: the baseline's start */
+	float		 w, h;		/* RECT, IMAGE, LINK; TEXT: width */
+	float		 size;		/* TEXT */
+	float		 word_space;	/* TEXT: added after each space, points
 					   (justification) */
 	struct rgb	 color;		/* TEXT, RECT */
-	const char	*path;		/* IMAGE: the file */
-	const char	*url;		/* LINK */
+	unsigned	 len;		/* TEXT */
+	const char	*text;		/* TEXT: UTF-8, not NUL-terminated */
+	const char	*target;	/* IMAGE: the file; LINK: the URL */
 	struct selem	*elem;		/* NULL: an artifact */
 };
 
