@@ -61,8 +61,9 @@ arena_reset(struct arena *a)
 	a->total = 0;
 }
 
-void *
-arena_alloc(struct arena *a, size_t n)
+/* Memory as it comes: for what the caller fills at once. */
+static void *
+alloc_raw(struct arena *a, size_t n)
 {
 	struct arena_block	*b;
 	size_t			 size;
@@ -92,6 +93,14 @@ arena_alloc(struct arena *a, size_t n)
 	p = b->data + b->used;
 	b->used += n;
 	a->total += n;
+	return p;
+}
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	void	*p = alloc_raw(a, n);
+
 	memset(p, 0, n);
 	return p;
 }
@@ -107,11 +116,14 @@ arena_calloc(struct arena *a, size_t n, size_t sz)
 void *
 arena_grow(struct arena *a, void *old, size_t oldsz, size_t newsz)
 {
-	void	*p;
+	char	*p;
+	size_t	 keep = old != NULL ? (oldsz < newsz ? oldsz : newsz) : 0;
 
-	p = arena_alloc(a, newsz);
-	if (old != NULL && oldsz > 0)
-		memcpy(p, old, oldsz < newsz ? oldsz : newsz);
+	/* Only the new part needs zeroing: the rest is copied over. */
+	p = alloc_raw(a, newsz);
+	if (keep > 0)
+		memcpy(p, old, keep);
+	memset(p + keep, 0, newsz - keep);
 	return p;
 }
 
@@ -120,7 +132,7 @@ arena_strndup(struct arena *a, const char *s, size_t n)
 {
 	char	*p;
 
-	p = arena_alloc(a, n + 1);
+	p = alloc_raw(a, n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;

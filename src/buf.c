@@ -50,9 +50,10 @@ buf_puts(struct buf *b, const char *s)
 void
 buf_putc(struct buf *b, int c)
 {
-	char	 ch = (char)c;
-
-	buf_put(b, &ch, 1);
+	if (b->cap - b->len <= 1)
+		reserve(b, 1);
+	b->data[b->len++] = (char)c;
+	b->data[b->len] = '\0';
 }
 
 void

@@ -46,6 +46,8 @@ struct font {
 	/* After font_subset: the codes (CIDs) of the used characters. */
 	uint32_t	*cid_cp;	/* CID -> code point; [0] is .notdef */
 	uint16_t	*cid_gid;	/* CID -> glyph in the subset */
+	uint16_t	*cid_of;	/* code point -> CID, for every glyph
+					   the device draws: a lookup */
 	unsigned	 ncids;
 	int16_t		 adv[NCODES];
 	uint8_t		 has[NCODES / 8];
@@ -311,6 +313,7 @@ font_close(struct font *f)
 	hb_blob_destroy(f->blob);
 	free(f->cid_cp);
 	free(f->cid_gid);
+	free(f->cid_of);
 	free(f->path);
 	free(f);
 }
@@ -539,10 +542,13 @@ number_cids(struct font *f, struct diag *d, hb_face_t *sub)
 	f->ncids = 0;
 	f->cid_cp = calloc((size_t)f->nused + 1, sizeof(*f->cid_cp));
 	f->cid_gid = calloc((size_t)f->nused + 1, sizeof(*f->cid_gid));
-	if (f->cid_cp == NULL || f->cid_gid == NULL) {
+	if (f->cid_of == NULL)
+		f->cid_of = malloc(NCODES * sizeof(*f->cid_of));
+	if (f->cid_cp == NULL || f->cid_gid == NULL || f->cid_of == NULL) {
 		diag_msg(d, DIAG_SYSERR, f->path, 0, 0, "out of memory");
 		return -1;
 	}
+	memset(f->cid_of, 0, NCODES * sizeof(*f->cid_of));
 	hb = hb_font_create(sub);
 	if (!hb_font_get_nominal_glyph(hb, REPLACEMENT, &fallback))
 		fallback = 0;
@@ -554,6 +560,7 @@ number_cids(struct font *f, struct diag *d, hb_face_t *sub)
 			gid = fallback;
 		f->cid_cp[n] = cp;
 		f->cid_gid[n] = (uint16_t)gid;
+		f->cid_of[cp] = (uint16_t)n;
 		n++;
 	}
 	hb_font_destroy(hb);
@@ -570,17 +577,7 @@ font_cids(const struct font *f)
 unsigned
 font_cid(const struct font *f, uint32_t cp)
 {
-	unsigned	 lo = 1, hi = f->ncids, mid;
-
-	/* cid_cp is ascending from 1: a binary search. */
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (f->cid_cp[mid] < cp)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < f->ncids && f->cid_cp[lo] == cp ? lo : 0;
+	return cp < NCODES && f->cid_of != NULL ? f->cid_of[cp] : 0;
 }
 
 unsigned

@@ -101,17 +101,6 @@ num(struct buf *b, double v)
 	}
 }
 
-static void
-hex4(struct buf *b, unsigned v)
-{
-	static const char digits[] = "0123456789ABCDEF";
-
-	buf_putc(b, digits[(v >> 12) & 15]);
-	buf_putc(b, digits[(v >> 8) & 15]);
-	buf_putc(b, digits[(v >> 4) & 15]);
-	buf_putc(b, digits[v & 15]);
-}
-
 /* A subset tag from what the subset holds, so it is the same each run. */
 static void
 subset_tag(const struct font *f, int face, char tag[7])
@@ -353,9 +342,40 @@ fill(struct dev *v, struct rgb c)
 	v->fill_set = 1;
 }
 
+/* A two-byte code in a literal string: raw bytes, escaped where needed. */
+static void
+code(struct buf *b, unsigned c)
+{
+	unsigned char	 by[2];
+	int		 i;
+
+	by[0] = (unsigned char)(c >> 8);
+	by[1] = (unsigned char)c;
+	for (i = 0; i < 2; i++) {
+		switch (by[i]) {
+		case '(':
+		case ')':
+		case '\\':
+			buf_putc(b, '\\');
+			buf_putc(b, by[i]);
+			break;
+		case '\r':	/* a reader would turn a bare CR into LF */
+			buf_puts(b, "\\r");
+			break;
+		case '\n':
+			buf_puts(b, "\\n");
+			break;
+		default:
+			buf_putc(b, (char)by[i]);
+			break;
+		}
+	}
+}
+
 /*
- * A text run as a TJ array of two-byte codes, with the extra space the
- * justification gives after every space character.
+ * A text run as a TJ array of two-byte codes in literal strings (half
+ * the bytes of hex), with the extra space the justification gives after
+ * every space character.
  */
 static void
 text(struct dev *v, const struct box *b)
@@ -387,19 +407,19 @@ text(struct dev *v, const struct box *b)
 	while (i < b->len) {
 		cp = next_cp(s, b->len, &i);
 		if (!open) {
-			buf_putc(&v->ops, '<');
+			buf_putc(&v->ops, '(');
 			open = 1;
 		}
-		hex4(&v->ops, font_cid(f, (uint32_t)cp));
+		code(&v->ops, font_cid(f, (uint32_t)cp));
 		if (cp == ' ' && b->word_space != 0 && i < b->len) {
-			buf_puts(&v->ops, "> ");
+			buf_puts(&v->ops, ") ");
 			num(&v->ops, -b->word_space * 1000 / b->size);
 			buf_putc(&v->ops, ' ');
 			open = 0;
 		}
 	}
 	if (open)
-		buf_putc(&v->ops, '>');
+		buf_putc(&v->ops, ')');
 	buf_puts(&v->ops, "] TJ\n");
 }
 

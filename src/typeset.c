@@ -654,11 +654,14 @@ line(struct ts *t, struct vitem *v, const struct items *is,
 
 /*
  * Break the items into lines of width at x and append them to the
- * vertical list.  Returns the number of lines.
+ * vertical list.  Returns the number of lines.  With pretolerance set,
+ * justified text is tried once at TeX's \pretolerance (a stretch ratio
+ * of 1) and nothing is set when that fails: the caller then tries
+ * again with hyphenation, as TeX's first pass does.
  */
 static size_t
 set_lines(struct ts *t, const struct items *is, double x, double width,
-    enum align align, double size)
+    enum align align, double size, int pretolerance)
 {
 	struct lb_params p;
 	struct lb_line	*lines;
@@ -669,7 +672,16 @@ set_lines(struct ts *t, const struct items *is, double x, double width,
 
 	if (is->n == 0)
 		return 0;
-	if (align == ALIGN_JUSTIFY) {
+	if (align == ALIGN_JUSTIFY && pretolerance) {
+		memset(&p, 0, sizeof(p));
+		p.width = width;
+		p.line_penalty = 10;
+		p.fitness_demerits = 100;
+		p.tolerance = 1;
+		if ((n = lb_total_fit(&t->tmp, is->it, is->n, &p,
+		    &lines)) == 0)
+			return 0;
+	} else if (align == ALIGN_JUSTIFY) {
 		memset(&p, 0, sizeof(p));
 		p.width = width;
 		p.line_penalty = 10;
@@ -785,10 +797,17 @@ text_block(struct ts *t, const struct inline_ *inl, struct selem *e,
 		if (i < ss.n && ss.v[i].image == NULL)
 			continue;
 		memset(&is, 0, sizeof(is));
-		items_of(t, &is, ss.v, from, i, width,
-		    t->s->hyphenate && align == ALIGN_JUSTIFY);
+		items_of(t, &is, ss.v, from, i, width, 0);
 		first = t->nv;
-		n = set_lines(t, &is, x, width, align, size);
+		n = set_lines(t, &is, x, width, align, size,
+		    t->h != NULL && align == ALIGN_JUSTIFY);
+		if (n == 0 && is.n > 0) {
+			/* It did not fit well unhyphenated. */
+			memset(&is, 0, sizeof(is));
+			items_of(t, &is, ss.v, from, i, width,
+			    align == ALIGN_JUSTIFY);
+			n = set_lines(t, &is, x, width, align, size, 0);
+		}
 		keep_ends(t, first, n);
 		if (i < ss.n)
 			image(t, ss.v[i].image, e, x, width);
@@ -902,7 +921,7 @@ code_block(struct ts *t, const struct block *b, struct selem *parent,
 					is.it[i].penalty = -LB_INF;
 			penalty(t, &is, sg, 0, -LB_INF, 0);
 			set_lines(t, &is, x + pad, width - 2 * pad, ALIGN_LEFT,
-			    size);
+			    size, 0);
 			arena_reset(&t->tmp);
 		}
 		p = nl + 1;
@@ -1043,7 +1062,7 @@ table(struct ts *t, const struct block *b, struct selem *parent, double x,
 			/* The cell's lines are copied into the row: scratch. */
 			t->box_arena = &t->tmp;
 			lines = set_lines(t, &is, cx + (k == 0 ? 0 : pad),
-			    cw - 2 * pad, al, size);
+			    cw - 2 * pad, al, size, 0);
 			t->box_arena = &t->lines;
 			row = &t->v[first - 1];	/* the array may have moved */
 			/* Line i of the cell sits i leadings below the first. */
