@@ -21,14 +21,29 @@
 #include "font.h"
 
 #define NCODES		0x10000		/* the Basic Multilingual Plane */
+#define PAGESZ		256		/* code points per page of a table */
+#define NPAGES		(NCODES / PAGESZ)
 #define REPLACEMENT	0xFFFDu
 #define BFMAX		100	/* entries per bfchar/bfrange block, by the spec */
 
 /*
- * The HarfBuzz objects and, for the BMP, a table of advances so that
- * measuring is a lookup.  A code point the font lacks holds the
- * advance of its stand-in (U+FFFD or .notdef) in adv[], so callers
- * never branch; has[] says which code points are really in the cmap.
+ * 256 code points' advances, and which of them the cmap really maps.
+ * A code point the font lacks holds the advance of its stand-in
+ * (U+FFFD or .notdef), so measuring never branches.
+ */
+struct adv_page {
+	int16_t		 adv[PAGESZ];
+	uint8_t		 has[PAGESZ / 8];
+};
+
+/*
+ * The HarfBuzz objects and, for the BMP, two-level tables so that
+ * measuring is two lookups without flat 64K-entry tables per face: a
+ * face maps code points in a few dozen of the 256 pages, a document
+ * uses a handful.  Every entry of page[] is a page of its own or, for
+ * a page the face maps nothing in, the face's default page (all
+ * stand-ins, nothing in has[]): per face, since the stand-in's advance
+ * is, and never NULL, so lookups need no test.
  */
 struct font {
 	char		*path;		/* for diagnostics; malloc'd */
@@ -46,11 +61,18 @@ struct font {
 	/* After font_subset: the codes (CIDs) of the used characters. */
 	uint32_t	*cid_cp;	/* CID -> code point; [0] is .notdef */
 	uint16_t	*cid_gid;	/* CID -> glyph in the subset */
-	uint16_t	*cid_of;	/* code point -> CID, for every glyph
-					   the device draws: a lookup */
 	unsigned	 ncids;
-	int16_t		 adv[NCODES];
-	uint8_t		 has[NCODES / 8];
+	struct adv_page	*page[NPAGES];
+	struct adv_page	*dflt;		/* shared by the unmapped pages */
+	/*
+	 * Code point -> CID, for every glyph the device draws: a lookup.
+	 * A page only where the document used something, else NULL.
+	 */
+	uint16_t	*cid_of[NPAGES];
+	/*
+	 * Flat (8 KB), not paged: font_use has no diagnostics to report
+	 * a failed allocation through.
+	 */
 	uint8_t		 used[NCODES / 8];
 };
 
@@ -95,25 +117,33 @@ glyph_milli(const struct font *f, hb_codepoint_t gid)
 }
 
 /*
- * Fill adv[] and has[] from the cmap.  Only the code points the face
+ * Fill the advance pages from the cmap.  Only the code points the face
  * maps are looked up (a few thousand, not 65536), which keeps opening
- * a face cheap; the rest get the stand-in's advance.
+ * a face cheap; the rest get the stand-in's advance from the default
+ * page.  Returns -1 when out of memory.
  */
-static void
+static int
 load_advances(struct font *f)
 {
+	struct adv_page	*pg;
 	hb_set_t	*cps;
 	hb_codepoint_t	 cp, gid;
 	size_t		 i;
 	int16_t		 fb;
+	int		 rc = 0;
 
+	if ((f->dflt = calloc(1, sizeof(*f->dflt))) == NULL)
+		return -1;
 	if (hb_font_get_nominal_glyph(f->hb, REPLACEMENT, &gid) && gid != 0)
 		fb = glyph_milli(f, gid);
 	else
 		fb = glyph_milli(f, 0);
 	f->fallback = fb;
-	for (i = 0; i < NCODES; i++)
-		f->adv[i] = fb;
+	for (i = 0; i < PAGESZ; i++)
+		f->dflt->adv[i] = fb;
+	/* Before any allocation can fail, so font_close knows what to free. */
+	for (i = 0; i < NPAGES; i++)
+		f->page[i] = f->dflt;
 
 	cps = hb_set_create();
 	hb_face_collect_unicodes(f->face, cps);
@@ -122,10 +152,19 @@ load_advances(struct font *f)
 		/* A cmap entry pointing at .notdef is no glyph. */
 		if (!hb_font_get_nominal_glyph(f->hb, cp, &gid) || gid == 0)
 			continue;
-		f->adv[cp] = glyph_milli(f, gid);
-		bit_set(f->has, cp);
+		if ((pg = f->page[cp / PAGESZ]) == f->dflt) {
+			if ((pg = malloc(sizeof(*pg))) == NULL) {
+				rc = -1;
+				break;
+			}
+			*pg = *f->dflt;
+			f->page[cp / PAGESZ] = pg;
+		}
+		pg->adv[cp % PAGESZ] = glyph_milli(f, gid);
+		bit_set(pg->has, cp % PAGESZ);
 	}
 	hb_set_destroy(cps);
+	return rc;
 }
 
 static void
@@ -294,7 +333,10 @@ font_open(struct diag *d, const char *path)
 	f->hb = hb_font_create(f->face);
 	/* Font units, so the table holds what hmtx says before scaling. */
 	hb_font_set_scale(f->hb, (int)f->upem, (int)f->upem);
-	load_advances(f);
+	if (load_advances(f) == -1) {
+		diag_msg(d, DIAG_SYSERR, path, 0, 0, "out of memory");
+		goto fail;
+	}
 	load_metrics(f);
 	load_name(f);
 	return f;
@@ -303,17 +345,35 @@ fail:
 	return NULL;
 }
 
+static void
+free_cid_pages(struct font *f)
+{
+	size_t	 i;
+
+	for (i = 0; i < NPAGES; i++) {
+		free(f->cid_of[i]);
+		f->cid_of[i] = NULL;
+	}
+}
+
 void
 font_close(struct font *f)
 {
+	size_t	 i;
+
 	if (f == NULL)
 		return;
 	hb_font_destroy(f->hb);
 	hb_face_destroy(f->face);
 	hb_blob_destroy(f->blob);
+	/* NULL throughout if font_open failed before load_advances. */
+	for (i = 0; i < NPAGES; i++)
+		if (f->page[i] != f->dflt)
+			free(f->page[i]);
+	free(f->dflt);
+	free_cid_pages(f);
 	free(f->cid_cp);
 	free(f->cid_gid);
-	free(f->cid_of);
 	free(f->path);
 	free(f);
 }
@@ -321,13 +381,15 @@ font_close(struct font *f)
 int
 font_advance(const struct font *f, uint32_t cp)
 {
-	return cp < NCODES ? f->adv[cp] : f->fallback;
+	return cp < NCODES ? f->page[cp / PAGESZ]->adv[cp % PAGESZ] :
+	    f->fallback;
 }
 
 int
 font_has(const struct font *f, uint32_t cp)
 {
-	return cp < NCODES && bit_get(f->has, cp);
+	return cp < NCODES && bit_get(f->page[cp / PAGESZ]->has,
+	    cp % PAGESZ);
 }
 
 int
@@ -535,20 +597,31 @@ number_cids(struct font *f, struct diag *d, hb_face_t *sub)
 	hb_font_t	*hb;
 	hb_codepoint_t	 gid, fallback = 0;
 	uint32_t	 cp;
+	size_t		 i, j;
 	unsigned	 n = 1;
 
+	/*
+	 * Start over: the pages a previous document used may not be
+	 * this one's, and a stale entry would be a wrong CID.
+	 */
+	free_cid_pages(f);
 	free(f->cid_cp);
 	free(f->cid_gid);
 	f->ncids = 0;
 	f->cid_cp = calloc((size_t)f->nused + 1, sizeof(*f->cid_cp));
 	f->cid_gid = calloc((size_t)f->nused + 1, sizeof(*f->cid_gid));
-	if (f->cid_of == NULL)
-		f->cid_of = malloc(NCODES * sizeof(*f->cid_of));
-	if (f->cid_cp == NULL || f->cid_gid == NULL || f->cid_of == NULL) {
-		diag_msg(d, DIAG_SYSERR, f->path, 0, 0, "out of memory");
-		return -1;
-	}
-	memset(f->cid_of, 0, NCODES * sizeof(*f->cid_of));
+	if (f->cid_cp == NULL || f->cid_gid == NULL)
+		goto oom;
+	/* A page of CIDs for each page with a used code point in it. */
+	for (i = 0; i < NPAGES; i++)
+		for (j = 0; j < PAGESZ / 8; j++)
+			if (f->used[i * (PAGESZ / 8) + j] != 0) {
+				f->cid_of[i] = calloc(PAGESZ,
+				    sizeof(*f->cid_of[i]));
+				if (f->cid_of[i] == NULL)
+					goto oom;
+				break;
+			}
 	hb = hb_font_create(sub);
 	if (!hb_font_get_nominal_glyph(hb, REPLACEMENT, &fallback))
 		fallback = 0;
@@ -560,12 +633,16 @@ number_cids(struct font *f, struct diag *d, hb_face_t *sub)
 			gid = fallback;
 		f->cid_cp[n] = cp;
 		f->cid_gid[n] = (uint16_t)gid;
-		f->cid_of[cp] = (uint16_t)n;
+		f->cid_of[cp / PAGESZ][cp % PAGESZ] = (uint16_t)n;
 		n++;
 	}
 	hb_font_destroy(hb);
 	f->ncids = n;
 	return 0;
+oom:
+	free_cid_pages(f);
+	diag_msg(d, DIAG_SYSERR, f->path, 0, 0, "out of memory");
+	return -1;
 }
 
 unsigned
@@ -577,7 +654,11 @@ font_cids(const struct font *f)
 unsigned
 font_cid(const struct font *f, uint32_t cp)
 {
-	return cp < NCODES && f->cid_of != NULL ? f->cid_of[cp] : 0;
+	const uint16_t	*pg;
+
+	if (cp >= NCODES || (pg = f->cid_of[cp / PAGESZ]) == NULL)
+		return 0;
+	return pg[cp % PAGESZ];
 }
 
 unsigned

@@ -712,9 +712,13 @@ set_lines(struct ts *t, const struct items *is, double x, double width,
 				natural += is->it[lines[i].end].width;
 			shift = width - natural;
 		}
+		/*
+		 * The last line's ratio is nearly 0 (its fill stretches)
+		 * unless it must shrink to fit: then it shrinks like the
+		 * others did.
+		 */
 		line(t, v, is, &lines[i], x + shift,
-		    align == ALIGN_JUSTIFY && i + 1 < n ? lines[i].ratio : 0,
-		    i + 1 == n);
+		    align == ALIGN_JUSTIFY ? lines[i].ratio : 0, i + 1 == n);
 	}
 	return n;
 }

@@ -18,14 +18,16 @@ struct harness {
 
 static struct harness t_h;
 
-static void
+#define T_UNUSED	__attribute__((unused))
+
+static void T_UNUSED
 t_begin(const char *name)
 {
 	t_h.name = name;
 	t_h.passed = t_h.failed = 0;
 }
 
-static int
+static int T_UNUSED
 t_ok_at(const char *file, int line, int cond, const char *what)
 {
 	if (cond)
@@ -37,7 +39,7 @@ t_ok_at(const char *file, int line, int cond, const char *what)
 	return cond;
 }
 
-static int
+static int T_UNUSED
 t_streq_at(const char *file, int line, const char *got, const char *want,
     const char *what)
 {
@@ -54,7 +56,7 @@ t_streq_at(const char *file, int line, const char *got, const char *want,
 	return ok;
 }
 
-static int
+static int T_UNUSED
 t_done(void)
 {
 	printf("%s: %d passed, %d failed\n", t_h.name, t_h.passed,
