@@ -12,6 +12,8 @@
 #include "danish.h"
 #include "date.h"
 #include "diag.h"
+#include "fsutil.h"
+#include "image.h"
 #include "layout.h"
 #include "model.h"
 #include "names.h"
@@ -393,6 +395,32 @@ layout_note(struct arena *a, struct diag *d, const struct content *c,
 	return ok ? 0 : -1;
 }
 
+/* The PDF shows a PNG or JPEG logo: its size, and whether it can. */
+static int
+inspect_logo(struct arena *a, struct diag *d, const struct content *c,
+    struct report *r)
+{
+	struct image_info info;
+	const char	*data, *ext = strrchr(c->site.logo, '.');
+	char		 err[256];
+	size_t		 len;
+
+	if (strcmp(ext, ".svg") == 0)
+		return 0;
+	if ((data = fs_read(a, d, r->logo_path, IMAGE_MAX_BYTES, &len, 1)) ==
+	    NULL)
+		return -1;
+	if (image_inspect((const unsigned char *)data, len, &info, err,
+	    sizeof(err)) == -1) {
+		diag_msg(d, DIAG_ERROR, c->site.file, 0, 0, "logo %s: %s",
+		    c->site.logo, err);
+		return -1;
+	}
+	r->logo_px_width = info.width;
+	r->logo_px_height = info.height;
+	return 0;
+}
+
 int
 layout_report(struct arena *a, struct diag *d, const struct content *c,
     struct report *r)
@@ -409,6 +437,8 @@ layout_report(struct arena *a, struct diag *d, const struct content *c,
 		/* Published as logo.<ext>, whatever it was called. */
 		r->logo = arena_printf(a, "logo%s", strrchr(c->site.logo, '.'));
 		r->logo_path = c->site.logo_path;
+		if (inspect_logo(a, d, c, r) == -1)
+			rc = -1;
 	}
 	r->notes = arena_calloc(a, c->nnotes, sizeof(*r->notes));
 	r->nnotes = c->nnotes;

@@ -107,6 +107,8 @@ struct report {
 	const char	*base_url;	/* ends in "/"; may be NULL */
 	const char	*logo;		/* its name in the output folder, or NULL */
 	const char	*logo_path;	/* where to copy it from */
+	unsigned	 logo_px_width;	/* a PNG or JPEG the PDF can show; */
+	unsigned	 logo_px_height; /* 0 for SVG: the web pages only */
 	struct report_note *notes;	/* newest first */
 	size_t		 nnotes;
 };

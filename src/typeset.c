@@ -772,7 +772,7 @@ image(struct ts *t, const struct inline_ *in, struct selem *parent,
 	v->base = h;
 	b = vbox(t, v, BOX_IMAGE);
 	b->x = x;
-	b->y = -h;
+	b->y = 0;	/* its foot on the baseline, the item's bottom */
 	b->w = w;
 	b->h = h;
 	b->target = in->path;
@@ -1161,13 +1161,44 @@ one_line(struct ts *t, struct selem *e, const char *s, enum face face,
 	    align);
 }
 
+/*
+ * The logo at the top right, as decoration (an artifact: the sender is
+ * named in words on every page), style.logo_height high.
+ */
+static void
+logo(struct ts *t, const struct report *r)
+{
+	struct vitem	*v;
+	struct box	*b;
+	double		 h = t->s->logo_height, w;
+
+	if (r->logo_px_width == 0 || r->logo_px_height == 0)
+		return;
+	w = h * r->logo_px_width / r->logo_px_height;
+	if (w > (t->right - t->left) / 2) {
+		w = (t->right - t->left) / 2;
+		h = w * r->logo_px_height / r->logo_px_width;
+	}
+	v = vnew(t, 0, h);
+	v->base = h;
+	b = vbox(t, v, BOX_IMAGE);
+	b->x = (float)(t->right - w);
+	b->y = 0;
+	b->w = (float)w;
+	b->h = (float)h;
+	b->target = r->logo_path;
+	vspace(t, t->s->space_paragraph);
+}
+
 /* Date at the right, "Statusnotat", "Vedr. ...", as the paper memo. */
 static void
-head(struct ts *t, const struct report_note *n, struct selem *doc)
+head(struct ts *t, const struct report *r, const struct report_note *n,
+    struct selem *doc)
 {
 	struct selem	*e;
 	size_t		 first;
 
+	logo(t, r);
 	e = elem(t, ROLE_P, doc);
 	one_line(t, e, n->date, FACE_REGULAR, t->s->size_body,
 	    t->s->color_text, ALIGN_RIGHT);
@@ -1358,7 +1389,7 @@ typeset_note(struct arena *a, struct diag *d, const struct report *r,
 	out->keywords = n->initiatives;
 	out->language = r->language;
 
-	head(&t, n, out->root);
+	head(&t, r, n, out->root);
 	blocks(&t, n->body, out->root, t.left, t.right - t.left, 0);
 	while (t.nv > 0 && t.v[t.nv - 1].is_space)
 		t.nv--;

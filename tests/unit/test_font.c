@@ -482,6 +482,55 @@ test_subset(void)
 	check_subset(SANS, PAGE, "page", 16 * 1024);
 }
 
+/*
+ * The tables are paged: code points in a page the face maps nothing
+ * in, and unmapped ones in a page it does, measure as the face's own
+ * stand-in; the CIDs are numbered afresh for the next document.
+ */
+static void
+test_pages(void)
+{
+	struct arena	 a;
+	struct buf	 b;
+	struct diag	 d;
+	struct font	*f, *g;
+	char		 msgs[1024];
+	int		 errors, fb;
+
+	f = open_font(SANS, msgs, sizeof(msgs), &errors);
+	g = open_font(DEJAVU, msgs, sizeof(msgs), &errors);
+	if (!T_OK(f != NULL && g != NULL, "two faces open")) {
+		font_close(f);
+		font_close(g);
+		return;
+	}
+	fb = font_advance(f, 0x1F600);
+	T_OK(font_advance(f, 0x4E00) == fb && font_advance(f, 0xE000) == fb &&
+	    font_advance(f, 0x80) == fb && !font_has(f, 0x80),
+	    "unmapped code points, in pages with glyphs or none");
+	T_OK(font_advance(g, 0x4E00) == font_advance(g, 0x1F600) &&
+	    font_advance(g, 0x4E00) != fb, "each face its own stand-in");
+	T_OK(font_cid(f, 0xF8) == 0, "no CIDs before font_subset");
+
+	arena_init(&a);
+	diag_init(&d, NULL);
+	font_use(f, "\xc3\xb8", 2);
+	buf_init(&b, &a);
+	T_OK(font_subset(f, &d, &b) == 0 && font_cids(f) == 2 &&
+	    font_cid(f, 0xF8) == 1, "ø is CID 1");
+	font_clear_use(f);
+	T_OK(!font_is_used(f), "font_clear_use forgets");
+	font_use(f, "\xc4\x80", 2);
+	buf_init(&b, &a);
+	T_OK(font_subset(f, &d, &b) == 0 && font_cids(f) == 2 &&
+	    font_cid(f, 0x100) == 1 && font_cid(f, 0xF8) == 0 &&
+	    font_cid(f, 0x4E00) == 0 && font_cid(f, 0x10100) == 0,
+	    "the next document: Ā is CID 1, ø none");
+	arena_fini(&a);
+	font_close(f);
+	font_close(g);
+}
+
 int
 main(void)
 {
@@ -490,6 +539,7 @@ main(void)
 	test_width();
 	test_refusals();
 	test_tounicode();
+	test_pages();
 	test_subset();
 	return t_done();
 }
