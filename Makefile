@@ -37,7 +37,7 @@ ASANOBJ	 = $(patsubst %.c,build/asan/%.o,$(notdir $(LIBSRCS)))
 TESTBIN	 = $(TESTS:tests/unit/%.c=build/obj/%)
 ASANTESTBIN = $(TESTS:tests/unit/%.c=build/asan/%)
 
-.PHONY: all deps render check regen clean install bench
+.PHONY: all deps deps-check render check regen clean install bench
 all: deps statusnotat render
 
 deps:
@@ -81,7 +81,10 @@ build/asan/test_%: tests/unit/test_%.c $(ASANOBJ)
 bench: statusnotat
 	@sh tests/bench/bench.sh
 
-check: deps statusnotat build/statusnotat-asan $(TESTBIN) $(ASANTESTBIN)
+deps-check:
+	@sh scripts/deps.sh check
+
+check: deps deps-check statusnotat build/statusnotat-asan $(TESTBIN) $(ASANTESTBIN)
 	@SHARED=$(SHARED) sh tests/run.sh
 
 regen: statusnotat

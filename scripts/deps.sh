@@ -1,6 +1,8 @@
 #!/bin/sh
-# deps.sh: install the Debian packages statusnotat needs, only when a
-# check finds one missing.  Run by `make`; safe to run again.
+# deps.sh [check]: install the Debian packages statusnotat needs, only
+# when a check finds one missing: to build and run it (`make`), and with
+# "check" also the tools its tests read PDFs with (`make check`).  Safe
+# to run again.
 set -eu
 
 missing=""
@@ -21,9 +23,12 @@ need libhpdf-dev	test -f /usr/include/hpdf.h
 need libhyphen-dev	test -f /usr/include/hyphen.h
 need hyphen-da	test -f /usr/share/hyphen/hyph_da_DK.dic
 need fonts-liberation	test -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf
-need poppler-utils	command -v pdftotext
-need qpdf	command -v qpdf
-need perl	command -v perl
+if [ "${1:-}" = check ]; then
+	need poppler-utils	command -v pdftotext
+	need qpdf	command -v qpdf
+	need perl	command -v perl
+	need fonts-dejavu-core	test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+fi
 
 [ -z "$missing" ] && exit 0
 

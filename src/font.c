@@ -42,8 +42,8 @@ struct adv_page {
  * face maps code points in a few dozen of the 256 pages, a document
  * uses a handful.  Every entry of page[] is a page of its own or, for
  * a page the face maps nothing in, the face's default page (all
- * stand-ins, nothing in has[]): per face, since the stand-in's advance
- * is, and never NULL, so lookups need no test.
+ * stand-ins, nothing in has[]), one per face because the stand-in's
+ * advance differs from face to face.  Never NULL: lookups need no test.
  */
 struct font {
 	char		*path;		/* for diagnostics; malloc'd */
