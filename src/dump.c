@@ -13,8 +13,7 @@ static const char *const block_names[BLOCK__MAX] = {
 	"hr", "table", "row", "cell"
 };
 static const char *const inline_names[INL__MAX] = {
-	"text", "emph", "strong", "code", "link", "image", "softbreak",
-	"linebreak"
+	"text", "emph", "strong", "code", "link", "image", "linebreak"
 };
 static const char *const table_names[TABLE__MAX] = {
 	"timeline", "figures"

@@ -35,7 +35,7 @@ plain(struct buf *b, const struct inline_ *in)
 	for (; in != NULL; in = in->next) {
 		if (in->type == INL_TEXT || in->type == INL_CODE)
 			escape_html(b, in->text, in->len);
-		else if (in->type == INL_SOFTBREAK || in->type == INL_LINEBREAK)
+		else if (in->type == INL_LINEBREAK)
 			buf_putc(b, ' ');
 		plain(b, in->child);
 	}
@@ -89,9 +89,6 @@ inlines(struct buf *b, const struct inline_ *in)
 				text(b, in->title);
 			}
 			buf_puts(b, "\">");
-			break;
-		case INL_SOFTBREAK:
-			buf_putc(b, '\n');
 			break;
 		case INL_LINEBREAK:
 			buf_puts(b, "<br>\n");

@@ -42,6 +42,12 @@ struct walk {
 	int		 depth;
 	int		 boundary;	/* the last character opens a quote */
 	int		*ok;
+	/*
+	 * Text and soft line breaks in a row become one text inline: the
+	 * text so far, kept here until something else comes.
+	 */
+	struct buf	 pend;
+	int		 pending;
 };
 
 /* Returns the byte offset of the first invalid UTF-8 sequence, or len. */
@@ -267,32 +273,45 @@ opens_quote(unsigned char c)
 	    c == '{' || c == '-' || c == '/';
 }
 
-/* Text with " and ' made Danish. */
+/* The text gathered so far becomes an inline of the current container. */
+static void
+flush_text(struct walk *w)
+{
+	struct inline_	*in;
+
+	if (!w->pending)
+		return;
+	in = new_inline(w, INL_TEXT);
+	in->text = arena_strndup(w->a, w->pend.data, w->pend.len);
+	in->len = w->pend.len;
+	add_inline(w, in);
+	w->pending = 0;
+}
+
+/* Text with " and ' made Danish, added to the text gathered so far. */
 static void
 add_text(struct walk *w, const char *s, size_t n)
 {
-	struct inline_	*in;
-	struct buf	 b;
+	struct buf	*b = &w->pend;
 	size_t		 i;
 
-	buf_init(&b, &w->tmp);
+	if (!w->pending) {
+		buf_init(b, &w->tmp);
+		w->pending = 1;
+	}
 	for (i = 0; i < n; i++) {
 		if (s[i] == '"') {
 			if (w->o->quotes == QUOTES_GUILLEMETS)
-				buf_puts(&b, w->boundary ? "»" : "«");
+				buf_puts(b, w->boundary ? "»" : "«");
 			else
-				buf_puts(&b, "”");
+				buf_puts(b, "”");
 		} else if (s[i] == '\'')
-			buf_puts(&b, "’");
+			buf_puts(b, "’");
 		else
-			buf_putc(&b, s[i]);
+			buf_putc(b, s[i]);
 		w->boundary = opens_quote((unsigned char)s[i]) ||
 		    (s[i] == '"' && w->boundary);
 	}
-	in = new_inline(w, INL_TEXT);
-	in->text = arena_strndup(w->a, b.data, b.len);
-	in->len = b.len;
-	add_inline(w, in);
 }
 
 /*
@@ -367,6 +386,9 @@ enter(struct walk *w, cmark_node *n)
 	const char	*s;
 	int		 level;
 
+	if (cmark_node_get_type(n) != CMARK_NODE_TEXT &&
+	    cmark_node_get_type(n) != CMARK_NODE_SOFTBREAK)
+		flush_text(w);
 	switch (cmark_node_get_type(n)) {
 	case CMARK_NODE_DOCUMENT:
 		return;
@@ -415,9 +437,12 @@ enter(struct walk *w, cmark_node *n)
 		add_text(w, s, strlen(s));
 		return;
 	case CMARK_NODE_SOFTBREAK:
+		/* A line end in the source: part of the text, as a space. */
+		add_text(w, "\n", 1);
+		return;
 	case CMARK_NODE_LINEBREAK:
-		add_inline(w, new_inline(w, cmark_node_get_type(n) ==
-		    CMARK_NODE_SOFTBREAK ? INL_SOFTBREAK : INL_LINEBREAK));
+		flush_text(w);
+		add_inline(w, new_inline(w, INL_LINEBREAK));
 		w->boundary = 1;
 		return;
 	case CMARK_NODE_CODE:
@@ -545,6 +570,7 @@ narrative_load(struct arena *a, struct diag *d, const char *path,
 			cmark_node_set_user_data(n,
 			    w.depth > before ? (void *)&root : NULL);
 		} else if (ev == CMARK_EVENT_EXIT) {
+			flush_text(&w);
 			if (cmark_node_get_user_data(n) != NULL && w.depth > 0)
 				w.depth--;
 			if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH ||

@@ -17,8 +17,7 @@ enum inline_type {
 	INL_CODE,
 	INL_LINK,	/* children are the link text */
 	INL_IMAGE,	/* children are the alt text */
-	INL_SOFTBREAK,
-	INL_LINEBREAK,
+	INL_LINEBREAK,	/* a hard break; a soft one is a "\n" in the text */
 	INL__MAX
 };
 

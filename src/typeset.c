@@ -257,8 +257,7 @@ plain_text(struct buf *b, const struct inline_ *in)
 	for (; in != NULL; in = in->next) {
 		if (in->type == INL_TEXT || in->type == INL_CODE)
 			buf_put(b, in->text, in->len);
-		else if (in->type == INL_SOFTBREAK ||
-		    in->type == INL_LINEBREAK)
+		else if (in->type == INL_LINEBREAK)
 			buf_putc(b, ' ');
 		plain_text(b, in->child);
 	}
@@ -288,15 +287,6 @@ flatten(struct ts *t, struct segs *ss, const struct inline_ *in,
 			sg->color = color;
 			sg->elem = e;
 			sg->url = url;
-			break;
-		case INL_SOFTBREAK:
-			sg = seg_add(t, ss);
-			sg->text = " ";
-			sg->len = 1;
-			sg->face = face_of(bold, italic, 0);
-			sg->size = size;
-			sg->color = color;
-			sg->elem = e;
 			break;
 		case INL_LINEBREAK:
 			sg = seg_add(t, ss);
