@@ -471,13 +471,47 @@ draw(struct dev *v, HPDF_Page page, const struct box *b)
 	}
 }
 
+/*
+ * A PDF text string from UTF-8: UTF-16BE with a byte order mark, as a
+ * binary string.  (libharu's own UTF-8 encoder would do, at the cost of
+ * a 64K-entry table built on every run.)
+ */
+static HPDF_Binary
+text_string(struct dev *v, const char *s)
+{
+	unsigned char	*u;
+	unsigned long	 cp;
+	size_t		 len = strlen(s), i = 0, n = 0;
+
+	u = arena_alloc(v->a, 2 + 4 * len);
+	u[n++] = 0xfe;
+	u[n++] = 0xff;
+	while (i < len) {
+		cp = next_cp((const unsigned char *)s, len, &i);
+		u[n++] = (unsigned char)(cp >> 8);
+		u[n++] = (unsigned char)cp;
+	}
+	return HPDF_Binary_New(v->pdf->mmgr, u, (HPDF_UINT)n);
+}
+
+/* Put a text string into a dictionary, replacing what was there. */
+static void
+set_text(struct dev *v, HPDF_Dict d, const char *key, const char *s)
+{
+	HPDF_Binary	 b;
+
+	if (d == NULL || s == NULL || (b = text_string(v, s)) == NULL)
+		return;
+	HPDF_Dict_RemoveElement(d, key);
+	HPDF_Dict_Add(d, key, b);
+}
+
 /* Bookmarks: nested by level under the one before of a lower level. */
 static void
 outlines(struct dev *v, const struct typeset *ts, HPDF_Page *pages)
 {
 	HPDF_Outline	 stack[8], o;
 	HPDF_Destination dst;
-	HPDF_Encoder	 enc = HPDF_GetEncoder(v->pdf, "UTF-8");
 	size_t		 i;
 	int		 level, depth = 0;
 
@@ -490,9 +524,10 @@ outlines(struct dev *v, const struct typeset *ts, HPDF_Page *pages)
 		if (level > 8)
 			level = 8;
 		o = HPDF_CreateOutline(v->pdf, level > 1 ? stack[level - 2] :
-		    NULL, ts->outlines[i].title, enc);
+		    NULL, "", NULL);
 		if (o == NULL)
 			return;
+		set_text(v, o, "Title", ts->outlines[i].title);
 		HPDF_Outline_SetOpened(o, HPDF_TRUE);
 		dst = HPDF_Page_CreateDestination(pages[ts->outlines[i].page]);
 		if (dst != NULL) {
@@ -529,9 +564,6 @@ pdf_write(struct arena *a, struct diag *d, const struct typeset *ts,
 		return -1;
 	}
 	HPDF_SetCompressionMode(v.pdf, HPDF_COMP_ALL);
-	/* Outline titles and document information are UTF-8. */
-	HPDF_UseUTFEncodings(v.pdf);
-	HPDF_SetCurrentEncoder(v.pdf, "UTF-8");
 	if (embed_fonts(&v, fonts) == -1)
 		goto out;
 
@@ -552,11 +584,12 @@ pdf_write(struct arena *a, struct diag *d, const struct typeset *ts,
 	}
 	outlines(&v, ts, pages);
 
-	HPDF_SetInfoAttr(v.pdf, HPDF_INFO_TITLE, ts->title);
-	HPDF_SetInfoAttr(v.pdf, HPDF_INFO_SUBJECT, ts->subject);
-	HPDF_SetInfoAttr(v.pdf, HPDF_INFO_AUTHOR, ts->author);
-	HPDF_SetInfoAttr(v.pdf, HPDF_INFO_KEYWORDS, ts->keywords);
+	/* Setting one entry makes libharu create the information dict. */
 	HPDF_SetInfoAttr(v.pdf, HPDF_INFO_CREATOR, "statusnotat");
+	set_text(&v, v.pdf->info, "Title", ts->title);
+	set_text(&v, v.pdf->info, "Subject", ts->subject);
+	set_text(&v, v.pdf->info, "Author", ts->author);
+	set_text(&v, v.pdf->info, "Keywords", ts->keywords);
 	if (err.code == 0)
 		HPDF_SaveToFile(v.pdf, path);
 	if (err.code != 0) {
