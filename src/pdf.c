@@ -24,6 +24,8 @@
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
+#include <zlib.h>
+
 #include "arena.h"
 #include "buf.h"
 #include "diag.h"
@@ -44,6 +46,9 @@ struct dev {
 	HPDF_Doc	 pdf;
 	struct font *const *faces;
 	HPDF_Dict	 fontres;		/* /Font resources of every page */
+	HPDF_Dict	 xobjres;		/* /XObject resources: the images */
+	unsigned char	*z;			/* a page's content, compressed */
+	size_t		 zcap;
 	struct buf	 ops;			/* operators for the current page */
 	/* The text state inside BT ... ET, to write only changes. */
 	int		 in_text;
@@ -240,7 +245,8 @@ embed_fonts(struct dev *v, struct font *const *fonts)
 {
 	int	 i;
 
-	if ((v->fontres = indirect_dict(v)) == NULL)
+	if ((v->fontres = indirect_dict(v)) == NULL ||
+	    (v->xobjres = indirect_dict(v)) == NULL)
 		return -1;
 	for (i = 0; i < FACE__MAX; i++)
 		if (font_is_used(fonts[i]) && embed_font(v, i, fonts[i]) == -1)
@@ -248,15 +254,17 @@ embed_fonts(struct dev *v, struct font *const *fonts)
 	return 0;
 }
 
-static HPDF_Image
+/* An image's resource name, loading it the first time; -1 on failure. */
+static long
 image(struct dev *v, const char *path)
 {
 	HPDF_Image	 img;
 	size_t		 i, n;
+	char		 name[32];
 
 	for (i = 0; i < v->nimgs; i++)
 		if (strcmp(v->img_paths[i], path) == 0)
-			return v->imgs[i];
+			return v->imgs[i] != NULL ? (long)i : -1;
 	n = strlen(path);
 	if (n > 4 && strcmp(path + n - 4, ".png") == 0)
 		img = HPDF_LoadPngImageFromFile(v->pdf, path);
@@ -271,8 +279,13 @@ image(struct dev *v, const char *path)
 		    v->capimgs * sizeof(*v->imgs));
 	}
 	v->img_paths[v->nimgs] = path;
-	v->imgs[v->nimgs++] = img;
-	return img;
+	v->imgs[v->nimgs] = img;
+	snprintf(name, sizeof(name), "Im%zu", v->nimgs);
+	if (img == NULL || HPDF_Dict_Add(v->xobjres, name, img) != HPDF_OK) {
+		v->imgs[v->nimgs++] = NULL;
+		return -1;
+	}
+	return (long)v->nimgs++;
 }
 
 /* Decode one UTF-8 character; invalid bytes become U+FFFD. */
@@ -305,16 +318,39 @@ next_cp(const unsigned char *s, size_t len, size_t *i)
 	return cp > 0xffff ? 0xfffd : cp;
 }
 
-/* Append the operators gathered so far to the page's content stream. */
-static void
+/* libharu writes a stream's dictionary; this adds what it cannot know. */
+static HPDF_STATUS
+say_flate(HPDF_Dict d, HPDF_Stream s)
+{
+	(void)d;
+	return HPDF_Stream_WriteStr(s, "/Filter /FlateDecode\012");
+}
+
+/*
+ * The page's operators, compressed here and stored compressed: libharu
+ * would keep them whole until the end and compress them then, which
+ * for a 200-page note is megabytes held for nothing.  Its stream is
+ * told to write the bytes as they are, and say_flate names the filter.
+ */
+static int
 flush(struct dev *v, HPDF_Page page)
 {
 	HPDF_PageAttr	 attr = (HPDF_PageAttr)page->attr;
+	uLongf		 zlen;
 
-	if (v->ops.len > 0)
-		HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)v->ops.data,
-		    (HPDF_UINT)v->ops.len);
+	zlen = compressBound((uLong)v->ops.len);
+	if (v->zcap < zlen) {
+		v->zcap = zlen * 2;
+		v->z = arena_alloc(v->a, v->zcap);
+	}
+	if (compress2((Bytef *)v->z, &zlen, (const Bytef *)v->ops.data,
+	    (uLong)v->ops.len, Z_DEFAULT_COMPRESSION) != Z_OK)
+		return -1;
+	attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+	attr->contents->write_fn = say_flate;
 	buf_truncate(&v->ops, 0);
+	return HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)v->z,
+	    (HPDF_UINT)zlen) == HPDF_OK ? 0 : -1;
 }
 
 static void
@@ -428,7 +464,7 @@ draw(struct dev *v, HPDF_Page page, const struct box *b)
 {
 	HPDF_Annotation	 an;
 	HPDF_Rect	 r;
-	HPDF_Image	 img;
+	long		 img;
 
 	switch (b->kind) {
 	case BOX_RECT:
@@ -449,13 +485,17 @@ draw(struct dev *v, HPDF_Page page, const struct box *b)
 		break;
 	case BOX_IMAGE:
 		end_text(v);
-		if ((img = image(v, b->target)) == NULL)
+		if ((img = image(v, b->target)) == -1)
 			break;
-		/* libharu writes the image's operators itself: flush ours. */
-		flush(v, page);
-		HPDF_Page_DrawImage(page, img, (HPDF_REAL)b->x,
-		    (HPDF_REAL)b->y, (HPDF_REAL)b->w, (HPDF_REAL)b->h);
-		v->fill_set = 0;
+		buf_puts(&v->ops, "q ");
+		num(&v->ops, b->w);
+		buf_puts(&v->ops, " 0 0 ");
+		num(&v->ops, b->h);
+		buf_putc(&v->ops, ' ');
+		num(&v->ops, b->x);
+		buf_putc(&v->ops, ' ');
+		num(&v->ops, b->y);
+		buf_printf(&v->ops, " cm /Im%ld Do Q\n", img);
 		break;
 	case BOX_LINK:
 		r.left = (HPDF_REAL)b->x;
@@ -574,13 +614,15 @@ pdf_write(struct arena *a, struct diag *d, const struct typeset *ts,
 		HPDF_Page_SetHeight(pages[i], (HPDF_REAL)ts->height);
 		res = HPDF_Dict_GetItem(pages[i], "Resources", HPDF_OCLASS_DICT);
 		if (res == NULL || HPDF_Dict_Add(res, "Font", v.fontres) !=
+		    HPDF_OK || HPDF_Dict_Add(res, "XObject", v.xobjres) !=
 		    HPDF_OK)
 			goto out;
 		v.fill_set = 0;
 		for (j = 0; j < ts->pages[i].nboxes; j++)
 			draw(&v, pages[i], &ts->pages[i].boxes[j]);
 		end_text(&v);
-		flush(&v, pages[i]);
+		if (flush(&v, pages[i]) == -1)
+			goto out;
 	}
 	outlines(&v, ts, pages);
 
