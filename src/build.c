@@ -135,6 +135,47 @@ write_pdf(struct arena *a, struct diag *d, const struct report *r,
 	return 0;
 }
 
+/*
+ * One note's folder: its PDF, its page and its images.  What is made
+ * for them (the typeset pages, the HTML) is needed only until written:
+ * it lives in arenas of the note's own, so a build holds one note's
+ * output at a time, and the pages are gone before the HTML is made.
+ */
+static int
+write_note(struct diag *d, const struct report *r,
+    const struct report_note *n, const struct tmpl_loader *l,
+    const struct style *s, struct font *const *fonts, const struct hyph *h,
+    const char *tmp)
+{
+	struct arena	 na, pa;
+	struct buf	 out;
+	const char	*dir, *pdf;
+	long		 size;
+	int		 rc = -1, pdf_rc;
+
+	arena_init(&na);
+	dir = arena_printf(&na, "%s/%s", tmp, n->id);
+	pdf = arena_printf(&na, "%s.pdf", n->id);
+	buf_init(&out, &na);
+	if (fs_mkdirs(d, dir) == -1)
+		goto out;
+	/* The typeset pages go as soon as the PDF is written. */
+	arena_init(&pa);
+	pdf_rc = write_pdf(&pa, d, r, n, s, fonts, h,
+	    arena_printf(&na, "%s/%s", dir, pdf), &size);
+	arena_fini(&pa);
+	if (pdf_rc == -1 ||
+	    html_note(&na, d, r, n, pdf, size, l, &out) == -1 ||
+	    fs_write(d, arena_printf(&na, "%s/index.html", dir), out.data,
+	    out.len) == -1 ||
+	    copy_images(&na, d, n, n->body, dir) == -1)
+		goto out;
+	rc = 0;
+out:
+	arena_fini(&na);
+	return rc;
+}
+
 static int
 write_all(struct arena *a, struct diag *d, const struct report *r,
     struct tcache *tc, const struct style *s, struct font *const *fonts,
@@ -142,8 +183,6 @@ write_all(struct arena *a, struct diag *d, const struct report *r,
 {
 	struct tmpl_loader l;
 	struct buf	 out;
-	const char	*dir, *pdf;
-	long		 size;
 	size_t		 i;
 
 	l.load = load_template;
@@ -162,21 +201,9 @@ write_all(struct arena *a, struct diag *d, const struct report *r,
 	    fs_write(d, arena_printf(a, "%s/index.html", tmp), out.data,
 	    out.len) == -1)
 		return -1;
-	for (i = 0; i < r->nnotes; i++) {
-		dir = arena_printf(a, "%s/%s", tmp, r->notes[i].id);
-		pdf = arena_printf(a, "%s.pdf", r->notes[i].id);
-		buf_init(&out, a);
-		if (fs_mkdirs(d, dir) == -1 ||
-		    write_pdf(a, d, r, &r->notes[i], s, fonts, h,
-		    arena_printf(a, "%s/%s", dir, pdf), &size) == -1 ||
-		    html_note(a, d, r, &r->notes[i], pdf, size, &l,
-		    &out) == -1 ||
-		    fs_write(d, arena_printf(a, "%s/index.html", dir),
-		    out.data, out.len) == -1 ||
-		    copy_images(a, d, &r->notes[i], r->notes[i].body,
-		    dir) == -1)
+	for (i = 0; i < r->nnotes; i++)
+		if (write_note(d, r, &r->notes[i], &l, s, fonts, h, tmp) == -1)
 			return -1;
-	}
 	return 0;
 }
 
