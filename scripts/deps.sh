@@ -23,6 +23,7 @@ need libhpdf-dev	test -f /usr/include/hpdf.h
 need libhyphen-dev	test -f /usr/include/hyphen.h
 need hyphen-da	test -f /usr/share/hyphen/hyph_da_DK.dic
 need fonts-liberation	test -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf
+need icc-profiles-free	test -f /usr/share/color/icc/sRGB.icc
 if [ "${1:-}" = check ]; then
 	need poppler-utils	command -v pdftotext
 	need qpdf	command -v qpdf

@@ -667,6 +667,12 @@ font_cid_gid(const struct font *f, unsigned cid)
 	return cid < f->ncids ? f->cid_gid[cid] : 0;
 }
 
+uint32_t
+font_cid_unicode(const struct font *f, unsigned cid)
+{
+	return cid > 0 && cid < f->ncids ? f->cid_cp[cid] : 0;
+}
+
 int
 font_cid_width(const struct font *f, unsigned cid)
 {

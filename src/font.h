@@ -66,6 +66,8 @@ unsigned	 font_cids(const struct font *);
 unsigned	 font_cid(const struct font *, uint32_t cp);
 /* The glyph a CID shows in the subset (its CIDToGIDMap entry). */
 unsigned	 font_cid_gid(const struct font *, unsigned cid);
+/* The character a CID stands for. */
+uint32_t	 font_cid_unicode(const struct font *, unsigned cid);
 /* Its width in thousandths of an em: what the typesetter measured. */
 int		 font_cid_width(const struct font *, unsigned cid);
 

@@ -3,11 +3,16 @@
  * libharu 2.3.0 cannot draw, before the PDF device hands it over: there
  * a bad PNG aborts the whole process (libpng errors while libharu has no
  * setjmp), crashes it (RGB with tRNS) or draws wrong colours silently.
+ * A PNG's image data is inflated too (zlib, output counted and
+ * discarded), as libpng aborts on damaged data however sound its chunks.
  */
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+#define ZLIB_CONST		/* next_in points into the caller's const file */
+#include <zlib.h>
 
 #include "image.h"
 
@@ -21,6 +26,15 @@
 
 #define SAVE_PNG	"save it again as an ordinary PNG or JPEG"
 #define SAVE_JPEG	"save it again as an ordinary JPEG"
+
+/*
+ * libpng 1.6 reads the image data in pieces of PNG_IDAT_READ_SIZE
+ * (8192 in Debian) from the start of each IDAT chunk; feeding zlib
+ * pieces of a size that divides it stops inflate() wherever libpng's
+ * would stop, and more often: see png_data().
+ */
+#define IDAT_PIECE	1024
+#define INFLATE_BUF	16384	/* on the stack; the output is discarded */
 
 static const unsigned char pngsig[8] = {
 	0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'
@@ -174,12 +188,13 @@ png_alpha(unsigned char c)
  * Walk every chunk to IEND, checking lengths and checksums (libpng
  * aborts on a bad checksum of a critical chunk and fails on any other),
  * and what libpng reads before the image data.  Only the data of
- * PLTE, bKGD, tRNS and pHYs is looked into.
+ * PLTE, bKGD, tRNS and pHYs is looked into; *idatpos is left at the
+ * first IDAT chunk, where png_data() starts.
  */
 static int
 png_walk(const unsigned char *p, size_t len, const uint32_t tab[256],
-    unsigned ctype, unsigned depth, struct image_info *ii, char *err,
-    size_t errsz)
+    unsigned ctype, unsigned depth, struct image_info *ii, size_t *idatpos,
+    char *err, size_t errsz)
 {
 	const unsigned char	*t;
 	size_t			 pos, clen, need;
@@ -215,6 +230,8 @@ png_walk(const unsigned char *p, size_t len, const uint32_t tab[256],
 			if (idat == 2)
 				return png_damaged(err, errsz,
 				    "the image data is split");
+			if (!idat)
+				*idatpos = pos;
 			idat = 1;
 			continue;
 		}
@@ -297,6 +314,128 @@ png_walk(const unsigned char *p, size_t len, const uint32_t tab[256],
 	return 0;
 }
 
+/* How far png_data() has got through the image data. */
+struct inflow {
+	z_stream	 z;
+	uint64_t	 rowlen;	/* the filter byte and the pixels */
+	uint64_t	 left;		/* bytes to the end of this row */
+	uint32_t	 rows;		/* rows complete */
+	uint32_t	 height;
+	int		 ended;		/* zlib has read the stream's end */
+	int		 zrc;		/* the last error from inflate() */
+};
+
+/*
+ * Inflate the piece of image data in f->z: NULL, or why the data is
+ * damaged (with f->zrc set when zlib failed).  No call to inflate()
+ * writes past the end of a row, as none of libpng's does.
+ */
+static const char *
+png_piece(struct inflow *f)
+{
+	unsigned char	 out[INFLATE_BUF];
+	uInt		 room, got;
+	int		 zrc;
+
+	do {
+		/* libpng fails with "Extra compressed data". */
+		if (f->ended)
+			return "more data follows its end";
+		room = sizeof(out);
+		if (f->rows < f->height && f->left < room)
+			room = (uInt)f->left;
+		f->z.next_out = out;
+		f->z.avail_out = room;
+		zrc = inflate(&f->z, Z_NO_FLUSH);
+		got = room - f->z.avail_out;
+		if (got > 0) {
+			/* libpng fails with "Too much image data". */
+			if (f->rows == f->height)
+				return "it is longer than the image";
+			/* libpng aborts on a filter type past 4 (Paeth). */
+			if (f->left == f->rowlen && out[0] > 4)
+				return "a row has an unknown filter";
+			if ((f->left -= got) == 0) {
+				f->rows++;
+				f->left = f->rowlen;
+			}
+		}
+		if (zrc == Z_STREAM_END)
+			f->ended = 1;
+		else if (zrc == Z_BUF_ERROR)
+			break;		/* all input used: the next piece */
+		else if (zrc != Z_OK) {
+			f->zrc = zrc;
+			return "it cannot be decompressed";
+		}
+		/*
+		 * A full buffer may leave output inside zlib, which a
+		 * call without input still gets out.
+		 */
+	} while (f->z.avail_in > 0 || (f->z.avail_out == 0 && !f->ended));
+	return NULL;
+}
+
+/*
+ * Inflate the image data, the IDAT chunks from pos on, as libpng 1.6
+ * will inside libharu: libpng aborts on a zlib error or on data that
+ * ends before the last row or its checksum (a process killed with
+ * "libpng error"), and on a row's filter type past 4.  The output is
+ * counted and discarded, a buffer at a time, and the first byte past
+ * the image's rows stops it: the work is bounded by the pixel limit,
+ * however well the data is compressed (40 megapixels of RGBA, the
+ * worst, inflate to 160 MB).
+ *
+ * zlib takes the window size from the stream's header, as libpng does,
+ * and refuses a distance farther back than the window plus what the
+ * current call to inflate() has written, which depends on where calls
+ * start.  libpng's start at each row and each piece of input it reads;
+ * here they start there and at more places besides, never earlier, so
+ * nothing libpng refuses gets through.
+ */
+static int
+png_data(const unsigned char *p, size_t len, size_t pos, uint32_t w,
+    uint32_t h, unsigned ctype, unsigned depth, char *err, size_t errsz)
+{
+	static const unsigned	 channels[7] = { 1, 0, 3, 1, 2, 0, 4 };
+	struct inflow		 f;
+	const char		*why = NULL;
+	size_t			 clen, off, n;
+
+	memset(&f, 0, sizeof(f));
+	f.rowlen = 1 + ((uint64_t)w * depth * channels[ctype] + 7) / 8;
+	f.left = f.rowlen;
+	f.height = h;
+	if (inflateInit2(&f.z, 0) != Z_OK)
+		return fail(err, errsz, "there is not enough memory to read "
+		    "the PNG");
+	/* png_walk() has checked every length up to IEND. */
+	for (; why == NULL && len - pos >= 12 &&
+	    memcmp(p + pos + 4, "IDAT", 4) == 0; pos += 12 + clen) {
+		if ((clen = be32(p + pos)) > len - pos - 12)
+			break;
+		for (off = 0; why == NULL && off < clen; off += n) {
+			n = clen - off < IDAT_PIECE ? clen - off : IDAT_PIECE;
+			f.z.next_in = p + pos + 8 + off;
+			f.z.avail_in = (uInt)n;
+			why = png_piece(&f);
+		}
+	}
+	inflateEnd(&f.z);
+	/* libpng aborts with "Not enough image data". */
+	if (why == NULL && !f.ended)
+		why = "it is cut short";
+	else if (why == NULL && f.rows < h)
+		why = "it ends before the last row";
+	if (why == NULL)
+		return 0;
+	if (f.zrc == Z_MEM_ERROR)
+		return fail(err, errsz, "there is not enough memory to read "
+		    "the PNG");
+	return fail(err, errsz, "the PNG's image data is damaged (%s): save "
+	    "it again from the original", why);
+}
+
 static int
 png_inspect(const unsigned char *p, size_t len, struct image_info *ii,
     char *err, size_t errsz)
@@ -304,6 +443,7 @@ png_inspect(const unsigned char *p, size_t len, struct image_info *ii,
 	uint32_t		 tab[256];
 	const unsigned char	*c;
 	uint32_t		 w, h;
+	size_t			 idatpos = 0;
 	unsigned		 depth, ctype;
 
 	if (len < 8 + 25)
@@ -341,7 +481,11 @@ png_inspect(const unsigned char *p, size_t len, struct image_info *ii,
 	ii->kind = IMAGE_PNG;
 	ii->width = w;
 	ii->height = h;
-	return png_walk(p, len, tab, ctype, depth, ii, err, errsz);
+	/* The chunks first: their refusals are cheap and more telling. */
+	if (png_walk(p, len, tab, ctype, depth, ii, &idatpos, err,
+	    errsz) == -1)
+		return -1;
+	return png_data(p, len, idatpos, w, h, ctype, depth, err, errsz);
 }
 
 static int

@@ -320,6 +320,26 @@ slug(struct arena *a, const char *title, size_t n)
 	return b.data;
 }
 
+/*
+ * Heading levels as a reader navigates them: never more than one deeper
+ * than the heading before (a narrative's "###" right under a section
+ * becomes level 3, not 5), so the outline, the web page and the tagged
+ * PDF skip no level.  The note's title is level 1.  Depth is bounded by
+ * the narrative stage.
+ */
+static void
+nest_headings(struct block *b, int *last)
+{
+	for (; b != NULL; b = b->next) {
+		if (b->type == BLOCK_HEADING) {
+			if (b->level > *last + 1)
+				b->level = *last + 1;
+			*last = b->level;
+		}
+		nest_headings(b->child, last);
+	}
+}
+
 static int
 layout_note(struct arena *a, struct diag *d, const struct content *c,
     const struct note *nt, struct report_note *rn)
@@ -329,7 +349,7 @@ layout_note(struct arena *a, struct diag *d, const struct content *c,
 	struct block	*body, *last = NULL, *sec, *slast, *b, *h;
 	struct buf	 buf;
 	size_t		 i, j;
-	int		 ok = 1;
+	int		 ok = 1, level;
 
 	rn->id = nt->id;
 	rn->dir = nt->dir;
@@ -392,6 +412,8 @@ layout_note(struct arena *a, struct diag *d, const struct content *c,
 		append(body, &last, sec);
 	}
 	rn->body = body->child;
+	level = 1;
+	nest_headings(rn->body, &level);
 	return ok ? 0 : -1;
 }
 

@@ -580,7 +580,7 @@ load_site(struct lctx *l, const struct ynode *root, struct site *s)
 	size_t		 i;
 
 	s->file = l->file;
-	s->language = "da";
+	s->language = "da-DK";
 	if (check_map(l, root, "site.yaml", site_keys) == -1)
 		return;
 	s->municipality = req_text(l, root, "municipality", "site.yaml");

@@ -30,6 +30,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "font.h"
+#include "fsutil.h"
 #include "pdf.h"
 #include "style.h"
 #include "typeset.h"
@@ -38,6 +39,22 @@
 struct perr {
 	HPDF_STATUS	 code;
 	HPDF_STATUS	 detail;
+};
+
+/* A structure element as written: its dictionary, kids and page. */
+struct tag {
+	HPDF_Dict	 d;
+	HPDF_Array	 k;
+	HPDF_Page	 pg;
+};
+
+#define MC_ELEM		1
+#define MC_ARTIFACT	2
+
+static const char *const role_tags[ROLE__MAX] = {
+	"Document", "Sect", "H1", "H2", "H3", "H4", "H5", "H6", "P", "L",
+	"LI", "Lbl", "LBody", "BlockQuote", "Code", "Table", "Caption", "TR",
+	"TH", "TD", "Figure", "Link"
 };
 
 struct dev {
@@ -56,6 +73,25 @@ struct dev {
 	double		 cur_size;
 	struct rgb	 cur_fill;
 	int		 fill_set;
+	/* Tagging: the structure tree as it is written (see tag_of). */
+	const struct typeset *ts;
+	struct tag	*tags;			/* by selem id */
+	HPDF_Dict	 root;			/* the StructTreeRoot */
+	/*
+	 * The parent tree's entries, kept as plain arrays until it is
+	 * written: per page, by MCID, the element; per link annotation.
+	 */
+	HPDF_Dict	**parents;
+	size_t		*nparents;
+	size_t		*capparents;
+	HPDF_Dict	*annot_elems;
+	size_t		 nannots;
+	size_t		 capannots;
+	HPDF_Page	 page;			/* the page being drawn */
+	size_t		 pageno;
+	int		 mcid;			/* next MCID on this page */
+	int		 mc;			/* 0, MC_ELEM or MC_ARTIFACT */
+	const struct selem *mc_elem;		/* what the open one marks */
 	/* Images by path, loaded once each. */
 	const char	**img_paths;
 	HPDF_Image	*imgs;
@@ -459,6 +495,217 @@ text(struct dev *v, const struct box *b)
 	buf_puts(&v->ops, "] TJ\n");
 }
 
+/*
+ * A PDF text string from UTF-8: UTF-16BE with a byte order mark, as a
+ * binary string.  (libharu's own UTF-8 encoder would do, at the cost of
+ * a 64K-entry table built on every run.)
+ */
+static HPDF_Binary
+text_string(struct dev *v, const char *s)
+{
+	unsigned char	*u;
+	unsigned long	 cp;
+	size_t		 len = strlen(s), i = 0, n = 0;
+
+	u = arena_alloc(v->a, 2 + 4 * len);
+	u[n++] = 0xfe;
+	u[n++] = 0xff;
+	while (i < len) {
+		cp = next_cp((const unsigned char *)s, len, &i);
+		u[n++] = (unsigned char)(cp >> 8);
+		u[n++] = (unsigned char)cp;
+	}
+	return HPDF_Binary_New(v->pdf->mmgr, u, (HPDF_UINT)n);
+}
+
+/* Put a text string into a dictionary, replacing what was there. */
+static void
+set_text(struct dev *v, HPDF_Dict d, const char *key, const char *s)
+{
+	HPDF_Binary	 b;
+
+	if (d == NULL || s == NULL || (b = text_string(v, s)) == NULL)
+		return;
+	HPDF_Dict_RemoveElement(d, key);
+	HPDF_Dict_Add(d, key, b);
+}
+
+/* --- Tagging: structure tree and marked content (PDF/UA) ------------ */
+
+/*
+ * The element's dictionary, made when its first content is drawn, and
+ * with it its ancestors': each joins its parent's /K then, so /K lists
+ * content and children in reading order.  Depth is the typesetter's
+ * tree depth, which the narrative stage bounds.
+ */
+static struct tag *
+tag_of(struct dev *v, const struct selem *e)
+{
+	HPDF_MMgr	 m = v->pdf->mmgr;
+	struct tag	*t = &v->tags[e->id], *pt;
+	HPDF_Dict	 attr;
+
+	if (t->d != NULL)
+		return t;
+	if ((t->d = indirect_dict(v)) == NULL ||
+	    (t->k = HPDF_Array_New(m)) == NULL)
+		return NULL;
+	HPDF_Dict_AddName(t->d, "S", role_tags[e->role]);
+	HPDF_Dict_Add(t->d, "K", t->k);
+	if (e->parent == NULL) {
+		HPDF_Dict_Add(t->d, "P", v->root);
+		HPDF_Dict_Add(v->root, "K", t->d);
+	} else if ((pt = tag_of(v, e->parent)) != NULL) {
+		HPDF_Dict_Add(t->d, "P", pt->d);
+		HPDF_Array_Add(pt->k, t->d);
+	}
+	if (e->role == ROLE_FIGURE && e->alt != NULL)
+		set_text(v, t->d, "Alt", e->alt);
+	if (e->role == ROLE_TH && (attr = HPDF_Dict_New(m)) != NULL) {
+		HPDF_Dict_AddName(attr, "O", "Table");
+		HPDF_Dict_AddName(attr, "Scope", e->scope_row ? "Row" :
+		    "Column");
+		HPDF_Dict_Add(t->d, "A", attr);
+	}
+	return t;
+}
+
+/* Append d to a growing array of dictionaries in the arena. */
+static void
+push_dict(struct dev *v, HPDF_Dict **a, size_t *n, size_t *cap, HPDF_Dict d)
+{
+	if (*n == *cap) {
+		*a = arena_grow(v->a, *a, *n * sizeof(**a),
+		    (*cap ? *cap * 2 : 16) * sizeof(**a));
+		*cap = *cap ? *cap * 2 : 16;
+	}
+	(*a)[(*n)++] = d;
+}
+
+static void
+end_mc(struct dev *v)
+{
+	if (v->mc != 0) {
+		end_text(v);
+		buf_puts(&v->ops, "EMC\n");
+		v->mc = 0;
+		v->mc_elem = NULL;
+	}
+}
+
+/*
+ * Open the marked content a box belongs in: its element's, with a new
+ * MCID that the element's /K and the page's parent tree entry record;
+ * or an artifact's.  Consecutive boxes of one element share it.
+ */
+static void
+begin_mc(struct dev *v, const struct box *b)
+{
+	HPDF_Dict	 mcr;
+	struct tag	*t;
+	int		 want = b->elem != NULL ? MC_ELEM : MC_ARTIFACT;
+
+	if (v->mc == want && v->mc_elem == b->elem)
+		return;
+	end_mc(v);
+	end_text(v);
+	if (b->elem == NULL) {
+		buf_puts(&v->ops, "/Artifact BMC\n");
+		v->mc = MC_ARTIFACT;
+		return;
+	}
+	if ((t = tag_of(v, b->elem)) == NULL)
+		return;
+	buf_printf(&v->ops, "/%s <</MCID %d>> BDC\n",
+	    role_tags[b->elem->role], v->mcid);
+	push_dict(v, &v->parents[v->pageno], &v->nparents[v->pageno],
+	    &v->capparents[v->pageno], t->d);
+	if (t->pg == NULL) {
+		t->pg = v->page;
+		HPDF_Dict_Add(t->d, "Pg", v->page);
+	}
+	if (t->pg == v->page)
+		HPDF_Array_AddNumber(t->k, v->mcid);
+	else if ((mcr = HPDF_Dict_New(v->pdf->mmgr)) != NULL) {
+		/* Content on another page than the element's /Pg. */
+		HPDF_Dict_AddName(mcr, "Type", "MCR");
+		HPDF_Dict_Add(mcr, "Pg", v->page);
+		HPDF_Dict_AddNumber(mcr, "MCID", v->mcid);
+		HPDF_Array_Add(t->k, mcr);
+	}
+	v->mcid++;
+	v->mc = MC_ELEM;
+	v->mc_elem = b->elem;
+}
+
+/* A link annotation in the tree: /StructParent, /Contents, an OBJR. */
+static void
+tag_annot(struct dev *v, HPDF_Annotation an, const struct box *b)
+{
+	HPDF_Dict	 objr;
+	struct tag	*t;
+	int		 key;
+
+	if (b->elem == NULL || (t = tag_of(v, b->elem)) == NULL)
+		return;
+	key = (int)(v->ts->npages + v->nannots);
+	HPDF_Dict_AddNumber(an, "StructParent", key);
+	push_dict(v, &v->annot_elems, &v->nannots, &v->capannots, t->d);
+	set_text(v, an, "Contents", b->elem->alt != NULL &&
+	    *b->elem->alt != '\0' ? b->elem->alt : b->target);
+	/* Printable, as PDF/A wants every annotation. */
+	HPDF_Dict_AddNumber(an, "F", 4);
+	if ((objr = HPDF_Dict_New(v->pdf->mmgr)) != NULL) {
+		HPDF_Dict_AddName(objr, "Type", "OBJR");
+		HPDF_Dict_Add(objr, "Obj", an);
+		HPDF_Dict_Add(objr, "Pg", v->page);
+		HPDF_Array_Add(t->k, objr);
+	}
+}
+
+/* The root and its parent tree, once every page is drawn. */
+static int
+finish_tree(struct dev *v)
+{
+	HPDF_MMgr	 m = v->pdf->mmgr;
+	HPDF_Dict	 pt, mark, prefs;
+	HPDF_Array	 nums, arr;
+	size_t		 i, j;
+	int		 rc = 0;
+
+	if ((pt = HPDF_Dict_New(m)) == NULL ||
+	    (nums = HPDF_Array_New(m)) == NULL ||
+	    (mark = HPDF_Dict_New(m)) == NULL ||
+	    (prefs = HPDF_Dict_New(m)) == NULL)
+		return -1;
+	for (i = 0; i < v->ts->npages; i++) {
+		if ((arr = HPDF_Array_New(m)) == NULL)
+			return -1;
+		rc |= HPDF_Array_AddNumber(nums, (HPDF_INT32)i);
+		rc |= HPDF_Array_Add(nums, arr);
+		for (j = 0; j < v->nparents[i]; j++)
+			rc |= HPDF_Array_Add(arr, v->parents[i][j]);
+	}
+	for (i = 0; i < v->nannots; i++) {
+		rc |= HPDF_Array_AddNumber(nums,
+		    (HPDF_INT32)(v->ts->npages + i));
+		rc |= HPDF_Array_Add(nums, v->annot_elems[i]);
+	}
+	rc |= HPDF_Dict_Add(pt, "Nums", nums);
+	rc |= HPDF_Dict_AddName(v->root, "Type", "StructTreeRoot");
+	rc |= HPDF_Dict_Add(v->root, "ParentTree", pt);
+	rc |= HPDF_Dict_AddNumber(v->root, "ParentTreeNextKey",
+	    (HPDF_INT32)(v->ts->npages + v->nannots));
+	rc |= HPDF_Dict_Add(v->pdf->catalog, "StructTreeRoot", v->root);
+	rc |= HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE);
+	rc |= HPDF_Dict_Add(v->pdf->catalog, "MarkInfo", mark);
+	rc |= HPDF_Dict_Add(v->pdf->catalog, "Lang", HPDF_String_New(m,
+	    v->ts->language != NULL ? v->ts->language : "da-DK", NULL));
+	rc |= HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
+	rc |= HPDF_Dict_Add(v->pdf->catalog, "ViewerPreferences", prefs);
+	return rc == 0 ? 0 : -1;
+}
+
 static void
 draw(struct dev *v, HPDF_Page page, const struct box *b)
 {
@@ -466,6 +713,8 @@ draw(struct dev *v, HPDF_Page page, const struct box *b)
 	HPDF_Rect	 r;
 	long		 img;
 
+	if (b->kind != BOX_LINK)
+		begin_mc(v, b);
 	switch (b->kind) {
 	case BOX_RECT:
 		end_text(v);
@@ -503,47 +752,14 @@ draw(struct dev *v, HPDF_Page page, const struct box *b)
 		r.right = (HPDF_REAL)(b->x + b->w);
 		r.top = (HPDF_REAL)(b->y + b->h);
 		an = HPDF_Page_CreateURILinkAnnot(page, r, b->target);
-		if (an != NULL)
+		if (an != NULL) {
 			HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
+			tag_annot(v, an, b);
+		}
 		break;
 	default:
 		break;
 	}
-}
-
-/*
- * A PDF text string from UTF-8: UTF-16BE with a byte order mark, as a
- * binary string.  (libharu's own UTF-8 encoder would do, at the cost of
- * a 64K-entry table built on every run.)
- */
-static HPDF_Binary
-text_string(struct dev *v, const char *s)
-{
-	unsigned char	*u;
-	unsigned long	 cp;
-	size_t		 len = strlen(s), i = 0, n = 0;
-
-	u = arena_alloc(v->a, 2 + 4 * len);
-	u[n++] = 0xfe;
-	u[n++] = 0xff;
-	while (i < len) {
-		cp = next_cp((const unsigned char *)s, len, &i);
-		u[n++] = (unsigned char)(cp >> 8);
-		u[n++] = (unsigned char)cp;
-	}
-	return HPDF_Binary_New(v->pdf->mmgr, u, (HPDF_UINT)n);
-}
-
-/* Put a text string into a dictionary, replacing what was there. */
-static void
-set_text(struct dev *v, HPDF_Dict d, const char *key, const char *s)
-{
-	HPDF_Binary	 b;
-
-	if (d == NULL || s == NULL || (b = text_string(v, s)) == NULL)
-		return;
-	HPDF_Dict_RemoveElement(d, key);
-	HPDF_Dict_Add(d, key, b);
 }
 
 /* Bookmarks: nested by level under the one before of a lower level. */
@@ -582,9 +798,214 @@ outlines(struct dev *v, const struct typeset *ts, HPDF_Page *pages)
 		HPDF_SetPageMode(v->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 }
 
+/* --- Archival: PDF/A-2b ---------------------------------------------- */
+
+/*
+ * PDF/A forbids drawing .notdef: a character no font has makes the file
+ * one that cannot conform.  Say which, and where to mend it.
+ */
+static int
+missing_glyphs(struct dev *v, struct font *const *fonts, const char *path)
+{
+	struct buf	 b;
+	unsigned	 cid, n = 0;
+	uint32_t	 cp;
+	int		 i;
+
+	buf_init(&b, v->a);
+	for (i = 0; i < FACE__MAX; i++) {
+		if (!font_is_used(fonts[i]))
+			continue;
+		for (cid = 1; cid < font_cids(fonts[i]); cid++) {
+			if (font_cid_gid(fonts[i], cid) != 0)
+				continue;
+			cp = font_cid_unicode(fonts[i], cid);
+			if (n++ < 8)
+				buf_printf(&b, "%sU+%04X", n > 1 ? ", " : "",
+				    (unsigned)cp);
+		}
+	}
+	if (n == 0)
+		return 0;
+	diag_msg(v->d, DIAG_ERROR, path, 0, 0, "the text uses %u character%s "
+	    "the fonts have no glyph for (%s%s): an archival PDF (PDF/A) "
+	    "cannot show them; choose fonts that have them in pdf.yaml, or "
+	    "write the text without them", n, n == 1 ? "" : "s", b.data,
+	    n > 8 ? ", ..." : "");
+	return -1;
+}
+
+/* Text for XML: the five characters XML gives meaning escaped. */
+static void
+xml_text(struct buf *b, const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++) {
+		switch (*s) {
+		case '&':  buf_puts(b, "&amp;"); break;
+		case '<':  buf_puts(b, "&lt;"); break;
+		case '>':  buf_puts(b, "&gt;"); break;
+		case '"':  buf_puts(b, "&quot;"); break;
+		case '\'': buf_puts(b, "&apos;"); break;
+		default:   buf_putc(b, *s); break;
+		}
+	}
+}
+
+/* The XMP packet: what the document information says, and the claims. */
+static void
+xmp(struct buf *b, const struct typeset *ts, const char *date)
+{
+	buf_puts(b, "<?xpacket begin=\"\xef\xbb\xbf\" "
+	    "id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+	    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+	    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+	    "<rdf:Description rdf:about=\"\"\n"
+	    " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+	    " xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+	    " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
+	    " xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"\n"
+	    " xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"\n"
+	    " xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+	    " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+	    " xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+	    "<dc:format>application/pdf</dc:format>\n"
+	    "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+	xml_text(b, ts->title);
+	buf_puts(b, "</rdf:li></rdf:Alt></dc:title>\n"
+	    "<dc:creator><rdf:Seq><rdf:li>");
+	xml_text(b, ts->author);
+	buf_puts(b, "</rdf:li></rdf:Seq></dc:creator>\n"
+	    "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+	xml_text(b, ts->subject);
+	buf_puts(b, "</rdf:li></rdf:Alt></dc:description>\n"
+	    "<dc:language><rdf:Bag><rdf:li>");
+	xml_text(b, ts->language);
+	buf_puts(b, "</rdf:li></rdf:Bag></dc:language>\n<pdf:Keywords>");
+	xml_text(b, ts->keywords);
+	buf_printf(b, "</pdf:Keywords>\n"
+	    "<pdf:Producer>Haru Free PDF Library 2.3.0</pdf:Producer>\n"
+	    "<xmp:CreatorTool>statusnotat</xmp:CreatorTool>\n"
+	    "<xmp:CreateDate>%s</xmp:CreateDate>\n"
+	    "<xmp:ModifyDate>%s</xmp:ModifyDate>\n"
+	    "<pdfaid:part>2</pdfaid:part>\n"
+	    "<pdfaid:conformance>B</pdfaid:conformance>\n"
+	    "<pdfuaid:part>1</pdfuaid:part>\n", date, date);
+	/* PDF/A wants every schema it does not know described. */
+	buf_puts(b, "<pdfaExtension:schemas><rdf:Bag>"
+	    "<rdf:li rdf:parseType=\"Resource\">\n"
+	    "<pdfaSchema:schema>PDF/UA Universal Accessibility Schema"
+	    "</pdfaSchema:schema>\n"
+	    "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/"
+	    "</pdfaSchema:namespaceURI>\n"
+	    "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+	    "<pdfaSchema:property><rdf:Seq>"
+	    "<rdf:li rdf:parseType=\"Resource\">\n"
+	    "<pdfaProperty:name>part</pdfaProperty:name>\n"
+	    "<pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+	    "<pdfaProperty:category>internal</pdfaProperty:category>\n"
+	    "<pdfaProperty:description>Indicates, which part of ISO 14289 "
+	    "standard is followed</pdfaProperty:description>\n"
+	    "</rdf:li></rdf:Seq></pdfaSchema:property>\n"
+	    "</rdf:li></rdf:Bag></pdfaExtension:schemas>\n"
+	    "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n"
+	    "<?xpacket end=\"w\"?>");
+}
+
+/* Two 64-bit FNV-1a hashes of the text drawn: the same note, same /ID. */
+static void
+file_id(const struct typeset *ts, unsigned char id[16])
+{
+	unsigned long long h1 = 14695981039346656037ULL, h2 = 1469598103ULL;
+	const struct box *b;
+	size_t		 p, i, k;
+
+	for (p = 0; p < ts->npages; p++)
+		for (i = 0; i < ts->pages[p].nboxes; i++) {
+			b = &ts->pages[p].boxes[i];
+			for (k = 0; b->kind == BOX_TEXT && k < b->len; k++) {
+				h1 = (h1 ^ (unsigned char)b->text[k]) *
+				    1099511628211ULL;
+				h2 = (h2 ^ (unsigned char)b->text[k] ^ p) *
+				    1099511628211ULL;
+			}
+		}
+	for (k = 0; k < 8; k++) {
+		id[k] = (unsigned char)(h1 >> (8 * k));
+		id[8 + k] = (unsigned char)(h2 >> (8 * k));
+	}
+}
+
+/*
+ * PDF/A-2b: XMP metadata (uncompressed, as archives read it), an sRGB
+ * output intent, document dates from the note's date (no clock), and a
+ * deterministic /ID.
+ */
+static int
+archival(struct dev *v, const struct pdf_opts *o, const char *path)
+{
+	HPDF_MMgr	 m = v->pdf->mmgr;
+	HPDF_Dict	 meta, icc, intent;
+	HPDF_Array	 intents, ids;
+	HPDF_Date	 dt;
+	struct buf	 b;
+	unsigned char	 id[16];
+	const char	*profile;
+	char		 date[40];
+	size_t		 len;
+	int		 y = 1970, mo = 1, day = 1, rc = 0;
+
+	(void)path;
+	if ((profile = fs_read(v->a, v->d, o->icc_profile, 1024 * 1024, &len,
+	    0)) == NULL)
+		return -1;
+	sscanf(v->ts->date_iso != NULL ? v->ts->date_iso : "", "%d-%d-%d",
+	    &y, &mo, &day);
+	snprintf(date, sizeof(date), "%04d-%02d-%02dT00:00:00+00:00", y, mo,
+	    day);
+	memset(&dt, 0, sizeof(dt));
+	dt.year = y;
+	dt.month = mo;
+	dt.day = day;
+	dt.ind = '+';	/* libharu 2.3.0 mishandles 'Z' */
+	HPDF_SetInfoDateAttr(v->pdf, HPDF_INFO_CREATION_DATE, dt);
+	HPDF_SetInfoDateAttr(v->pdf, HPDF_INFO_MOD_DATE, dt);
+
+	buf_init(&b, v->a);
+	xmp(&b, v->ts, date);
+	if ((meta = HPDF_DictStream_New(m, v->pdf->xref)) == NULL ||
+	    (icc = stream_dict(v, profile, len)) == NULL ||
+	    (intent = HPDF_Dict_New(m)) == NULL ||
+	    (intents = HPDF_Array_New(m)) == NULL ||
+	    (ids = HPDF_Array_New(m)) == NULL)
+		return -1;
+	meta->filter = HPDF_STREAM_FILTER_NONE;
+	rc |= HPDF_Stream_Write(meta->stream, (const HPDF_BYTE *)b.data,
+	    (HPDF_UINT)b.len);
+	rc |= HPDF_Dict_AddName(meta, "Type", "Metadata");
+	rc |= HPDF_Dict_AddName(meta, "Subtype", "XML");
+	rc |= HPDF_Dict_Add(v->pdf->catalog, "Metadata", meta);
+
+	rc |= HPDF_Dict_AddNumber(icc, "N", 3);
+	rc |= HPDF_Dict_AddName(intent, "Type", "OutputIntent");
+	rc |= HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
+	rc |= HPDF_Dict_Add(intent, "OutputConditionIdentifier",
+	    HPDF_String_New(m, "sRGB IEC61966-2.1", NULL));
+	rc |= HPDF_Dict_Add(intent, "Info",
+	    HPDF_String_New(m, "sRGB IEC61966-2.1", NULL));
+	rc |= HPDF_Dict_Add(intent, "DestOutputProfile", icc);
+	rc |= HPDF_Array_Add(intents, intent);
+	rc |= HPDF_Dict_Add(v->pdf->catalog, "OutputIntents", intents);
+
+	file_id(v->ts, id);
+	rc |= HPDF_Array_Add(ids, HPDF_Binary_New(m, id, 16));
+	rc |= HPDF_Array_Add(ids, HPDF_Binary_New(m, id, 16));
+	rc |= HPDF_Dict_Add(v->pdf->trailer, "ID", ids);
+	return rc == 0 ? 0 : -1;
+}
+
 int
 pdf_write(struct arena *a, struct diag *d, const struct typeset *ts,
-    struct font *const *fonts, const char *path)
+    struct font *const *fonts, const struct pdf_opts *o, const char *path)
 {
 	struct dev	 v;
 	struct perr	 err;
@@ -606,6 +1027,16 @@ pdf_write(struct arena *a, struct diag *d, const struct typeset *ts,
 	HPDF_SetCompressionMode(v.pdf, HPDF_COMP_ALL);
 	if (embed_fonts(&v, fonts) == -1)
 		goto out;
+	if (o->archival && missing_glyphs(&v, fonts, path) == -1)
+		goto out;
+	v.ts = ts;
+	v.tags = arena_calloc(a, (size_t)ts->nelems + 1, sizeof(*v.tags));
+	v.parents = arena_calloc(a, ts->npages + 1, sizeof(*v.parents));
+	v.nparents = arena_calloc(a, ts->npages + 1, sizeof(*v.nparents));
+	v.capparents = arena_calloc(a, ts->npages + 1,
+	    sizeof(*v.capparents));
+	if ((v.root = indirect_dict(&v)) == NULL)
+		goto out;
 
 	pages = arena_calloc(a, ts->npages + 1, sizeof(*pages));
 	for (i = 0; i < ts->npages; i++) {
@@ -617,14 +1048,25 @@ pdf_write(struct arena *a, struct diag *d, const struct typeset *ts,
 		    HPDF_OK || HPDF_Dict_Add(res, "XObject", v.xobjres) !=
 		    HPDF_OK)
 			goto out;
+		/* Tab order follows the structure; parent tree key i. */
+		if (HPDF_Dict_AddName(pages[i], "Tabs", "S") != HPDF_OK ||
+		    HPDF_Dict_AddNumber(pages[i], "StructParents",
+		    (HPDF_INT32)i) != HPDF_OK)
+			goto out;
+		v.page = pages[i];
+		v.pageno = i;
+		v.mcid = 0;
 		v.fill_set = 0;
 		for (j = 0; j < ts->pages[i].nboxes; j++)
 			draw(&v, pages[i], &ts->pages[i].boxes[j]);
+		end_mc(&v);
 		end_text(&v);
 		if (flush(&v, pages[i]) == -1)
 			goto out;
 	}
 	outlines(&v, ts, pages);
+	if (finish_tree(&v) == -1)
+		goto out;
 
 	/* Setting one entry makes libharu create the information dict. */
 	HPDF_SetInfoAttr(v.pdf, HPDF_INFO_CREATOR, "statusnotat");
@@ -632,6 +1074,10 @@ pdf_write(struct arena *a, struct diag *d, const struct typeset *ts,
 	set_text(&v, v.pdf->info, "Subject", ts->subject);
 	set_text(&v, v.pdf->info, "Author", ts->author);
 	set_text(&v, v.pdf->info, "Keywords", ts->keywords);
+	if (o->archival && archival(&v, o, path) == -1)
+		goto out;
+	/* Structure, /Tabs and the rest are PDF 1.5 and later. */
+	v.pdf->pdf_version = HPDF_VER_17;
 	if (err.code == 0)
 		HPDF_SaveToFile(v.pdf, path);
 	if (err.code != 0) {

@@ -13,13 +13,25 @@ struct diag;
 struct font;
 struct typeset;
 
+struct pdf_opts {
+	/*
+	 * Claim PDF/A-2b (XMP, sRGB output intent from icc_profile, a
+	 * deterministic /ID).  What cannot conform (a character none of
+	 * the fonts has) is then an error, never a false claim.
+	 */
+	int		 archival;
+	const char	*icc_profile;
+};
+
 /*
- * Write ts to path, with fonts[FACE__MAX] (as typeset_note used them:
- * only the faces used are embedded, as subsets of what was drawn).
- * Returns 0, or -1 after a diagnostic (path may then hold a partial
- * file: write it where a failure does no harm).
+ * Write ts to path as a tagged PDF (PDF/UA-1: structure tree, marked
+ * content, artifacts, language, title), with fonts[FACE__MAX] (as
+ * typeset_note used them: only the faces used are embedded, as subsets
+ * of what was drawn).  Returns 0, or -1 after a diagnostic (path may
+ * then hold a partial file: write it where a failure does no harm).
  */
 int	 pdf_write(struct arena *, struct diag *, const struct typeset *,
-	    struct font *const *fonts, const char *path);
+	    struct font *const *fonts, const struct pdf_opts *,
+	    const char *path);
 
 #endif

@@ -52,4 +52,6 @@ style_defaults(struct style *s)
 	s->color_rule = grey(0.6);
 	s->color_shade = grey(0.94);
 	s->logo_height = 14 * MM;
+	/* Debian's icc-profiles-free: a small ICC v2 sRGB profile. */
+	s->icc_profile = "/usr/share/color/icc/sRGB.icc";
 }

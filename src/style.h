@@ -49,6 +49,7 @@ struct style {
 	struct rgb	 color_muted;	/* footer, captions */
 	struct rgb	 color_rule;
 	struct rgb	 color_shade;	/* behind code */
+	const char	*icc_profile;	/* sRGB, for the PDF/A output intent */
 	const char	*logo;		/* may be NULL: from site.yaml */
 	double		 logo_height;	/* points */
 };

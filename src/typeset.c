@@ -309,6 +309,13 @@ flatten(struct ts *t, struct segs *ss, const struct inline_ *in,
 			}
 			le = elem(t, ROLE_LINK, e);
 			le->url = in->url;
+			{
+				struct buf b;
+
+				buf_init(&b, t->a);
+				plain_text(&b, in->child);
+				le->alt = b.data;
+			}
 			flatten(t, ss, in->child, bold, italic, size,
 			    t->s->color_accent, le, in->url);
 			break;
@@ -426,6 +433,17 @@ is_letter_at(const char *s, size_t len, size_t i)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xc3;
 }
 
+/*
+ * The hyphen a line break adds: U+00AD, the soft hyphen, where the face
+ * draws it (as Liberation does, like "-"), so that text taken from the
+ * PDF, by a screen reader or a copy, reads the word whole.
+ */
+static const char *
+hyphen(const struct ts *t, enum face f)
+{
+	return font_has(t->fonts[f], 0xAD) ? "\xc2\xad" : "-";
+}
+
 /* A word: boxes between its possible breaks, hyphens and after "-". */
 static void
 word(struct ts *t, struct items *is, const struct seg *sg, const char *s,
@@ -437,7 +455,8 @@ word(struct ts *t, struct items *is, const struct seg *sg, const char *s,
 
 	if (hyphenate && t->h != NULL && sg->face != FACE_MONO)
 		np = hyph_points(t->h, s, len, 2, 2, pts, MAX_POINTS);
-	hw = font_width(t->fonts[sg->face], "-", 1, sg->size);
+	hw = font_width(t->fonts[sg->face], hyphen(t, sg->face),
+	    strlen(hyphen(t, sg->face)), sg->size);
 	k = 0;
 	for (i = 1; i < len; i++) {
 		/* After a hyphen between letters: a break adding nothing. */
@@ -576,6 +595,7 @@ line(struct ts *t, struct vitem *v, const struct items *is,
 	const struct lb_item *it;
 	const struct piece *pc;
 	struct box	*run = NULL;
+	const char	*h;
 	size_t		 i, first = v->nboxes, cap = 0;
 	double		 gw;
 
@@ -624,18 +644,28 @@ line(struct ts *t, struct vitem *v, const struct items *is,
 			break;
 		}
 	}
-	/* Runs end where their text ends, not after a trailing space. */
 	if (ln->hyphen && ln->end < is->n && is->it[ln->end].width > 0) {
 		pc = &is->pc[ln->end];
+		h = hyphen(t, pc->seg->face);
 		if (run != NULL && same_run(run, pc->seg))
-			run_append(t, run, "-", 1, &cap);
+			run_append(t, run, h, strlen(h), &cap);
 		else {
 			run_done(t, run);
 			run = text_box(t, v, pc->seg->face, pc->seg->size,
-			    pc->seg->color, x, "-", 1, pc->seg->elem);
+			    pc->seg->color, x, h, strlen(h), pc->seg->elem);
 		}
-		font_use(t->fonts[pc->seg->face], "-", 1);
+		font_use(t->fonts[pc->seg->face], h, strlen(h));
 		run->w += is->it[ln->end].width;
+	} else if (run != NULL && ln->end < is->n &&
+	    is->it[ln->end].kind == LB_GLUE) {
+		/*
+		 * A line that breaks at a space keeps it, after its end,
+		 * where it shows nothing: text taken from the PDF then
+		 * has the space between the line's last word and the
+		 * next line's first.
+		 */
+		run_append(t, run, " ", 1, &cap);
+		font_use(t->fonts[run->face], " ", 1);
 	}
 	(void)last;
 	run_done(t, run);
@@ -1378,6 +1408,7 @@ typeset_note(struct arena *a, struct diag *d, const struct report *r,
 	out->author = n->sender;
 	out->keywords = n->initiatives;
 	out->language = r->language;
+	out->date_iso = n->date_iso;
 
 	head(&t, r, n, out->root);
 	blocks(&t, n->body, out->root, t.left, t.right - t.left, 0);

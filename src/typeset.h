@@ -52,7 +52,8 @@ struct selem {
 	struct selem	*child;		/* first child */
 	struct selem	*last;		/* last child */
 	struct selem	*next;		/* next sibling */
-	const char	*alt;		/* FIGURE: alternative text */
+	const char	*alt;		/* FIGURE: alternative text; LINK: its
+					   text, to describe the annotation */
 	const char	*url;		/* LINK */
 	int		 scope_row;	/* TH: 1 for a row header, 0 for column */
 	int		 id;		/* order of creation, from 0 */
@@ -113,7 +114,8 @@ struct typeset {
 	const char	*subject;
 	const char	*author;
 	const char	*keywords;
-	const char	*language;
+	const char	*language;	/* BCP 47: "da-DK" */
+	const char	*date_iso;	/* the note's date, for the metadata */
 };
 
 /*

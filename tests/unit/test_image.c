@@ -3,9 +3,18 @@
  * in memory (PNG checksums and data by zlib), then inspected from a
  * block of exactly their length so the sanitizers catch a read past
  * len; every prefix and every one-byte change must be refused cleanly.
+ * PNGs with damaged image data are also handed to libharu in a child
+ * process, which libpng kills unless image_inspect refuses them first.
  */
+#include <sys/wait.h>
+
+#include <fcntl.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <unistd.h>
+
+#include <hpdf.h>
 #include <zlib.h>
 
 #include "harness.h"
@@ -109,27 +118,36 @@ png_ihdr(struct bytes *b, uint32_t w, uint32_t h, unsigned depth,
 	free(d.p);
 }
 
+/* Bytes in a row of image data: the filter byte and the pixels. */
+static size_t
+rowlen(uint32_t w, unsigned depth, unsigned ctype)
+{
+	static const unsigned channels[7] = { 1, 0, 3, 1, 2, 0, 4 };
+
+	return 1 + ((size_t)w * channels[ctype] * depth + 7) / 8;
+}
+
 /*
  * Image data that libpng would decode: each row a filter byte and
- * zeros.  Large images get a token IDAT, as image.c never inflates it.
+ * zeros.  An image over the pixel limit gets a token IDAT, as image.c
+ * refuses it before reading its data.
  */
 static void
 png_idat(struct bytes *b, uint32_t w, uint32_t h, unsigned depth,
     unsigned ctype)
 {
-	static const unsigned channels[7] = { 1, 0, 3, 1, 2, 0, 4 };
 	unsigned char	*raw, *z;
-	size_t		 row, n;
+	size_t		 n;
 	uLongf		 zn;
 
-	if ((unsigned long long)w * h > 1000000) {
+	if ((unsigned long long)w * h > IMAGE_MAX_PIXELS) {
 		chunk(b, "IDAT", "x", 1, 0);
 		return;
 	}
-	row = 1 + ((size_t)w * channels[ctype] * depth + 7) / 8;
-	n = row * h;
+	n = rowlen(w, depth, ctype) * h;
 	zn = compressBound(n);
-	if ((raw = calloc(1, n)) == NULL || (z = malloc(zn)) == NULL)
+	if ((raw = calloc(1, n > 0 ? n : 1)) == NULL ||
+	    (z = malloc(zn)) == NULL)
 		abort();
 	if (compress(z, &zn, raw, n) != Z_OK)
 		abort();
@@ -618,6 +636,477 @@ test_png_chunks(void)
 	free(b.p);
 }
 
+#define DAMAGED(why)	"the PNG's image data is damaged (" why "): save " \
+			    "it again from the original"
+
+/* A pseudo-random byte; the state is the caller's. */
+static unsigned
+rnd(uint32_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 17;
+	*x ^= *x << 5;
+	return *x & 0xff;
+}
+
+/*
+ * The image data of a w × h image before compression: noise, under
+ * each of the five filter types in turn.  Its length goes into *n; a
+ * byte more is there to make it too long.
+ */
+static unsigned char *
+raw_rows(uint32_t w, uint32_t h, unsigned depth, unsigned ctype, size_t *n)
+{
+	unsigned char	*raw;
+	uint32_t	 x = 2463534242u;
+	size_t		 row = rowlen(w, depth, ctype), i, y;
+
+	*n = row * h;
+	if ((raw = malloc(*n + 1)) == NULL)
+		abort();
+	for (y = 0; y < h; y++) {
+		raw[y * row] = y % 5;
+		for (i = 1; i < row; i++)
+			raw[y * row + i] = rnd(&x);
+	}
+	raw[*n] = 0;
+	return raw;
+}
+
+/* The n bytes at raw in a zlib stream of the given window; *zn long. */
+static unsigned char *
+deflated(const unsigned char *raw, size_t n, int wbits, size_t *zn)
+{
+	z_stream	 z;
+	unsigned char	*out;
+
+	memset(&z, 0, sizeof(z));
+	if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, wbits, 8,
+	    Z_DEFAULT_STRATEGY) != Z_OK)
+		abort();
+	*zn = deflateBound(&z, n);
+	if ((out = malloc(*zn)) == NULL)
+		abort();
+	z.next_in = (Bytef *)(uintptr_t)raw;
+	z.avail_in = (uInt)n;
+	z.next_out = out;
+	z.avail_out = (uInt)*zn;
+	if (deflate(&z, Z_FINISH) != Z_STREAM_END)
+		abort();
+	*zn = z.total_out;
+	deflateEnd(&z);
+	return out;
+}
+
+/*
+ * A PNG with the zlib stream z as its image data, in IDAT chunks of at
+ * most split bytes (0: one chunk), every checksum right.
+ */
+static void
+png_z(struct bytes *b, uint32_t w, uint32_t h, unsigned depth,
+    unsigned ctype, const unsigned char *z, size_t zn, size_t split)
+{
+	unsigned char	 pal[3 * 256];
+	size_t		 i, k;
+
+	reset(b);
+	png_ihdr(b, w, h, depth, ctype, 0);
+	if (ctype == 3) {
+		for (i = 0; i < sizeof(pal); i++)
+			pal[i] = i & 0xff;
+		chunk(b, "PLTE", pal, 3 * ((size_t)1 << depth), 0);
+	}
+	if (split == 0)
+		split = zn > 0 ? zn : 1;
+	i = 0;
+	do {
+		k = zn - i < split ? zn - i : split;
+		chunk(b, "IDAT", z + i, k, 0);
+		i += k;
+	} while (i < zn);
+	chunk(b, "IEND", NULL, 0, 0);
+}
+
+/* A PNG of the n bytes of image data at raw, deflated. */
+static void
+png_raw(struct bytes *b, uint32_t w, uint32_t h, unsigned depth,
+    unsigned ctype, const unsigned char *raw, size_t n)
+{
+	unsigned char	*z;
+	size_t		 zn;
+
+	z = deflated(raw, n, 15, &zn);
+	png_z(b, w, h, depth, ctype, z, zn, 0);
+	free(z);
+}
+
+static void
+on_hpdf_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
+{
+	(void)detail;
+	*(HPDF_STATUS *)data = code;
+}
+
+/*
+ * Load the PNG with libharu, as the PDF device does, in a child process
+ * (libpng may kill it), first asking image_inspect when gate is set.
+ * The child exits 0 when libharu loaded it, 1 when it failed, 2 when
+ * image_inspect refused it; returns its wait status.
+ */
+static int
+harulib_load(const struct bytes *b, int gate)
+{
+	struct image_info	 ii;
+	HPDF_STATUS		 code = 0;
+	HPDF_Doc		 pdf;
+	const char		*tmp;
+	char			 path[256], err[ERRSZ];
+	pid_t			 pid;
+	int			 fd, st, rc;
+
+	if ((tmp = getenv("TMPDIR")) == NULL || tmp[0] == '\0')
+		tmp = "/tmp";
+	snprintf(path, sizeof(path), "%s/test_image.XXXXXX", tmp);
+	if ((fd = mkstemp(path)) == -1 ||
+	    write(fd, b->p, b->len) != (ssize_t)b->len || close(fd) == -1)
+		abort();
+	fflush(stdout);
+	fflush(stderr);
+	if ((pid = fork()) == -1)
+		abort();
+	if (pid == 0) {
+		if (gate && image_inspect(b->p, b->len, &ii, err, ERRSZ) == -1)
+			_exit(2);
+		/* Ungated, libpng says "libpng error: ..." as it aborts. */
+		if (!gate && (fd = open("/dev/null", O_WRONLY)) != -1)
+			dup2(fd, STDERR_FILENO);
+		if ((pdf = HPDF_New(on_hpdf_error, &code)) == NULL)
+			_exit(3);
+		rc = HPDF_LoadPngImageFromFile(pdf, path) != NULL ? 0 : 1;
+		HPDF_Free(pdf);
+		_exit(rc);
+	}
+	while (waitpid(pid, &st, 0) == -1)
+		;
+	unlink(path);
+	return st;
+}
+
+static int
+exited(int st, int code)
+{
+	return WIFEXITED(st) && WEXITSTATUS(st) == code;
+}
+
+/* Refused by image_inspect with want, and so never given to libharu. */
+static int
+refused_gated(const struct bytes *b, const char *want)
+{
+	char	 err[ERRSZ];
+
+	if (strcmp(refusal(b, err), want) != 0) {
+		fprintf(stderr, "  got:  \"%s\"\n  want: \"%s\"\n", err, want);
+		return 0;
+	}
+	return exited(harulib_load(b, 1), 2);
+}
+
+/*
+ * The compressed image data, checksums right: libpng aborts on a zlib
+ * error, on data that ends early and on a bad row filter; it fails on
+ * data past the image.
+ */
+static void
+test_png_data(void)
+{
+	struct bytes		 b = { NULL, 0, 0 };
+	struct image_info	 ii;
+	unsigned char		*raw, *z, *bad;
+	char			 err[ERRSZ];
+	size_t			 n, zn, row, k;
+	int			 ok, st;
+
+	raw = raw_rows(40, 30, 8, 2, &n);
+	row = rowlen(40, 8, 2);
+	z = deflated(raw, n, 15, &zn);
+	png_z(&b, 40, 30, 8, 2, z, zn, 0);
+	T_OK(inspect(&b, &ii, err) == 0 && ii.width == 40,
+	    "RGB noise under all five filters accepted");
+	T_OK(exited(harulib_load(&b, 1), 0), "and libharu loads it");
+	png_z(&b, 40, 30, 8, 2, z, zn, 7);
+	T_OK(inspect(&b, &ii, err) == 0, "image data in 7-byte IDATs accepted");
+	png_z(&b, 40, 30, 8, 2, z, zn, 1);
+	T_OK(inspect(&b, &ii, err) == 0, "image data in 1-byte IDATs accepted");
+
+	/* The stream cut short, anywhere, its chunk's checksum right. */
+	png_z(&b, 40, 30, 8, 2, z, zn / 2, 0);
+	T_STREQ(refusal(&b, err), DAMAGED("it is cut short"),
+	    "zlib data cut in half refused");
+	T_OK(exited(harulib_load(&b, 1), 2),
+	    "the crash is gone: libharu never sees data cut in half");
+	st = harulib_load(&b, 0);
+	T_OK(WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT,
+	    "the crash was real: ungated, libpng aborts libharu on it");
+	png_z(&b, 40, 30, 8, 2, z, zn - 4, 0);
+	T_OK(refused_gated(&b, DAMAGED("it is cut short")),
+	    "zlib data without its checksum refused");
+	for (ok = 1, k = 0; k < zn; k++) {
+		png_z(&b, 40, 30, 8, 2, z, k, 0);
+		if (strcmp(refusal(&b, err), DAMAGED("it is cut short")) != 0)
+			ok = 0;
+	}
+	T_OK(ok, "every prefix of the zlib data refused as cut short");
+
+	/* Corrupt deflate data. */
+	if ((bad = malloc(zn)) == NULL)
+		abort();
+	memcpy(bad, z, zn);
+	bad[2] |= 0x06;			/* block type 3, reserved */
+	png_z(&b, 40, 30, 8, 2, bad, zn, 0);
+	T_OK(refused_gated(&b, DAMAGED("it cannot be decompressed")),
+	    "reserved deflate block type refused");
+	st = harulib_load(&b, 0);
+	T_OK(WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT,
+	    "ungated, libpng aborts libharu on it");
+	memcpy(bad, z, zn);
+	bad[zn / 2] ^= 0x5a;
+	bad[zn / 2 + 1] ^= 0xa5;
+	png_z(&b, 40, 30, 8, 2, bad, zn, 0);
+	T_OK(inspect(&b, &ii, err) == -1 && strstr(err, "image data is "
+	    "damaged") != NULL && exited(harulib_load(&b, 1), 2),
+	    "two bytes changed mid-stream refused");
+	memcpy(bad, z, zn);
+	bad[zn - 1] ^= 1;		/* the Adler-32 checksum */
+	png_z(&b, 40, 30, 8, 2, bad, zn, 0);
+	T_OK(refused_gated(&b, DAMAGED("it cannot be decompressed")),
+	    "wrong zlib checksum refused (libpng aborts)");
+	memcpy(bad, z, zn);
+	bad[0] = 0x78;			/* a preset dictionary: FDICT */
+	bad[1] = 0xbb;
+	png_z(&b, 40, 30, 8, 2, bad, zn, 0);
+	T_OK(refused_gated(&b, DAMAGED("it cannot be decompressed")),
+	    "zlib preset dictionary refused");
+	free(bad);
+	free(z);
+
+	/* Too little and too much. */
+	png_raw(&b, 40, 30, 8, 2, raw, n - row);
+	T_OK(refused_gated(&b, DAMAGED("it ends before the last row")),
+	    "a row too few refused");
+	st = harulib_load(&b, 0);
+	T_OK(WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT,
+	    "ungated, libpng aborts libharu on it");
+	png_raw(&b, 40, 30, 8, 2, raw, n - 1);
+	T_OK(refused_gated(&b, DAMAGED("it ends before the last row")),
+	    "a byte too few refused");
+	png_raw(&b, 40, 30, 8, 2, raw, n + 1);
+	T_OK(refused_gated(&b, DAMAGED("it is longer than the image")),
+	    "a byte too many refused");
+	T_OK(exited(harulib_load(&b, 0), 1),
+	    "ungated, libharu fails to load it (0x1043)");
+	free(raw);
+	raw = raw_rows(40, 31, 8, 2, &n);
+	png_raw(&b, 40, 30, 8, 2, raw, n);
+	T_OK(refused_gated(&b, DAMAGED("it is longer than the image")),
+	    "a row too many refused");
+	z = deflated(raw, n - row, 15, &zn);
+	if ((z = realloc(z, zn + 2)) == NULL)
+		abort();
+	z[zn] = z[zn + 1] = 0;
+	png_z(&b, 40, 30, 8, 2, z, zn + 2, 0);
+	T_OK(refused_gated(&b, DAMAGED("more data follows its end")),
+	    "bytes after the zlib stream's end refused");
+	T_OK(exited(harulib_load(&b, 0), 1),
+	    "ungated, libharu fails to load it (0x1043)");
+	png_z(&b, 40, 30, 8, 2, z, zn + 2, zn);
+	T_OK(refused_gated(&b, DAMAGED("more data follows its end")),
+	    "an IDAT after the zlib stream's end refused");
+	reset(&b);
+	png_ihdr(&b, 40, 30, 8, 2, 0);
+	chunk(&b, "IDAT", NULL, 0, 0);
+	chunk(&b, "IDAT", z, zn, 0);
+	chunk(&b, "IDAT", NULL, 0, 0);
+	chunk(&b, "IEND", NULL, 0, 0);
+	T_OK(inspect(&b, &ii, err) == 0,
+	    "empty IDATs before and after the data accepted");
+	free(z);
+
+	/* A row's filter type past 4. */
+	raw[7 * row] = 5;
+	png_raw(&b, 40, 30, 8, 2, raw, n - row);
+	T_OK(refused_gated(&b, DAMAGED("a row has an unknown filter")),
+	    "filter type 5 in the eighth row refused");
+	st = harulib_load(&b, 0);
+	T_OK(WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT,
+	    "ungated, libpng aborts libharu on it");
+	raw[7 * row] = 4;
+	raw[0] = 0xff;
+	png_raw(&b, 40, 30, 8, 2, raw, n - row);
+	T_STREQ(refusal(&b, err), DAMAGED("a row has an unknown filter"),
+	    "filter type 255 in the first row refused");
+	raw[0] = 4;
+	raw[29 * row] = 5;
+	png_raw(&b, 40, 30, 8, 2, raw, n - row);
+	T_STREQ(refusal(&b, err), DAMAGED("a row has an unknown filter"),
+	    "filter type 5 in the last row refused");
+	raw[29 * row] = 4;
+	raw[29 * row + 1] = 5;
+	png_raw(&b, 40, 30, 8, 2, raw, n - row);
+	T_OK(inspect(&b, &ii, err) == 0, "a pixel byte of 5 is no filter");
+	free(raw);
+	free(b.p);
+}
+
+/* Each layout of pixels has its own row length. */
+static void
+test_png_data_kinds(void)
+{
+	static const struct {
+		uint32_t	 w, h;
+		unsigned	 depth, ctype;
+		const char	*what;
+	} k[] = {
+		{ 13, 5, 1, 0, "grey 1-bit, 13 wide (2 bytes a row)" },
+		{ 7, 3, 2, 0, "grey 2-bit, 7 wide" },
+		{ 9, 4, 4, 3, "palette 4-bit, 9 wide" },
+		{ 5, 6, 8, 4, "grey and alpha" },
+		{ 6, 5, 8, 6, "RGBA" },
+		{ 1, 1, 1, 0, "a single 1-bit pixel" }
+	};
+	struct bytes		 b = { NULL, 0, 0 };
+	struct image_info	 ii;
+	unsigned char		*raw;
+	char			 err[ERRSZ];
+	size_t			 i, n;
+
+	for (i = 0; i < sizeof(k) / sizeof(k[0]); i++) {
+		raw = raw_rows(k[i].w, k[i].h, k[i].depth, k[i].ctype, &n);
+		png_raw(&b, k[i].w, k[i].h, k[i].depth, k[i].ctype, raw, n);
+		T_OK(inspect(&b, &ii, err) == 0 &&
+		    exited(harulib_load(&b, 1), 0), k[i].what);
+		png_raw(&b, k[i].w, k[i].h, k[i].depth, k[i].ctype, raw,
+		    n - 1);
+		T_OK(inspect(&b, &ii, err) == -1 &&
+		    strstr(err, "before the last row") != NULL, k[i].what);
+		png_raw(&b, k[i].w, k[i].h, k[i].depth, k[i].ctype, raw,
+		    n + 1);
+		T_OK(inspect(&b, &ii, err) == -1 &&
+		    strstr(err, "longer than") != NULL, k[i].what);
+		free(raw);
+	}
+	free(b.p);
+}
+
+/*
+ * libpng inflates with the window the zlib header gives, so a distance
+ * past it is an error, which libpng checks only some of the time: it
+ * must never get through.
+ */
+static void
+test_png_window(void)
+{
+	struct bytes		 b = { NULL, 0, 0 };
+	struct image_info	 ii;
+	unsigned char		*raw, *z;
+	char			 err[ERRSZ];
+	size_t			 n, zn, row, y;
+	int			 st;
+
+	/* Every row the same noise: each repeats the last, 3001 back. */
+	raw = raw_rows(1000, 20, 8, 2, &n);
+	row = rowlen(1000, 8, 2);
+	for (y = 0; y < 20; y++)
+		memcpy(raw + y * row, raw, row);
+	z = deflated(raw, n, 9, &zn);
+	png_z(&b, 1000, 20, 8, 2, z, zn, 0);
+	T_OK(inspect(&b, &ii, err) == 0 && exited(harulib_load(&b, 1), 0),
+	    "zlib data with a 512-byte window accepted");
+	free(z);
+
+	z = deflated(raw, n, 15, &zn);
+	png_z(&b, 1000, 20, 8, 2, z, zn, 0);
+	T_OK(inspect(&b, &ii, err) == 0 && zn < n / 4,
+	    "rows repeated 3001 bytes back accepted");
+	z[0] = 0x28;			/* a window of 1024 bytes */
+	z[1] = (unsigned char)(31 - (0x28 * 256) % 31);
+	png_z(&b, 1000, 20, 8, 2, z, zn, 0);
+	T_OK(refused_gated(&b, DAMAGED("it cannot be decompressed")),
+	    "distance past the header's window refused");
+	st = harulib_load(&b, 0);
+	T_OK(WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT,
+	    "ungated, libpng aborts libharu on it");
+	free(z);
+	free(raw);
+	free(b.p);
+}
+
+/*
+ * Every byte of the zlib data replaced by a few values, checksums
+ * right: whatever image_inspect accepts, libharu loads.
+ */
+static int
+z_mutants_load(uint32_t w, uint32_t h, unsigned depth, unsigned ctype,
+    const unsigned char *raw, size_t n, size_t *naccepted)
+{
+	static const unsigned char vals[] = { 0x00, 0x01, 0x7f, 0x80, 0xff };
+	struct bytes		 b = { NULL, 0, 0 };
+	struct image_info	 ii;
+	unsigned char		*z, *q;
+	char			 err[ERRSZ];
+	size_t			 zn, i, k;
+	int			 ok = 1;
+
+	z = deflated(raw, n, 15, &zn);
+	if ((q = malloc(zn)) == NULL)
+		abort();
+	*naccepted = 0;
+	for (i = 0; i < zn; i++)
+		for (k = 0; k < sizeof(vals); k++) {
+			if (z[i] == vals[k])
+				continue;
+			memcpy(q, z, zn);
+			q[i] = vals[k];
+			png_z(&b, w, h, depth, ctype, q, zn, 0);
+			if (inspect(&b, &ii, err) == -1) {
+				if (err[0] == '\0')
+					ok = 0;
+				continue;
+			}
+			(*naccepted)++;
+			if (!exited(harulib_load(&b, 1), 0)) {
+				fprintf(stderr, "byte %zu = %u: libharu "
+				    "fails\n", i, vals[k]);
+				ok = 0;
+			}
+		}
+	free(q);
+	free(z);
+	free(b.p);
+	return ok;
+}
+
+static void
+test_png_data_mutants(void)
+{
+	unsigned char	*raw;
+	size_t		 n, y, x, row, acc;
+
+	raw = raw_rows(16, 8, 8, 6, &n);
+	T_OK(z_mutants_load(16, 8, 8, 6, raw, n, &acc),
+	    "one-byte changes to noisy zlib data");
+	free(raw);
+
+	/* A smooth grey ramp, so that the data has matches. */
+	raw = raw_rows(64, 16, 8, 0, &n);
+	row = rowlen(64, 8, 0);
+	for (y = 0; y < 16; y++)
+		for (x = 1; x < row; x++)
+			raw[y * row + x] = (unsigned char)(x / 4 + y);
+	T_OK(z_mutants_load(64, 16, 8, 0, raw, n, &acc),
+	    "one-byte changes to compressible zlib data");
+	free(raw);
+}
+
 static void
 test_jpeg(void)
 {
@@ -763,6 +1252,10 @@ main(void)
 	t_begin("image");
 	test_png();
 	test_png_chunks();
+	test_png_data();
+	test_png_data_kinds();
+	test_png_window();
+	test_png_data_mutants();
 	test_jpeg();
 	test_other();
 	return t_done();

@@ -77,9 +77,12 @@ check(const struct typeset *ts, const struct style *s, const char *what)
 			}
 			/* A new line: did the one before end in a hyphen? */
 			if (last != NULL && fabs(b->y - prev_y) > EPS) {
-				if (last->len > 1 &&
+				/* A soft hyphen (U+00AD) or "-" ends it. */
+				if ((last->len > 2 && memcmp(last->text +
+				    last->len - 2, "\xc2\xad", 2) == 0) ||
+				    (last->len > 1 &&
 				    last->text[last->len - 1] == '-' &&
-				    last->text[last->len - 2] != ' ')
+				    last->text[last->len - 2] != ' '))
 					run++;
 				else
 					run = 0;
