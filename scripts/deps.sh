@@ -28,6 +28,7 @@ if [ "${1:-}" = check ]; then
 	need poppler-utils	command -v pdftotext
 	need qpdf	command -v qpdf
 	need perl	command -v perl
+	need python3	command -v python3
 	need fonts-dejavu-core	test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 fi
 

@@ -99,8 +99,10 @@ dump_blocks(struct buf *b, const struct block *bl, int depth)
 			    bl->tight ? "tight" : "loose");
 			break;
 		case BLOCK_CODE:
-			if (bl->info != NULL)
-				buf_printf(b, " info=%s", bl->info);
+			if (bl->info != NULL) {
+				buf_puts(b, " info=");
+				quoted(b, bl->info, strlen(bl->info));
+			}
 			buf_putc(b, ' ');
 			quoted(b, bl->text, bl->len);
 			break;

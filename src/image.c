@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define ZLIB_CONST		/* next_in points into the caller's const file */
+#define ZLIB_CONST		/* next_in points into the caller's bytes */
 #include <zlib.h>
 
 #include "image.h"
@@ -362,8 +362,8 @@ png_piece(struct inflow *f)
 		}
 		if (zrc == Z_STREAM_END)
 			f->ended = 1;
-		else if (zrc == Z_BUF_ERROR)
-			break;		/* all input used: the next piece */
+		else if (zrc == Z_BUF_ERROR && f->z.avail_in == 0)
+			break;		/* nothing more without input */
 		else if (zrc != Z_OK) {
 			f->zrc = zrc;
 			return "it cannot be decompressed";
@@ -387,11 +387,12 @@ png_piece(struct inflow *f)
  * worst, inflate to 160 MB).
  *
  * zlib takes the window size from the stream's header, as libpng does,
- * and refuses a distance farther back than the window plus what the
- * current call to inflate() has written, which depends on where calls
- * start.  libpng's start at each row and each piece of input it reads;
- * here they start there and at more places besides, never earlier, so
- * nothing libpng refuses gets through.
+ * and checks a distance against the window plus what the current call
+ * to inflate() has written, so a distance past the window is refused
+ * or not depending on where calls start.  libpng's start at each row
+ * and at each piece of input it reads; every one of those starts a
+ * call here too, so no call here starts earlier than libpng's, and a
+ * distance libpng refuses is refused here.
  */
 static int
 png_data(const unsigned char *p, size_t len, size_t pos, uint32_t w,

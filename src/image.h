@@ -1,7 +1,8 @@
 /*
  * image.h: what the typesetter must know of an image before the PDF
- * device loads it: its kind and size, and whether libharu can draw it.
- * Reads only the file's header; no image library.
+ * device loads it: its kind and size, and whether libharu can draw it
+ * (libharu aborts the process on a damaged PNG, so a PNG's compressed
+ * data is inflated here, with zlib, and checked).  No image library.
  */
 #ifndef IMAGE_H
 #define IMAGE_H
@@ -31,8 +32,8 @@ struct image_info {
  * administrator in err (errsz bytes): not a PNG or JPEG, truncated,
  * interlaced PNG, 16 bits per channel, transparency libharu mishandles,
  * CMYK, 12-bit, arithmetic or lossless JPEG (saying which, and "save it
- * again as an ordinary PNG or JPEG"), zero or too large dimensions, a
- * file too large.  Baseline and progressive JPEG are drawn correctly.
+ * again as an ordinary PNG or JPEG"), damaged PNG image data, zero or
+ * too large dimensions, a file too large.  Baseline and progressive JPEG are drawn correctly.
  */
 int	 image_inspect(const unsigned char *, size_t len,
 	    struct image_info *info, char *err, size_t errsz);

@@ -1,0 +1,287 @@
+#!/usr/bin/env python3
+"""pdfua.py PDF DUMP: check a statusnotat PDF for what PDF/UA-1 and
+PDF/A-2b need and a machine can see, since no validator (veraPDF) can be
+installed here.  Reads the file through `qpdf --json` (objects, decoded
+streams) and `pdfinfo -struct-text`; DUMP is `statusnotat dump` of the
+note, for the text the structure tree must read in order.  Prints each
+problem and exits 1 if there is one."""
+import base64
+import json
+import re
+import subprocess
+import sys
+
+problems = []
+
+
+def problem(msg):
+    problems.append(msg)
+
+
+pdf, dump_file, note_id = sys.argv[1], sys.argv[2], sys.argv[3]
+doc = json.loads(subprocess.run(
+    ["qpdf", "--json", "--json-stream-data=inline",
+     "--decode-level=generalized", pdf],
+    check=True, capture_output=True).stdout)
+objs = doc["qpdf"][1]
+
+
+def obj(ref):
+    """The value of an object, following a reference "N 0 R"."""
+    if isinstance(ref, str) and ref.endswith(" R"):
+        o = objs["obj:" + ref]
+        return o.get("value", o.get("stream", {}).get("dict"))
+    return ref
+
+
+def stream_data(ref):
+    return base64.b64decode(objs["obj:" + ref]["stream"]["data"])
+
+
+# --- Content: every text showing operator inside marked content -------
+TOKEN = re.compile(rb"""
+    (?P<ws>\s+) | (?P<comment>%[^\r\n]*)
+  | (?P<dict><<|>>) | (?P<arr>[\[\]]) | (?P<hex><[0-9A-Fa-f\s]*>)
+  | (?P<name>/[^\s/\[\]()<>{}%]*) | (?P<num>[+-]?(\d+\.?\d*|\.\d+))
+  | (?P<str>\() | (?P<op>[A-Za-z'"*]+)
+""", re.X)
+
+
+def tokens(data):
+    i, n = 0, len(data)
+    while i < n:
+        m = TOKEN.match(data, i)
+        if not m:
+            raise ValueError("content: cannot read at byte %d" % i)
+        kind = m.lastgroup
+        if kind == "str":       # a literal string: nesting and escapes
+            depth, j = 1, m.end()
+            while depth:
+                c = data[j:j + 1]
+                if c == b"\\":
+                    j += 2
+                    continue
+                depth += {b"(": 1, b")": -1}.get(c, 0)
+                j += 1
+            yield "str", data[i:j]
+            i = j
+            continue
+        if kind not in ("ws", "comment"):
+            yield kind, m.group()
+        i = m.end()
+
+
+page_mcids = {}                 # page object -> MCIDs in its content
+text_outside = 0
+for page in doc["pages"]:
+    pobj = page["object"]
+    mcids = page_mcids.setdefault(pobj, [])
+    stack, operands = [], []
+    for ref in page["contents"]:
+        for kind, tok in tokens(stream_data(ref)):
+            if kind != "op":
+                operands.append(tok)
+                continue
+            if tok in (b"BDC", b"BMC"):
+                mcid = None
+                if tok == b"BDC":
+                    props = b" ".join(operands)
+                    m = re.search(rb"/MCID\s+(\d+)", props)
+                    mcid = int(m.group(1)) if m else None
+                tag = operands[0] if operands else b""
+                stack.append((tag, mcid))
+                if mcid is not None:
+                    mcids.append(mcid)
+            elif tok == b"EMC":
+                if not stack:
+                    problem("%s: EMC without BDC/BMC" % pobj)
+                else:
+                    stack.pop()
+            elif tok in (b"TJ", b"Tj", b"'", b'"'):
+                if not stack:
+                    text_outside += 1
+            operands = []
+    if stack:
+        problem("%s: marked content left open" % pobj)
+if text_outside:
+    problem("%d text runs outside marked content and artifacts"
+            % text_outside)
+
+# --- The structure tree ------------------------------------------------
+catalog = obj(objs["trailer"]["value"]["/Root"])
+root_ref = catalog.get("/StructTreeRoot")
+if root_ref is None:
+    problem("no /StructTreeRoot")
+    print("\n".join(problems))
+    sys.exit(1)
+root = obj(root_ref)
+owned = {}                      # (page, mcid) -> owners
+roles, figures_no_alt, tables, headings = [], 0, [], []
+annots_in_tree = set()
+
+
+def walk(ref, page, depth):
+    global figures_no_alt
+    if depth > 200:
+        problem("structure tree nested too deep")
+        return
+    e = obj(ref)
+    role = e.get("/S", "")[1:]
+    pg = e.get("/Pg", page)
+    roles.append(role)
+    if re.fullmatch(r"H[1-6]", role):
+        headings.append(int(role[1]))
+    if role == "Figure" and "/Alt" not in e:
+        figures_no_alt += 1
+    if role == "Table":
+        tables.append(ref)
+    kids = e.get("/K", [])
+    if not isinstance(kids, list):
+        kids = [kids]
+    for k in kids:
+        if isinstance(k, int):
+            owned.setdefault((pg, k), []).append(ref)
+        elif isinstance(k, str):
+            walk(k, pg, depth + 1)
+        elif isinstance(k, dict) and k.get("/Type") == "/MCR":
+            owned.setdefault((k.get("/Pg", pg), k["/MCID"]), []).append(ref)
+        elif isinstance(k, dict) and k.get("/Type") == "/OBJR":
+            annots_in_tree.add(k["/Obj"])
+
+
+def has_th(ref, depth=0):
+    e = obj(ref)
+    if e.get("/S") == "/TH":
+        if "/A" not in e or "/Scope" not in obj(e["/A"]):
+            problem("a TH cell has no /Scope")
+        return True
+    kids = e.get("/K", [])
+    kids = kids if isinstance(kids, list) else [kids]
+    return any(isinstance(k, str) and has_th(k, depth + 1) for k in kids)
+
+
+top = root.get("/K")
+for k in (top if isinstance(top, list) else [top]):
+    walk(k, None, 0)
+if roles[:1] != ["Document"]:
+    problem("the structure tree does not start with Document")
+for key, owners in owned.items():
+    if len(owners) > 1:
+        problem("MCID %s on %s owned by %d elements" % (key[1], key[0],
+                                                        len(owners)))
+content = {(p, m) for p, ms in page_mcids.items() for m in ms}
+for key in content - set(owned):
+    problem("MCID %d on %s belongs to no structure element" % (key[1],
+                                                               key[0]))
+for key in set(owned) - content:
+    problem("the structure tree names MCID %d on %s, which no content "
+            "has" % (key[1], key[0]))
+prev = 0
+for h in headings:
+    if h > prev + 1:
+        problem("headings skip a level: H%d after H%d" % (h, prev))
+    prev = h
+if figures_no_alt:
+    problem("%d Figure elements without /Alt" % figures_no_alt)
+for t in tables:
+    if not has_th(t):
+        problem("a Table without TH cells")
+pt = obj(root.get("/ParentTree"))
+if pt is None or "/Nums" not in pt:
+    problem("no ParentTree with /Nums")
+
+for page in doc["pages"]:
+    p = obj(page["object"])
+    if p.get("/Tabs") != "/S":
+        problem("%s: /Tabs is not /S" % page["object"])
+    if "/StructParents" not in p:
+        problem("%s: no /StructParents" % page["object"])
+    for a in p.get("/Annots", []):
+        an = obj(a)
+        if an.get("/Subtype") == "/Link":
+            if "/Contents" not in an:
+                problem("a link annotation without /Contents")
+            if "/StructParent" not in an or a not in annots_in_tree:
+                problem("a link annotation not in the structure tree")
+
+# --- Document level: language, title, marks, metadata ---------------
+if not str(catalog.get("/Lang", "")).startswith("u:"):
+    problem("no /Lang")
+if obj(catalog.get("/MarkInfo", {})).get("/Marked") is not True:
+    problem("no /MarkInfo << /Marked true >>")
+if obj(catalog.get("/ViewerPreferences", {})).get("/DisplayDocTitle") \
+        is not True:
+    problem("no /ViewerPreferences << /DisplayDocTitle true >>")
+info = obj(objs["trailer"]["value"].get("/Info"))
+if not info or "/Title" not in info:
+    problem("no document title")
+meta_ref = catalog.get("/Metadata")
+xmp = stream_data(meta_ref).decode("utf-8") if meta_ref else ""
+for need in ("<pdfuaid:part>1</pdfuaid:part>", "<pdfaid:part>2</pdfaid:part>",
+             "<pdfaid:conformance>B</pdfaid:conformance>"):
+    if need not in xmp:
+        problem("XMP metadata lacks %s" % need)
+if not catalog.get("/OutputIntents"):
+    problem("no output intent")
+if "/ID" not in objs["trailer"]["value"]:
+    problem("no /ID")
+
+# --- The tree's text, in order, is the note's text, in order --------
+struct_text = subprocess.run(["pdfinfo", "-struct-text", pdf], check=True,
+                             capture_output=True, text=True).stdout
+# List labels (bullets, numbers) are the PDF's own, not the note's text.
+got_parts, skip_below = [], None
+for line in struct_text.splitlines():
+    depth = len(line) - len(line.lstrip(" "))
+    if skip_below is not None and depth > skip_below:
+        continue
+    skip_below = None
+    if line.strip().startswith("Lbl"):
+        skip_below = depth
+        continue
+    m = re.match(r'^\s*"(.*)"\s*$', line)
+    if m:
+        got_parts.append(m.group(1))
+got = "".join(got_parts)
+
+
+def squeeze(s):
+    return re.sub(r"[\s\u00ad]+", "", s)
+
+
+want, skip_deeper, in_note = [], None, False
+for line in open(dump_file, encoding="utf-8"):
+    depth = (len(line) - len(line.lstrip(" "))) // 2
+    body = line.strip()
+    if line.startswith("note "):
+        in_note = line.split()[1] == note_id
+        continue
+    if not in_note:
+        continue
+    if skip_deeper is not None:
+        if depth > skip_deeper:
+            continue
+        skip_deeper = None
+    if body.startswith("image "):
+        skip_deeper = depth    # alt text: an attribute, not content
+        continue
+    m = re.match(r'(date|title|regarding|text|code(?: info="(?:[^"\\]|\\.)*")?) '
+                 r'"(.*)"$', body) or re.search(r'caption="(.*)"$', body)
+    if m:
+        text = m.group(m.lastindex)
+        want.append(text.encode().decode("unicode_escape").encode(
+            "latin-1").decode("utf-8"))
+if squeeze("".join(want)) != squeeze(got):
+    w, g = squeeze("".join(want)), squeeze(got)
+    i = next((i for i in range(min(len(w), len(g))) if w[i] != g[i]),
+             min(len(w), len(g)))
+    problem("the structure tree's text differs from the note's at "
+            "character %d: note ...%s... tree ...%s..."
+            % (i, w[max(0, i - 30):i + 30], g[max(0, i - 30):i + 30]))
+
+for p in problems:
+    print("pdfua: " + p)
+print("pdfua: %s: %d structure elements, %d marked-content items, "
+      "%d problems" % (pdf.rsplit("/", 1)[-1], len(roles), len(content),
+                       len(problems)))
+sys.exit(1 if problems else 0)
