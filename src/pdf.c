@@ -41,11 +41,36 @@ struct perr {
 	HPDF_STATUS	 detail;
 };
 
-/* A structure element as written: its dictionary, kids and page. */
+/*
+ * A structure element as written.  Its libharu object is an empty
+ * dictionary that gives it an object number; write_tag fills in the
+ * entries from here when the file is written.  (A dictionary of
+ * libharu's own costs over a kilobyte an element: a 200-page note has
+ * ten thousand elements.)
+ */
+enum kid_kind {
+	KID_MCID,	/* marked content on the element's page */
+	KID_MCR,	/* marked content on another page */
+	KID_ELEM,	/* a child element */
+	KID_OBJR,	/* an annotation */
+	KID__MAX
+};
+
+struct kid {
+	enum kid_kind	 kind;
+	int		 mcid;
+	void		*obj;		/* the page, the child's dict, the annotation */
+};
+
 struct tag {
 	HPDF_Dict	 d;
-	HPDF_Array	 k;
+	const struct selem *e;
+	HPDF_Dict	 parent;	/* the parent's dict, or the root */
 	HPDF_Page	 pg;
+	struct kid	*kids;
+	size_t		 nkids;
+	size_t		 cap;
+	struct dev	*v;
 };
 
 #define MC_ELEM		1
@@ -81,10 +106,10 @@ struct dev {
 	 * The parent tree's entries, kept as plain arrays until it is
 	 * written: per page, by MCID, the element; per link annotation.
 	 */
-	HPDF_Dict	**parents;
+	struct tag	***parents;
 	size_t		*nparents;
 	size_t		*capparents;
-	HPDF_Dict	*annot_elems;
+	struct tag	**annot_elems;
 	size_t		 nannots;
 	size_t		 capannots;
 	HPDF_Page	 page;			/* the page being drawn */
@@ -532,54 +557,142 @@ set_text(struct dev *v, HPDF_Dict d, const char *key, const char *s)
 
 /* --- Tagging: structure tree and marked content (PDF/UA) ------------ */
 
+/* An object's number, for writing a reference to it. */
+static unsigned long
+objnum(const void *o)
+{
+	return ((const HPDF_Obj_Header *)o)->obj_id & 0x00FFFFFF;
+}
+
+static void
+add_kid(struct dev *v, struct tag *t, enum kid_kind kind, int mcid,
+    void *obj)
+{
+	if (t->nkids == t->cap) {
+		t->kids = arena_grow(v->a, t->kids, t->nkids * sizeof(*t->kids),
+		    (t->cap ? t->cap * 2 : 4) * sizeof(*t->kids));
+		t->cap = t->cap ? t->cap * 2 : 4;
+	}
+	t->kids[t->nkids].kind = kind;
+	t->kids[t->nkids].mcid = mcid;
+	t->kids[t->nkids].obj = obj;
+	t->nkids++;
+}
+
+/* A text string in hex, UTF-16BE with a byte order mark. */
+static HPDF_STATUS
+write_text(HPDF_Stream s, const char *text)
+{
+	static const char hexd[] = "0123456789ABCDEF";
+	const unsigned char *p = (const unsigned char *)text;
+	unsigned long	 cp;
+	size_t		 len = strlen(text), i = 0;
+	char		 hex[5];
+	HPDF_STATUS	 rc;
+
+	rc = HPDF_Stream_WriteStr(s, "<FEFF");
+	hex[4] = '\0';
+	while (rc == HPDF_OK && i < len) {
+		cp = next_cp(p, len, &i);
+		hex[0] = hexd[(cp >> 12) & 15];
+		hex[1] = hexd[(cp >> 8) & 15];
+		hex[2] = hexd[(cp >> 4) & 15];
+		hex[3] = hexd[cp & 15];
+		rc = HPDF_Stream_WriteStr(s, hex);
+	}
+	return rc == HPDF_OK ? HPDF_Stream_WriteStr(s, ">") : rc;
+}
+
+/* libharu calls this inside the element's "<< >>". */
+static HPDF_STATUS
+write_tag(HPDF_Dict d, HPDF_Stream s)
+{
+	const struct tag *t = d->attr;
+	const struct kid *k;
+	char		 line[128];
+	size_t		 i;
+	HPDF_STATUS	 rc;
+
+	snprintf(line, sizeof(line), "/S /%s /P %lu 0 R", role_tags[t->e->role],
+	    objnum(t->parent));
+	rc = HPDF_Stream_WriteStr(s, line);
+	if (t->pg != NULL) {
+		snprintf(line, sizeof(line), " /Pg %lu 0 R", objnum(t->pg));
+		rc |= HPDF_Stream_WriteStr(s, line);
+	}
+	if (t->e->role == ROLE_FIGURE && t->e->alt != NULL) {
+		rc |= HPDF_Stream_WriteStr(s, " /Alt ");
+		rc |= write_text(s, t->e->alt);
+	}
+	if (t->e->role == ROLE_TH)
+		rc |= HPDF_Stream_WriteStr(s, t->e->scope_row ?
+		    " /A <</O /Table /Scope /Row>>" :
+		    " /A <</O /Table /Scope /Column>>");
+	rc |= HPDF_Stream_WriteStr(s, "\012/K [");
+	for (i = 0; i < t->nkids; i++) {
+		k = &t->kids[i];
+		switch (k->kind) {
+		case KID_MCID:
+			snprintf(line, sizeof(line), " %d", k->mcid);
+			break;
+		case KID_MCR:
+			snprintf(line, sizeof(line), " <</Type /MCR /Pg %lu 0 R "
+			    "/MCID %d>>", objnum(k->obj), k->mcid);
+			break;
+		case KID_ELEM:
+			snprintf(line, sizeof(line), " %lu 0 R", objnum(k->obj));
+			break;
+		default:
+			snprintf(line, sizeof(line), " <</Type /OBJR /Obj %lu 0 R "
+			    "/Pg %lu 0 R>>", objnum(k->obj), objnum(t->pg));
+			break;
+		}
+		rc |= HPDF_Stream_WriteStr(s, line);
+	}
+	rc |= HPDF_Stream_WriteStr(s, "]\012");
+	return rc == HPDF_OK ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
+}
+
 /*
- * The element's dictionary, made when its first content is drawn, and
- * with it its ancestors': each joins its parent's /K then, so /K lists
+ * The element's tag, made when its first content is drawn, and with it
+ * its ancestors': each joins its parent's kids then, so /K lists
  * content and children in reading order.  Depth is the typesetter's
  * tree depth, which the narrative stage bounds.
  */
 static struct tag *
 tag_of(struct dev *v, const struct selem *e)
 {
-	HPDF_MMgr	 m = v->pdf->mmgr;
 	struct tag	*t = &v->tags[e->id], *pt;
-	HPDF_Dict	 attr;
 
 	if (t->d != NULL)
 		return t;
-	if ((t->d = indirect_dict(v)) == NULL ||
-	    (t->k = HPDF_Array_New(m)) == NULL)
+	if ((t->d = indirect_dict(v)) == NULL)
 		return NULL;
-	HPDF_Dict_AddName(t->d, "S", role_tags[e->role]);
-	HPDF_Dict_Add(t->d, "K", t->k);
+	t->e = e;
+	t->v = v;
+	t->d->attr = t;
+	t->d->write_fn = write_tag;
 	if (e->parent == NULL) {
-		HPDF_Dict_Add(t->d, "P", v->root);
+		t->parent = v->root;
 		HPDF_Dict_Add(v->root, "K", t->d);
 	} else if ((pt = tag_of(v, e->parent)) != NULL) {
-		HPDF_Dict_Add(t->d, "P", pt->d);
-		HPDF_Array_Add(pt->k, t->d);
-	}
-	if (e->role == ROLE_FIGURE && e->alt != NULL)
-		set_text(v, t->d, "Alt", e->alt);
-	if (e->role == ROLE_TH && (attr = HPDF_Dict_New(m)) != NULL) {
-		HPDF_Dict_AddName(attr, "O", "Table");
-		HPDF_Dict_AddName(attr, "Scope", e->scope_row ? "Row" :
-		    "Column");
-		HPDF_Dict_Add(t->d, "A", attr);
+		t->parent = pt->d;
+		add_kid(v, pt, KID_ELEM, 0, t->d);
 	}
 	return t;
 }
 
-/* Append d to a growing array of dictionaries in the arena. */
+/* Append t to a growing array of tags in the arena. */
 static void
-push_dict(struct dev *v, HPDF_Dict **a, size_t *n, size_t *cap, HPDF_Dict d)
+push_tag(struct dev *v, struct tag ***a, size_t *n, size_t *cap,
+    struct tag *t)
 {
 	if (*n == *cap) {
 		*a = arena_grow(v->a, *a, *n * sizeof(**a),
 		    (*cap ? *cap * 2 : 16) * sizeof(**a));
 		*cap = *cap ? *cap * 2 : 16;
 	}
-	(*a)[(*n)++] = d;
+	(*a)[(*n)++] = t;
 }
 
 static void
@@ -595,13 +708,12 @@ end_mc(struct dev *v)
 
 /*
  * Open the marked content a box belongs in: its element's, with a new
- * MCID that the element's /K and the page's parent tree entry record;
+ * MCID that the element's kids and the page's parent tree entry record;
  * or an artifact's.  Consecutive boxes of one element share it.
  */
 static void
 begin_mc(struct dev *v, const struct box *b)
 {
-	HPDF_Dict	 mcr;
 	struct tag	*t;
 	int		 want = b->elem != NULL ? MC_ELEM : MC_ARTIFACT;
 
@@ -618,21 +730,14 @@ begin_mc(struct dev *v, const struct box *b)
 		return;
 	buf_printf(&v->ops, "/%s <</MCID %d>> BDC\n",
 	    role_tags[b->elem->role], v->mcid);
-	push_dict(v, &v->parents[v->pageno], &v->nparents[v->pageno],
-	    &v->capparents[v->pageno], t->d);
-	if (t->pg == NULL) {
+	push_tag(v, &v->parents[v->pageno], &v->nparents[v->pageno],
+	    &v->capparents[v->pageno], t);
+	if (t->pg == NULL)
 		t->pg = v->page;
-		HPDF_Dict_Add(t->d, "Pg", v->page);
-	}
 	if (t->pg == v->page)
-		HPDF_Array_AddNumber(t->k, v->mcid);
-	else if ((mcr = HPDF_Dict_New(v->pdf->mmgr)) != NULL) {
-		/* Content on another page than the element's /Pg. */
-		HPDF_Dict_AddName(mcr, "Type", "MCR");
-		HPDF_Dict_Add(mcr, "Pg", v->page);
-		HPDF_Dict_AddNumber(mcr, "MCID", v->mcid);
-		HPDF_Array_Add(t->k, mcr);
-	}
+		add_kid(v, t, KID_MCID, v->mcid, NULL);
+	else	/* content on another page than the element's /Pg */
+		add_kid(v, t, KID_MCR, v->mcid, v->page);
 	v->mcid++;
 	v->mc = MC_ELEM;
 	v->mc_elem = b->elem;
@@ -642,25 +747,50 @@ begin_mc(struct dev *v, const struct box *b)
 static void
 tag_annot(struct dev *v, HPDF_Annotation an, const struct box *b)
 {
-	HPDF_Dict	 objr;
 	struct tag	*t;
 	int		 key;
 
 	if (b->elem == NULL || (t = tag_of(v, b->elem)) == NULL)
 		return;
+	if (t->pg == NULL)
+		t->pg = v->page;
 	key = (int)(v->ts->npages + v->nannots);
 	HPDF_Dict_AddNumber(an, "StructParent", key);
-	push_dict(v, &v->annot_elems, &v->nannots, &v->capannots, t->d);
+	push_tag(v, &v->annot_elems, &v->nannots, &v->capannots, t);
 	set_text(v, an, "Contents", b->elem->alt != NULL &&
 	    *b->elem->alt != '\0' ? b->elem->alt : b->target);
 	/* Printable, as PDF/A wants every annotation. */
 	HPDF_Dict_AddNumber(an, "F", 4);
-	if ((objr = HPDF_Dict_New(v->pdf->mmgr)) != NULL) {
-		HPDF_Dict_AddName(objr, "Type", "OBJR");
-		HPDF_Dict_Add(objr, "Obj", an);
-		HPDF_Dict_Add(objr, "Pg", v->page);
-		HPDF_Array_Add(t->k, objr);
+	add_kid(v, t, KID_OBJR, 0, an);
+}
+
+/* The parent tree's /Nums, written from our arrays. */
+static HPDF_STATUS
+write_parent_tree(HPDF_Dict d, HPDF_Stream s)
+{
+	const struct dev *v = d->attr;
+	char		 line[64];
+	size_t		 i, j;
+	HPDF_STATUS	 rc;
+
+	rc = HPDF_Stream_WriteStr(s, "/Nums [");
+	for (i = 0; i < v->ts->npages; i++) {
+		snprintf(line, sizeof(line), "\012%zu [", i);
+		rc |= HPDF_Stream_WriteStr(s, line);
+		for (j = 0; j < v->nparents[i]; j++) {
+			snprintf(line, sizeof(line), " %lu 0 R",
+			    objnum(v->parents[i][j]->d));
+			rc |= HPDF_Stream_WriteStr(s, line);
+		}
+		rc |= HPDF_Stream_WriteStr(s, "]");
 	}
+	for (i = 0; i < v->nannots; i++) {
+		snprintf(line, sizeof(line), "\012%zu %lu 0 R",
+		    v->ts->npages + i, objnum(v->annot_elems[i]->d));
+		rc |= HPDF_Stream_WriteStr(s, line);
+	}
+	rc |= HPDF_Stream_WriteStr(s, "]\012");
+	return rc == HPDF_OK ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
 }
 
 /* The root and its parent tree, once every page is drawn. */
@@ -669,29 +799,14 @@ finish_tree(struct dev *v)
 {
 	HPDF_MMgr	 m = v->pdf->mmgr;
 	HPDF_Dict	 pt, mark, prefs;
-	HPDF_Array	 nums, arr;
-	size_t		 i, j;
 	int		 rc = 0;
 
-	if ((pt = HPDF_Dict_New(m)) == NULL ||
-	    (nums = HPDF_Array_New(m)) == NULL ||
+	if ((pt = indirect_dict(v)) == NULL ||
 	    (mark = HPDF_Dict_New(m)) == NULL ||
 	    (prefs = HPDF_Dict_New(m)) == NULL)
 		return -1;
-	for (i = 0; i < v->ts->npages; i++) {
-		if ((arr = HPDF_Array_New(m)) == NULL)
-			return -1;
-		rc |= HPDF_Array_AddNumber(nums, (HPDF_INT32)i);
-		rc |= HPDF_Array_Add(nums, arr);
-		for (j = 0; j < v->nparents[i]; j++)
-			rc |= HPDF_Array_Add(arr, v->parents[i][j]);
-	}
-	for (i = 0; i < v->nannots; i++) {
-		rc |= HPDF_Array_AddNumber(nums,
-		    (HPDF_INT32)(v->ts->npages + i));
-		rc |= HPDF_Array_Add(nums, v->annot_elems[i]);
-	}
-	rc |= HPDF_Dict_Add(pt, "Nums", nums);
+	pt->attr = v;
+	pt->write_fn = write_parent_tree;
 	rc |= HPDF_Dict_AddName(v->root, "Type", "StructTreeRoot");
 	rc |= HPDF_Dict_Add(v->root, "ParentTree", pt);
 	rc |= HPDF_Dict_AddNumber(v->root, "ParentTreeNextKey",
