@@ -121,15 +121,18 @@ write_pdf(struct arena *a, struct diag *d, const struct report *r,
 	struct typeset	 ts;
 	struct pdf_opts	 o;
 	struct stat	 st;
-	int		 i;
+	int		 i, rc;
 
 	for (i = 0; i < FACE__MAX; i++)
 		font_clear_use(fonts[i]);
 	memset(&o, 0, sizeof(o));
 	o.archival = 1;
 	o.icc_profile = s->icc_profile;
-	if (typeset_note(a, d, r, n, s, fonts, h, &ts) == -1 ||
-	    pdf_write(a, d, &ts, fonts, &o, path) == -1)
+	if (typeset_note(a, d, r, n, s, fonts, h, &ts) == -1)
+		return -1;
+	rc = pdf_write(a, d, &ts, fonts, &o, path);
+	typeset_free(&ts);
+	if (rc == -1)
 		return -1;
 	if (stat(path, &st) == -1) {
 		diag_msg(d, DIAG_SYSERR, path, 0, 0, "%s", strerror(errno));

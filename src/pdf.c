@@ -68,9 +68,8 @@ struct tag {
 	HPDF_Dict	 parent;	/* the parent's dict, or the root */
 	HPDF_Page	 pg;
 	struct kid	*kids;
-	size_t		 nkids;
-	size_t		 cap;
-	struct dev	*v;
+	unsigned	 nkids;
+	unsigned	 cap;
 };
 
 #define MC_ELEM		1
@@ -116,6 +115,7 @@ struct dev {
 	size_t		 pageno;
 	int		 mcid;			/* next MCID on this page */
 	int		 mc;			/* 0, MC_ELEM or MC_ARTIFACT */
+	unsigned long long h1, h2;		/* of the text, for the /ID */
 	const struct selem *mc_elem;		/* what the open one marks */
 	/* Images by path, loaded once each. */
 	const char	**img_paths;
@@ -568,10 +568,11 @@ static void
 add_kid(struct dev *v, struct tag *t, enum kid_kind kind, int mcid,
     void *obj)
 {
+	/* Most elements have one or two kids: start small. */
 	if (t->nkids == t->cap) {
 		t->kids = arena_grow(v->a, t->kids, t->nkids * sizeof(*t->kids),
-		    (t->cap ? t->cap * 2 : 4) * sizeof(*t->kids));
-		t->cap = t->cap ? t->cap * 2 : 4;
+		    (t->cap ? t->cap * 2 : 2) * sizeof(*t->kids));
+		t->cap = t->cap ? t->cap * 2 : 2;
 	}
 	t->kids[t->nkids].kind = kind;
 	t->kids[t->nkids].mcid = mcid;
@@ -610,7 +611,7 @@ write_tag(HPDF_Dict d, HPDF_Stream s)
 	const struct tag *t = d->attr;
 	const struct kid *k;
 	char		 line[128];
-	size_t		 i;
+	unsigned	 i;
 	HPDF_STATUS	 rc;
 
 	snprintf(line, sizeof(line), "/S /%s /P %lu 0 R", role_tags[t->e->role],
@@ -669,7 +670,6 @@ tag_of(struct dev *v, const struct selem *e)
 	if ((t->d = indirect_dict(v)) == NULL)
 		return NULL;
 	t->e = e;
-	t->v = v;
 	t->d->attr = t;
 	t->d->write_fn = write_tag;
 	if (e->parent == NULL) {
@@ -821,6 +821,19 @@ finish_tree(struct dev *v)
 	return rc == 0 ? 0 : -1;
 }
 
+/* Two 64-bit FNV-1a hashes of the text drawn: the same note, same /ID. */
+static void
+hash_text(struct dev *v, const struct box *b)
+{
+	size_t	 k;
+
+	for (k = 0; k < b->len; k++) {
+		v->h1 = (v->h1 ^ (unsigned char)b->text[k]) * 1099511628211ULL;
+		v->h2 = (v->h2 ^ (unsigned char)b->text[k] ^ v->pageno) *
+		    1099511628211ULL;
+	}
+}
+
 static void
 draw(struct dev *v, HPDF_Page page, const struct box *b)
 {
@@ -830,6 +843,8 @@ draw(struct dev *v, HPDF_Page page, const struct box *b)
 
 	if (b->kind != BOX_LINK)
 		begin_mc(v, b);
+	if (b->kind == BOX_TEXT)
+		hash_text(v, b);
 	switch (b->kind) {
 	case BOX_RECT:
 		end_text(v);
@@ -1026,27 +1041,14 @@ xmp(struct buf *b, const struct typeset *ts, const char *date)
 	    "<?xpacket end=\"w\"?>");
 }
 
-/* Two 64-bit FNV-1a hashes of the text drawn: the same note, same /ID. */
 static void
-file_id(const struct typeset *ts, unsigned char id[16])
+file_id(const struct dev *v, unsigned char id[16])
 {
-	unsigned long long h1 = 14695981039346656037ULL, h2 = 1469598103ULL;
-	const struct box *b;
-	size_t		 p, i, k;
+	size_t	 k;
 
-	for (p = 0; p < ts->npages; p++)
-		for (i = 0; i < ts->pages[p].nboxes; i++) {
-			b = &ts->pages[p].boxes[i];
-			for (k = 0; b->kind == BOX_TEXT && k < b->len; k++) {
-				h1 = (h1 ^ (unsigned char)b->text[k]) *
-				    1099511628211ULL;
-				h2 = (h2 ^ (unsigned char)b->text[k] ^ p) *
-				    1099511628211ULL;
-			}
-		}
 	for (k = 0; k < 8; k++) {
-		id[k] = (unsigned char)(h1 >> (8 * k));
-		id[8 + k] = (unsigned char)(h2 >> (8 * k));
+		id[k] = (unsigned char)(v->h1 >> (8 * k));
+		id[8 + k] = (unsigned char)(v->h2 >> (8 * k));
 	}
 }
 
@@ -1111,7 +1113,7 @@ archival(struct dev *v, const struct pdf_opts *o, const char *path)
 	rc |= HPDF_Array_Add(intents, intent);
 	rc |= HPDF_Dict_Add(v->pdf->catalog, "OutputIntents", intents);
 
-	file_id(v->ts, id);
+	file_id(v, id);
 	rc |= HPDF_Array_Add(ids, HPDF_Binary_New(m, id, 16));
 	rc |= HPDF_Array_Add(ids, HPDF_Binary_New(m, id, 16));
 	rc |= HPDF_Dict_Add(v->pdf->trailer, "ID", ids);
@@ -1119,7 +1121,7 @@ archival(struct dev *v, const struct pdf_opts *o, const char *path)
 }
 
 int
-pdf_write(struct arena *a, struct diag *d, const struct typeset *ts,
+pdf_write(struct arena *a, struct diag *d, struct typeset *ts,
     struct font *const *fonts, const struct pdf_opts *o, const char *path)
 {
 	struct dev	 v;
@@ -1134,6 +1136,8 @@ pdf_write(struct arena *a, struct diag *d, const struct typeset *ts,
 	v.a = a;
 	v.d = d;
 	v.faces = fonts;
+	v.h1 = 14695981039346656037ULL;
+	v.h2 = 1469598103ULL;
 	buf_init(&v.ops, a);
 	if ((v.pdf = HPDF_New(on_error, &err)) == NULL) {
 		diag_msg(d, DIAG_SYSERR, path, 0, 0, "out of memory");
@@ -1176,6 +1180,7 @@ pdf_write(struct arena *a, struct diag *d, const struct typeset *ts,
 			draw(&v, pages[i], &ts->pages[i].boxes[j]);
 		end_mc(&v);
 		end_text(&v);
+		typeset_release_page(ts, i);
 		if (flush(&v, pages[i]) == -1)
 			goto out;
 	}

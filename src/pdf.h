@@ -27,10 +27,11 @@ struct pdf_opts {
  * Write ts to path as a tagged PDF (PDF/UA-1: structure tree, marked
  * content, artifacts, language, title), with fonts[FACE__MAX] (as
  * typeset_note used them: only the faces used are embedded, as subsets
- * of what was drawn).  Returns 0, or -1 after a diagnostic (path may
+ * of what was drawn).  Each page is released (typeset_release_page) as
+ * soon as it is drawn.  Returns 0, or -1 after a diagnostic (path may
  * then hold a partial file: write it where a failure does no harm).
  */
-int	 pdf_write(struct arena *, struct diag *, const struct typeset *,
+int	 pdf_write(struct arena *, struct diag *, struct typeset *,
 	    struct font *const *fonts, const struct pdf_opts *,
 	    const char *path);
 

@@ -1239,15 +1239,11 @@ head(struct ts *t, const struct report *r, const struct report_note *n,
 
 /* --- Pages ---------------------------------------------------------- */
 
+/* place() sizes each page's array exactly: this never grows it. */
 static struct box *
 page_box(struct ts *t, struct tpage *p)
 {
-	if (p->nboxes == p->cap) {
-		p->boxes = arena_grow(t->a, p->boxes,
-		    p->nboxes * sizeof(*p->boxes),
-		    (p->cap ? p->cap * 2 : 64) * sizeof(*p->boxes));
-		p->cap = p->cap ? p->cap * 2 : 64;
-	}
+	(void)t;
 	return &p->boxes[p->nboxes++];
 }
 
@@ -1345,7 +1341,11 @@ place(struct ts *t, size_t *starts, size_t npages, const char *sender)
 		/* The page's boxes, counted first: one allocation. */
 		for (p->cap = FOOTER_BOXES, i = starts[pg]; i < end; i++)
 			p->cap += t->v[i].nboxes;
-		p->boxes = arena_calloc(t->a, p->cap, sizeof(*p->boxes));
+		/* Freed page by page as the device draws them. */
+		if ((p->boxes = calloc(p->cap, sizeof(*p->boxes))) == NULL) {
+			fputs("statusnotat: error: out of memory\n", stderr);
+			exit(2);
+		}
 		y = t->top;
 		top = 1;
 		for (i = starts[pg]; i < end; i++) {
@@ -1374,6 +1374,25 @@ place(struct ts *t, size_t *starts, size_t npages, const char *sender)
 		footer(t, p, pg, npages, sender);
 	}
 	out->noutlines = no;
+}
+
+void
+typeset_release_page(struct typeset *ts, size_t page)
+{
+	if (page < ts->npages) {
+		free(ts->pages[page].boxes);
+		ts->pages[page].boxes = NULL;
+		ts->pages[page].nboxes = ts->pages[page].cap = 0;
+	}
+}
+
+void
+typeset_free(struct typeset *ts)
+{
+	size_t	 i;
+
+	for (i = 0; i < ts->npages; i++)
+		typeset_release_page(ts, i);
 }
 
 int

@@ -131,4 +131,12 @@ int	 typeset_note(struct arena *, struct diag *, const struct report *,
 	    struct font *const *fonts, const struct hyph *h,
 	    struct typeset *out);
 
+/*
+ * Each page's boxes are the one thing not in the arena: a device that
+ * has drawn a page may release it, so a long note is not held whole.
+ * typeset_free releases what is left; call it once the pages are done.
+ */
+void	 typeset_release_page(struct typeset *, size_t page);
+void	 typeset_free(struct typeset *);
+
 #endif

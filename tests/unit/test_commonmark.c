@@ -558,7 +558,9 @@ run_example(struct ctx *c, const struct example *ex)
 	 * here has, which PDF/A forbids and the build reports.
 	 */
 	memset(&po, 0, sizeof(po));
-	if (pdf_write(&a, &d, &ts, c->fonts, &po, c->pdf) == -1) {
+	rc = pdf_write(&a, &d, &ts, c->fonts, &po, c->pdf);
+	typeset_free(&ts);
+	if (rc == -1) {
 		why = "pdf_write failed";
 		goto done;
 	}

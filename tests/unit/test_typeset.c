@@ -185,12 +185,14 @@ main(void)
 		T_OK(ts.noutlines == 4, "bookmarks: the title and three "
 		    "section headings");
 		check(&ts, &s, "2021 note");
+		typeset_free(&ts);
 
 		/* Narrower pages make many more breaks: the same rules hold. */
 		s.margin_left = s.margin_right = 150;
 		T_OK(typeset_note(&a, &d, &r, &r.notes[0], &s, fonts, h,
 		    &ts) == 0, "a narrow page typesets");
 		check(&ts, &s, "narrow");
+		typeset_free(&ts);
 	}
 	hyph_close(h);
 	for (i = 0; i < FACE__MAX; i++)
