@@ -404,8 +404,9 @@ flush(struct dev *v, HPDF_Page page)
 		v->zcap = zlen * 2;
 		v->z = arena_alloc(v->a, v->zcap);
 	}
+	/* Level 3: a sixth of the time of the default, 2% larger. */
 	if (compress2((Bytef *)v->z, &zlen, (const Bytef *)v->ops.data,
-	    (uLong)v->ops.len, Z_DEFAULT_COMPRESSION) != Z_OK)
+	    (uLong)v->ops.len, 3) != Z_OK)
 		return -1;
 	attr->contents->filter = HPDF_STREAM_FILTER_NONE;
 	attr->contents->write_fn = say_flate;
