@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "font.h"
+#include "utf8.h"
 
 #define NCODES		0x10000		/* the Basic Multilingual Plane */
 #define PAGESZ		256		/* code points per page of a table */
@@ -416,53 +417,6 @@ font_x_height(const struct font *f)
 	return f->x_height;
 }
 
-/*
- * Decode one character of strict UTF-8 from s (n > 0 bytes left) and
- * return its length.  A byte that does not begin a well-formed sequence
- * (overlong, surrogate, above U+10FFFF, cut short) is one U+FFFD of
- * length 1, so every byte is accounted for and decoding resumes at the
- * next byte.
- */
-static size_t
-utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	uint32_t	 c, min;
-	size_t		 len, i;
-
-	c = s[0];
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF) {
-		len = 2;
-		c &= 0x1F;
-		min = 0x80;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3;
-		c &= 0x0F;
-		min = 0x800;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4;
-		c &= 0x07;
-		min = 0x10000;
-	} else
-		goto bad;
-	if (len > n)
-		goto bad;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			goto bad;
-		c = c << 6 | (s[i] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		goto bad;
-	*cp = c;
-	return len;
-bad:
-	*cp = REPLACEMENT;
-	return 1;
-}
 
 double
 font_width(const struct font *f, const char *s, size_t len, double size)
@@ -474,7 +428,7 @@ font_width(const struct font *f, const char *s, size_t len, double size)
 
 	/* Sum whole thousandths first, as libharu does, then scale once. */
 	while (i < len) {
-		i += utf8_next(p + i, len - i, &cp);
+		i += utf8_decode(p + i, len - i, &cp);
 		sum += font_advance(f, cp);
 	}
 	return (double)sum * size / 1000.0;
@@ -504,7 +458,7 @@ font_use(struct font *f, const char *s, size_t len)
 	size_t			 i = 0;
 
 	while (i < len) {
-		i += utf8_next(p + i, len - i, &cp);
+		i += utf8_decode(p + i, len - i, &cp);
 		if (cp < NCODES)
 			mark(f, cp);
 		if (!font_has(f, cp))

@@ -34,6 +34,7 @@
 #include "pdf.h"
 #include "style.h"
 #include "typeset.h"
+#include "utf8.h"
 
 /* The first libharu error: after one, the document cannot be saved. */
 struct perr {
@@ -349,33 +350,16 @@ image(struct dev *v, const char *path)
 	return (long)v->nimgs++;
 }
 
-/* Decode one UTF-8 character; invalid bytes become U+FFFD. */
+/*
+ * The next character, as the typesetter measured it (utf8.c), and above
+ * U+FFFF as U+FFFD: the codes here are two bytes.
+ */
 static unsigned long
 next_cp(const unsigned char *s, size_t len, size_t *i)
 {
-	unsigned long	 cp;
-	size_t		 n, k;
+	uint32_t	 cp;
 
-	if (s[*i] < 0x80)
-		return s[(*i)++];
-	if (s[*i] >= 0xc2 && s[*i] <= 0xdf)
-		n = 1, cp = s[*i] & 0x1f;
-	else if (s[*i] >= 0xe0 && s[*i] <= 0xef)
-		n = 2, cp = s[*i] & 0x0f;
-	else if (s[*i] >= 0xf0 && s[*i] <= 0xf4)
-		n = 3, cp = s[*i] & 0x07;
-	else {
-		(*i)++;
-		return 0xfffd;
-	}
-	for (k = 1; k <= n; k++) {
-		if (*i + k >= len || (s[*i + k] & 0xc0) != 0x80) {
-			(*i)++;
-			return 0xfffd;
-		}
-		cp = (cp << 6) | (s[*i + k] & 0x3f);
-	}
-	*i += n + 1;
+	*i += utf8_decode(s + *i, len - *i, &cp);
 	return cp > 0xffff ? 0xfffd : cp;
 }
 

@@ -20,6 +20,7 @@
 #include "report.h"
 #include "style.h"
 #include "typeset.h"
+#include "utf8.h"
 
 #define MAX_POINTS	64	/* hyphenation points in one word */
 #define HYPHEN_PENALTY	50
@@ -380,16 +381,6 @@ glue(struct ts *t, struct items *is, const struct seg *sg)
 	is->it[is->n - 1].shrink = w / 3;
 }
 
-static size_t
-utf8_len(const char *s, size_t n)
-{
-	size_t	 i = 1;
-
-	while (i < n && (s[i] & 0xc0) == 0x80)
-		i++;
-	return i;
-}
-
 /*
  * A box for s, split into pieces no wider than width so that no line
  * can run over (a long web address, say): the pieces are joined by
@@ -402,6 +393,7 @@ box(struct ts *t, struct items *is, const struct seg *sg, const char *s,
 	struct font	*f = t->fonts[sg->face];
 	double		 w = font_width(f, s, len, sg->size), cw;
 	size_t		 i, start, k;
+	uint32_t	 cp;
 
 	if (w <= width) {
 		item_add(t, is, LB_BOX, w, sg, s, len);
@@ -409,7 +401,7 @@ box(struct ts *t, struct items *is, const struct seg *sg, const char *s,
 	}
 	w = 0;
 	for (i = start = 0; i < len; i += k) {
-		k = utf8_len(s + i, len - i);
+		k = utf8_decode((const unsigned char *)s + i, len - i, &cp);
 		cw = font_width(f, s + i, k, sg->size);
 		if (w + cw > width && i > start) {
 			item_add(t, is, LB_BOX, w, sg, s + start, i - start);
