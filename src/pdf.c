@@ -1043,7 +1043,7 @@ file_id(const struct dev *v, unsigned char id[16])
  * deterministic /ID.
  */
 static int
-archival(struct dev *v, const struct pdf_opts *o, const char *path)
+archival(struct dev *v, const struct pdf_opts *o)
 {
 	HPDF_MMgr	 m = v->pdf->mmgr;
 	HPDF_Dict	 meta, icc, intent;
@@ -1056,7 +1056,6 @@ archival(struct dev *v, const struct pdf_opts *o, const char *path)
 	size_t		 len;
 	int		 y = 1970, mo = 1, day = 1, rc = 0;
 
-	(void)path;
 	if ((profile = fs_read(v->a, v->d, o->icc_profile, 1024 * 1024, &len,
 	    0)) == NULL)
 		return -1;
@@ -1179,7 +1178,7 @@ pdf_write(struct arena *a, struct diag *d, struct typeset *ts,
 	set_text(&v, v.pdf->info, "Subject", ts->subject);
 	set_text(&v, v.pdf->info, "Author", ts->author);
 	set_text(&v, v.pdf->info, "Keywords", ts->keywords);
-	if (o->archival && archival(&v, o, path) == -1)
+	if (o->archival && archival(&v, o) == -1)
 		goto out;
 	/* Structure, /Tabs and the rest are PDF 1.5 and later. */
 	v.pdf->pdf_version = HPDF_VER_17;

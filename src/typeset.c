@@ -275,6 +275,7 @@ flatten(struct ts *t, struct segs *ss, const struct inline_ *in,
 {
 	struct seg	*sg;
 	struct selem	*le;
+	struct buf	 alt;
 
 	for (; in != NULL; in = in->next) {
 		switch (in->type) {
@@ -310,13 +311,9 @@ flatten(struct ts *t, struct segs *ss, const struct inline_ *in,
 			}
 			le = elem(t, ROLE_LINK, e);
 			le->url = in->url;
-			{
-				struct buf b;
-
-				buf_init(&b, t->a);
-				plain_text(&b, in->child);
-				le->alt = b.data;
-			}
+			buf_init(&alt, t->a);
+			plain_text(&alt, in->child);
+			le->alt = alt.data;
 			flatten(t, ss, in->child, bold, italic, size,
 			    t->s->color_accent, le, in->url);
 			break;
@@ -582,7 +579,7 @@ link_boxes(struct ts *t, struct vitem *v, size_t first)
  */
 static void
 line(struct ts *t, struct vitem *v, const struct items *is,
-    const struct lb_line *ln, double x, double ratio, int last)
+    const struct lb_line *ln, double x, double ratio)
 {
 	const struct lb_item *it;
 	const struct piece *pc;
@@ -659,7 +656,6 @@ line(struct ts *t, struct vitem *v, const struct items *is,
 		run_append(t, run, " ", 1, &cap);
 		font_use(t->fonts[run->face], " ", 1);
 	}
-	(void)last;
 	run_done(t, run);
 	link_boxes(t, v, first);
 }
@@ -730,7 +726,7 @@ set_lines(struct ts *t, const struct items *is, double x, double width,
 		 * others did.
 		 */
 		line(t, v, is, &lines[i], x + shift,
-		    align == ALIGN_JUSTIFY ? lines[i].ratio : 0, i + 1 == n);
+		    align == ALIGN_JUSTIFY ? lines[i].ratio : 0);
 	}
 	return n;
 }
