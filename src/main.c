@@ -28,7 +28,7 @@
 
 static const char usage_text[] =
 "usage: statusnotat build [-C content] [-t templates] [-o output]\n"
-"       statusnotat check [-C content]\n"
+"       statusnotat check [-C content] [-t templates]\n"
 "       statusnotat dump  [-C content]\n"
 "       statusnotat --help | --version\n";
 
@@ -43,7 +43,8 @@ static const char help_text[] =
 "          (tagged PDF/UA-1 and archival PDF/A-2b; its look is set in\n"
 "          the templates folder's pdf.yaml).  The old output is\n"
 "          replaced only when everything succeeded.\n"
-"  check   check the content and report every problem, writing nothing.\n"
+"  check   check the content (and the templates' pdf.yaml) and report\n"
+"          every problem, writing nothing.\n"
 "          Also warns about milestones whose planned date has passed\n"
 "          without an actual date.\n"
 "  dump    print the laid-out notes as indented text (for tests and\n"
@@ -120,7 +121,7 @@ main(int argc, char *argv[])
 			tdir_default = 0;
 		if (strcmp(argv[i], "-C") == 0)
 			dst = &cdir;
-		else if (strcmp(argv[i], "-t") == 0 && cmd == CMD_BUILD)
+		else if (strcmp(argv[i], "-t") == 0 && cmd != CMD_DUMP)
 			dst = &tdir;
 		else if (strcmp(argv[i], "-o") == 0 && cmd == CMD_BUILD)
 			dst = &odir;
@@ -153,7 +154,8 @@ main(int argc, char *argv[])
 	 */
 	(void)load_content(&arena, &diag, cdir, &content);
 	style_defaults(&style);
-	if (cmd == CMD_BUILD)
+	/* check reads the print style too, so build finds nothing new. */
+	if (cmd != CMD_DUMP)
 		(void)load_style(&arena, &diag, arena_printf(&arena,
 		    "%s/pdf.yaml", tdir), &style);
 	if (diag.count[DIAG_SYSERR] > 0)
