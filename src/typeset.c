@@ -1063,7 +1063,7 @@ table(struct ts *t, const struct block *b, struct selem *parent, double x,
 			cw = width * cols[k];
 			cell = elem(t, c->header ? ROLE_TH : ROLE_TD, tr);
 			cell->scope_row = c->header && !r->header;
-			al = b->table == TABLE_FIGURES && k == 1 && !r->header ?
+			al = b->table == TABLE_FIGURES && k == 1 ?
 			    ALIGN_RIGHT : ALIGN_LEFT;
 			memset(&ss, 0, sizeof(ss));
 			flatten(t, &ss, c->inl, c->header, 0, size,
