@@ -8,6 +8,7 @@
  */
 #include <sys/stat.h>
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -198,6 +199,93 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 		p = close + 2;
 	}
 	return errors;
+}
+
+/*
+ * Whether the text before a number makes it a reference, not a count:
+ * "§ 17", "stk. 4", "nr. 3", "kl. 10".
+ */
+static int
+is_reference(const char *start, const char *num)
+{
+	static const char *const words[] = { "§ ", "stk. ", "nr. ", "kl. " };
+	size_t	 i, n;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		n = strlen(words[i]);
+		if ((size_t)(num - start) >= n &&
+		    memcmp(num - n, words[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A warning for a count typed by hand that the data holds: "16
+ * kvinder" where an initiative's figure is 16.  Written as {{ name }}
+ * it would follow the data when the figure changes.  Only counts of
+ * something (a number, a space, a word) are looked at, outside code
+ * and outside {{ }}; years and references are not counts.
+ */
+static void
+hint_numbers(struct walk *w, const char *src, size_t len)
+{
+	const char	*p = src, *end = src + len, *line_start = src, *q;
+	const struct names *t = w->o->names;
+	struct buf	 keys;
+	size_t		 i, found;
+	long		 v;
+	int		 line = 1, fence = 0, code = 0;
+
+	for (; p < end; p++) {
+		if (*p == '\n') {
+			line++;
+			line_start = p + 1;
+			code = 0;
+			if (end - line_start >= 3 &&
+			    (memcmp(line_start, "```", 3) == 0 ||
+			    memcmp(line_start, "~~~", 3) == 0))
+				fence = !fence;
+			continue;
+		}
+		if (*p == '`')
+			code = !code;
+		if (fence || code)
+			continue;
+		if (p + 1 < end && p[0] == '{' && p[1] == '{') {
+			q = memchr(p, '\n', (size_t)(end - p));
+			while (p + 1 < end && !(p[0] == '}' && p[1] == '}') &&
+			    (q == NULL || p < q))
+				p++;
+			continue;
+		}
+		if (*p < '0' || *p > '9' || (p > line_start &&
+		    (isalnum((unsigned char)p[-1]) || strchr(".,:-/", p[-1]))))
+			continue;
+		for (q = p, v = 0; q < end && *q >= '0' && *q <= '9' &&
+		    v < 100000000; q++)
+			v = v * 10 + (*q - '0');
+		if (q + 1 >= end || *q != ' ' || !(isalpha((unsigned char)q[1]) ||
+		    (unsigned char)q[1] >= 0xc3) || (v >= 1900 && v <= 2100) ||
+		    is_reference(line_start, p)) {
+			p = q - 1;
+			continue;
+		}
+		buf_init(&keys, &w->tmp);
+		for (i = found = 0; i < t->n; i++) {
+			if (t->v[i].kind != NAME_NUMBER || t->v[i].num != v)
+				continue;
+			if (found++ < 3)
+				buf_printf(&keys, "%s{{ %s }}", found > 1 ? " or " :
+				    "", t->v[i].key);
+		}
+		if (found > 0)
+			diag_msg(w->d, DIAG_WARNING, w->path, line,
+			    (int)(p - line_start) + 1, "%ld is a figure in the "
+			    "data: write %s%s so the text follows the data", v,
+			    keys.data, found > 3 ? " (or another)" : "");
+		p = q - 1;
+	}
 }
 
 /* --- Building blocks and inlines ------------------------------------ */
@@ -547,6 +635,7 @@ narrative_load(struct arena *a, struct diag *d, const char *path,
 	w.stack[0].block = &root;
 
 	buf_init(&filled, &w.tmp);
+	hint_numbers(&w, src, len);
 	if (fill_in(&w, src, len, &filled) > 0)
 		*ok = 0;
 
