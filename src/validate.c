@@ -192,6 +192,36 @@ milestone_status(const struct milestone *m, const struct date *as_of)
 	return STATUS_OVERDUE;
 }
 
+/*
+ * A pause with no end, as of the note: fine while a milestone still to
+ * come says when it should end (Baba's planned restart); otherwise the
+ * end date is probably missing.
+ */
+static void
+check_open_pauses(struct diag *d, const struct initiative *in,
+    const struct note *nt)
+{
+	const struct phase *p;
+	size_t		 i, j;
+
+	for (i = 0; i < in->nphases; i++) {
+		p = &in->phases[i];
+		if (p->kind != PHASE_PAUSE || p->end.kind != DATE_NONE ||
+		    p->end.bad || p->id == NULL)
+			continue;
+		for (j = 0; j < in->nmilestones; j++)
+			if (milestone_status(&in->milestones[j], &nt->as_of) ==
+			    STATUS_EXPECTED &&
+			    in->milestones[j].planned.kind != DATE_NONE)
+				break;
+		if (j == in->nmilestones)
+			diag_msg(d, DIAG_WARNING, p->pos.file, p->pos.line,
+			    p->pos.col, "the pause \"%s\" has no \"end\", "
+			    "and no milestone to come says when it ends: give "
+			    "its end date, or a planned milestone", p->id);
+	}
+}
+
 static void
 check_overdue(struct diag *d, const struct initiative *in,
     const struct note *nt)
@@ -218,6 +248,7 @@ check_overdue(struct diag *d, const struct initiative *in,
 		    m->id, planned.data, as_of.data);
 	}
 	arena_fini(&a);
+	check_open_pauses(d, in, nt);
 }
 
 int
