@@ -30,7 +30,6 @@ struct lctx {
 	struct diag	*d;
 	const char	*dir;		/* the content folder */
 	const char	*file;
-	int		 errors;
 };
 
 /* --- The YAML reader ------------------------------------------------ */
@@ -307,7 +306,6 @@ lerr(struct lctx *l, const struct ynode *n, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	diag_msg(l->d, DIAG_ERROR, l->file, n->line, n->col, "%s", msg);
-	l->errors++;
 }
 
 static struct pos
@@ -851,19 +849,14 @@ load_report(struct lctx *l, const struct ynode *root, struct note *nt)
 static const struct ynode *
 read_yaml(struct lctx *l, const char *path, int missing_is_content)
 {
-	const struct ynode *root;
 	char		*textp;
 	size_t		 len;
-	int		 before = l->d->count[DIAG_ERROR];
 
 	l->file = path;
 	if ((textp = fs_read(l->a, l->d, path, LOAD_MAX_FILE, &len,
 	    missing_is_content)) == NULL)
 		return NULL;
-	root = load_yaml(l->a, l->d, path, textp, len);
-	if (root == NULL && l->d->count[DIAG_ERROR] == before)
-		l->errors++;
-	return root;
+	return load_yaml(l->a, l->d, path, textp, len);
 }
 
 static int

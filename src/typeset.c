@@ -1229,9 +1229,8 @@ head(struct ts *t, const struct report *r, const struct report_note *n,
 
 /* place() sizes each page's array exactly: this never grows it. */
 static struct box *
-page_box(struct ts *t, struct tpage *p)
+page_box(struct tpage *p)
 {
-	(void)t;
 	return &p->boxes[p->nboxes++];
 }
 
@@ -1295,11 +1294,11 @@ footer(struct ts *t, struct tpage *p, size_t page, size_t npages,
 	    t->right - w, arena_strdup(t->a, num), strlen(num), NULL);
 	y = t->s->margin_bottom;
 	for (i = 0; i < v.nboxes; i++) {
-		b = page_box(t, p);
+		b = page_box(p);
 		*b = v.boxes[i];
 		b->y = y;
 	}
-	b = page_box(t, p);
+	b = page_box(p);
 	memset(b, 0, sizeof(*b));
 	b->kind = BOX_RECT;
 	b->x = t->left;
@@ -1353,7 +1352,7 @@ place(struct ts *t, size_t *starts, size_t npages, const char *sender)
 				no++;
 			}
 			for (j = 0; j < v->nboxes; j++) {
-				b = page_box(t, p);
+				b = page_box(p);
 				*b = v->boxes[j];
 				b->y += y - v->base;
 			}

@@ -39,6 +39,25 @@ block_of(const struct selem *e)
 	return e;
 }
 
+/* The lines (distinct baselines) a block has on a page. */
+static size_t
+lines_of(const struct tpage *p, const struct selem *block)
+{
+	const struct box *b;
+	double		 prev_y = -1;
+	size_t		 i, count = 0;
+
+	for (i = 0; i < p->nboxes; i++) {
+		b = &p->boxes[i];
+		if (b->kind == BOX_TEXT && block_of(b->elem) == block &&
+		    fabs(b->y - prev_y) > EPS) {
+			count++;
+			prev_y = b->y;
+		}
+	}
+	return count;
+}
+
 static void
 check(const struct typeset *ts, const struct style *s, const char *what)
 {
@@ -49,7 +68,7 @@ check(const struct typeset *ts, const struct style *s, const char *what)
 	double		 left = s->margin_left, right = s->page_width -
 			    s->margin_right, prev_y;
 	size_t		 pg, i, outside = 0, orphan = 0, heading_last = 0;
-	size_t		 run = 0, maxrun = 0, unowned = 0, footers = 0, count;
+	size_t		 run = 0, maxrun = 0, footers = 0;
 
 	for (pg = 0; pg < ts->npages; pg++) {
 		p = &ts->pages[pg];
@@ -117,28 +136,11 @@ check(const struct typeset *ts, const struct style *s, const char *what)
 		    prev_block->role != ROLE_P)
 			continue;
 		/* The paragraph runs over: two lines each side at least. */
-		for (count = 0, prev_y = -1, i = 0; i < p->nboxes; i++) {
-			b = &p->boxes[i];
-			if (b->kind == BOX_TEXT && block_of(b->elem) ==
-			    prev_block && fabs(b->y - prev_y) > EPS) {
-				count++;
-				prev_y = b->y;
-			}
-		}
-		if (count < 2)
+		if (lines_of(p, prev_block) < 2)
 			orphan++;
-		for (count = 0, prev_y = -1, i = 0; i < q->nboxes; i++) {
-			b = &q->boxes[i];
-			if (b->kind == BOX_TEXT && block_of(b->elem) ==
-			    prev_block && fabs(b->y - prev_y) > EPS) {
-				count++;
-				prev_y = b->y;
-			}
-		}
-		if (count < 2)
+		if (lines_of(q, prev_block) < 2)
 			orphan++;
 	}
-	(void)unowned;
 	snprintf(msg, sizeof(msg), "%s: no text outside the text area", what);
 	T_OK(outside == 0, msg);
 	snprintf(msg, sizeof(msg), "%s: at most two hyphenated lines in a "
