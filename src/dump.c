@@ -10,16 +10,23 @@
 
 static const char *const block_names[BLOCK__MAX] = {
 	"section", "heading", "para", "list", "item", "quote", "code",
-	"hr", "table", "row", "cell"
+	"hr", "table", "row", "cell", "chart"
 };
 static const char *const inline_names[INL__MAX] = {
 	"text", "emph", "strong", "code", "link", "image", "linebreak"
 };
 static const char *const table_names[TABLE__MAX] = {
-	"timeline", "figures"
+	"timeline", "figures", "chart", "forecasts"
 };
 static const char *const state_names[ROW__MAX] = {
-	"none", "done", "ongoing", "expected", "overdue"
+	"none", "done", "ongoing", "expected", "overdue", "changed"
+};
+static const char *const shape_names[SHAPE__MAX] = {
+	"rect", "line", "diamond", "text"
+};
+static const char *const paint_names[PAINT__MAX] = {
+	"grid", "axis", "today", "actual", "planned", "pause", "span",
+	"done", "expected", "overdue", "backdrop", "label", "lane"
 };
 
 static void
@@ -83,6 +90,31 @@ dump_inlines(struct buf *b, const struct inline_ *in, int depth)
 	}
 }
 
+/* The chart's geometry, item by item, in points to a hundredth. */
+static void
+dump_chart(struct buf *b, const struct chart *c, int depth)
+{
+	const struct chart_item *it;
+	size_t	 i;
+
+	indent(b, depth);
+	buf_printf(b, "id %s size %.2f x %.2f text %.2f\n", c->id, c->width,
+	    c->height, c->size);
+	field(b, depth, "desc", c->desc);
+	for (i = 0; i < c->nitems; i++) {
+		it = &c->items[i];
+		indent(b, depth);
+		buf_printf(b, "%s %s %.2f %.2f %.2f %.2f",
+		    shape_names[it->shape], paint_names[it->paint], it->x,
+		    it->y, it->w, it->h);
+		if (it->shape == SHAPE_TEXT) {
+			buf_putc(b, ' ');
+			quoted(b, it->text, it->len);
+		}
+		buf_putc(b, '\n');
+	}
+}
+
 static void
 dump_blocks(struct buf *b, const struct block *bl, int depth)
 {
@@ -114,6 +146,10 @@ dump_blocks(struct buf *b, const struct block *bl, int depth)
 			buf_printf(b, "%s state=%s", bl->header ? " header" : "",
 			    state_names[bl->state]);
 			break;
+		case BLOCK_CHART:
+			buf_puts(b, " title=");
+			quoted(b, bl->text, strlen(bl->text));
+			break;
 		case BLOCK_CELL:
 			if (bl->header)
 				buf_puts(b, " th");
@@ -126,6 +162,8 @@ dump_blocks(struct buf *b, const struct block *bl, int depth)
 		if (bl->id != NULL && bl->type == BLOCK_SECTION)
 			buf_printf(b, " id=%s", bl->id);
 		buf_putc(b, '\n');
+		if (bl->type == BLOCK_CHART)
+			dump_chart(b, bl->chart, depth + 1);
 		dump_inlines(b, bl->inl, depth + 1);
 		dump_blocks(b, bl->child, depth + 1);
 	}

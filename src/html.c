@@ -13,13 +13,14 @@
 #include "escape.h"
 #include "html.h"
 #include "report.h"
+#include "svg.h"
 #include "tmpl.h"
 
 static const char *const state_classes[ROW__MAX] = {
-	NULL, "done", "ongoing", "expected", "overdue"
+	NULL, "done", "ongoing", "expected", "overdue", "changed"
 };
 static const char *const table_classes[TABLE__MAX] = {
-	"timeline", "figures"
+	"timeline", "figures", "chart", "forecasts"
 };
 
 static void
@@ -209,6 +210,17 @@ blocks(struct buf *b, const struct block *bl, int tight)
 			break;
 		case BLOCK_TABLE:
 			table(b, bl);
+			break;
+		case BLOCK_CHART:
+			/* The chart, and its data as a table on request. */
+			buf_puts(b, "<figure class=\"chart\">\n");
+			svg_chart(b, bl->chart);
+			buf_puts(b, "<figcaption>");
+			text(b, bl->text);
+			buf_puts(b, "</figcaption>\n<details>\n<summary>Se "
+			    "tidslinjen som tabel</summary>\n");
+			blocks(b, bl->child, 0);
+			buf_puts(b, "</details>\n</figure>\n");
 			break;
 		default:
 			break;

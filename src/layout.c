@@ -9,6 +9,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "chart.h"
 #include "danish.h"
 #include "date.h"
 #include "diag.h"
@@ -20,17 +21,6 @@
 #include "narrative.h"
 #include "report.h"
 #include "validate.h"
-
-/* One row of a timeline before it is sorted. */
-struct entry {
-	long		 key;		/* day it sorts by */
-	size_t		 seq;		/* input order, for a stable sort */
-	const char	*when;
-	const char	*iso;
-	const char	*what;
-	enum row_state	 state;
-	const char	*status;	/* the state in words */
-};
 
 static struct inline_ *
 text_inline(struct arena *a, const char *s)
@@ -74,19 +64,40 @@ cell(struct arena *a, const char *s, int header, const char *iso)
 	return c;
 }
 
+/* A row of n cells; isos, when not NULL, gives each its machine date. */
+static struct block *
+row_of(struct arena *a, int header, enum row_state state,
+    const char *const *cells, const char *const *isos, size_t n)
+{
+	struct block	*r = new_block(a, BLOCK_ROW), *last = NULL;
+	size_t		 i;
+
+	r->header = header;
+	r->state = state;
+	for (i = 0; i < n; i++)
+		append(r, &last, cell(a, cells[i], header,
+		    isos != NULL ? isos[i] : NULL));
+	return r;
+}
+
 static struct block *
 row(struct arena *a, int header, enum row_state state, const char *c1,
     const char *iso, const char *c2, const char *c3)
 {
-	struct block	*r = new_block(a, BLOCK_ROW), *last = NULL;
+	const char	*cells[3] = { c1, c2, c3 };
+	const char	*isos[3] = { iso, NULL, NULL };
 
-	r->header = header;
-	r->state = state;
-	append(r, &last, cell(a, c1, header, iso));
-	append(r, &last, cell(a, c2, header, NULL));
-	if (c3 != NULL)
-		append(r, &last, cell(a, c3, header, NULL));
-	return r;
+	return row_of(a, header, state, cells, isos, c3 != NULL ? 3 : 2);
+}
+
+static struct block *
+table_of(struct arena *a, enum table_kind kind, const char *caption)
+{
+	struct block	*t = new_block(a, BLOCK_TABLE);
+
+	t->table = kind;
+	t->text = caption;
+	return t;
 }
 
 static const char *
@@ -129,33 +140,40 @@ name_of(const struct initiative *in)
 static int
 cmp_entry(const void *x, const void *y)
 {
-	const struct entry *a = x, *b = y;
+	const struct tl_entry *a = x, *b = y;
 
 	if (a->key != b->key)
 		return a->key < b->key ? -1 : 1;
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
+/* "Forløbet sat på pause på grund af ...", with its sessions if asked. */
 static const char *
-phase_what(struct arena *a, const struct phase *p)
+phase_what(struct arena *a, const struct phase *p, const struct date *as_of,
+    int sessions)
 {
 	struct buf	 b;
+	struct count	 c = count_at(&p->sessions, as_of);
 
 	buf_init(&b, a);
 	buf_puts(&b, p->name != NULL ? p->name : "");
 	if (p->reason != NULL)
 		buf_printf(&b, " på grund af %s", p->reason);
-	if (p->sessions.set)
+	if (sessions && c.set)
 		buf_printf(&b, " (%s undervisningssessioner)",
-		    fmt_number(a, p->sessions.value));
+		    fmt_number(a, c.value));
 	return b.data;
 }
 
-static struct block *
-timeline(struct arena *a, const struct initiative *in, const struct note *nt)
+/*
+ * An initiative's timeline as of the note: its phases and milestones as
+ * entries in date order, for its table and the chart.
+ */
+static struct tl_entry *
+entries(struct arena *a, const struct initiative *in, const struct note *nt,
+    size_t *np)
 {
-	struct block	*t, *last = NULL;
-	struct entry	*e;
+	struct tl_entry	*e;
 	struct buf	 b;
 	size_t		 n = 0, i, last_dated = (size_t)-1;
 	long		 key = 0;
@@ -182,7 +200,12 @@ timeline(struct arena *a, const struct initiative *in, const struct note *nt)
 			buf_puts(&b, "Ikke oplyst");
 		e[n].key = key;
 		e[n].when = b.data;
-		e[n].what = phase_what(a, p);
+		e[n].what = phase_what(a, p, &nt->as_of, 1);
+		e[n].label = phase_what(a, p, &nt->as_of, 0);
+		e[n].phase = 1;
+		e[n].pause = p->kind == PHASE_PAUSE;
+		e[n].start = p->start;
+		e[n].end = p->end;
 		if (p->end.kind != DATE_NONE && p->end.last < nt->as_of.first)
 			e[n].state = ROW_DONE, e[n].status = "Afsluttet";
 		else if (p->start.kind != DATE_NONE &&
@@ -210,75 +233,331 @@ timeline(struct arena *a, const struct initiative *in, const struct note *nt)
 			e[n].state = ROW_OVERDUE, e[n].status = "Overskredet";
 			break;
 		}
-		d = e[n].state == ROW_DONE ? &m->actual : &m->planned;
+		d = e[n].state == ROW_DONE ? &m->actual :
+		    milestone_plan(m, &nt->as_of);
 		if (d->kind == DATE_NONE)
 			continue;
 		e[n].key = d->first;
 		e[n].when = fmt_date(a, d);
 		e[n].iso = fmt_iso(a, d);
-		e[n].what = m->label != NULL ? m->label : "";
+		e[n].what = e[n].label = m->label != NULL ? m->label : "";
+		e[n].start = *d;
 		e[n].seq = n;
 		n++;
 	}
 	qsort(e, n, sizeof(*e), cmp_entry);
+	*np = n;
+	return e;
+}
 
-	t = new_block(a, BLOCK_TABLE);
-	t->table = TABLE_TIMELINE;
-	t->text = arena_printf(a, "Tidslinje for %s pr. %s", name_of(in),
-	    fmt_date(a, &nt->as_of));
+/* The note's own events, as a timeline. */
+static struct tl_entry *
+event_entries(struct arena *a, const struct note *nt, size_t *np)
+{
+	struct tl_entry	*e;
+	size_t		 i, n = 0;
+
+	e = arena_calloc(a, nt->nevents + 1, sizeof(*e));
+	for (i = 0; i < nt->nevents; i++) {
+		const struct event *ev = &nt->events[i];
+
+		if (ev->date.kind == DATE_NONE)
+			continue;
+		e[n].key = ev->date.first;
+		e[n].seq = n;
+		e[n].when = fmt_date(a, &ev->date);
+		e[n].iso = fmt_iso(a, &ev->date);
+		e[n].what = e[n].label = ev->label != NULL ? ev->label : "";
+		e[n].start = ev->date;
+		if (ev->date.first <= nt->as_of.last)
+			e[n].state = ROW_DONE, e[n].status = "Gennemført";
+		else
+			e[n].state = ROW_EXPECTED, e[n].status = "Forventes";
+		n++;
+	}
+	qsort(e, n, sizeof(*e), cmp_entry);
+	*np = n;
+	return e;
+}
+
+static struct block *
+timeline(struct arena *a, const struct initiative *in, const struct note *nt)
+{
+	struct block	*t, *last = NULL;
+	struct tl_entry	*e;
+	size_t		 n, i;
+
+	e = entries(a, in, nt, &n);
+	if (n == 0)
+		return NULL;
+	t = table_of(a, TABLE_TIMELINE, arena_printf(a,
+	    "Tidslinje for %s pr. %s", name_of(in), fmt_date(a, &nt->as_of)));
 	append(t, &last, row(a, 1, ROW_NONE, "Hvornår", NULL, "Hvad",
 	    "Status"));
 	for (i = 0; i < n; i++)
 		append(t, &last, row(a, 0, e[i].state, e[i].when, e[i].iso,
 		    e[i].what, e[i].status));
-	return n > 0 ? t : NULL;
+	return t;
 }
+
+/* The change of a number since the note before: "+3", "−1", "uændret". */
+static const char *
+change(struct arena *a, const struct count *now, const struct count *before)
+{
+	long	 d;
+
+	if (!before->set)
+		return "ny";
+	d = now->value - before->value;
+	if (d == 0)
+		return "uændret";
+	return arena_printf(a, "%s%s", d > 0 ? "+" : "−",
+	    fmt_number(a, d > 0 ? d : -d));
+}
+
+struct figrows {
+	struct arena	*a;
+	struct block	*t;
+	struct block	*last;
+	int		 since;		/* a column of changes */
+};
 
 static void
-figure_row(struct arena *a, struct block *t, struct block **last,
-    const char *label, const struct count *c)
+figure_row(struct figrows *f, const char *label, const struct count *now,
+    const struct count *before)
 {
+	const char	*cells[3];
 	struct block	*r;
 
-	if (!c->set)
+	if (!now->set)
 		return;
-	r = row(a, 0, ROW_NONE, label, NULL, fmt_number(a, c->value), NULL);
+	cells[0] = label;
+	cells[1] = fmt_number(f->a, now->value);
+	cells[2] = f->since ? change(f->a, now, before) : NULL;
+	r = row_of(f->a, 0, ROW_NONE, cells, NULL, f->since ? 3 : 2);
 	r->child->header = 1;	/* the label heads its row */
-	append(t, last, r);
+	append(f->t, &f->last, r);
 }
 
+/*
+ * The key figures as of the note; with the change since the note
+ * before that covers the initiative, when there is one.
+ */
 static struct block *
-figures(struct arena *a, const struct initiative *in, const struct note *nt)
+figures(struct arena *a, const struct content *c,
+    const struct initiative *in, const struct note *nt)
 {
-	const struct participants *p = &in->participants;
-	struct block	*t, *last = NULL;
-	struct count	 c;
+	const struct note *prev = note_before(c, nt, in);
+	struct participants p, q;
+	struct figrows	 f;
+	struct count	 x, y;
+	struct date	 never;
+	const struct date *then;
+	const char	*head[3] = { "Tal", "Antal", NULL };
 	size_t		 i;
 
-	t = new_block(a, BLOCK_TABLE);
-	t->table = TABLE_FIGURES;
-	t->text = arena_printf(a, "Tal for %s pr. %s", name_of(in),
-	    fmt_date(a, &nt->as_of));
-	append(t, &last, row(a, 1, ROW_NONE, "Tal", NULL, "Antal", NULL));
-	figure_row(a, t, &last, "Medarbejdere i indsatsen", &in->staff.count);
-	figure_row(a, t, &last, "Rekrutterede deltagere", &p->recruited);
-	figure_row(a, t, &last, "Deltagere ved opstart", &p->started);
-	figure_row(a, t, &last, "Faldet fra", &p->dropped_out);
-	figure_row(a, t, &last, "Gennemført", &p->completed);
-	figure_row(a, t, &last, "Aktive deltagere", &p->active);
-	for (i = 0; i < in->nphases; i++)
-		if (in->phases[i].sessions.set)
-			figure_row(a, t, &last, arena_printf(a,
-			    "Undervisningssessioner: %s", in->phases[i].name),
-			    &in->phases[i].sessions);
-	for (i = 0; i < in->nfigures; i++) {
-		memset(&c, 0, sizeof(c));
-		c.set = 1;
-		c.value = in->figures[i].value;
-		figure_row(a, t, &last, in->figures[i].label != NULL ?
-		    in->figures[i].label : "", &c);
+	memset(&never, 0, sizeof(never));
+	never.first = never.last = -(1L << 30);
+	then = prev != NULL ? &prev->as_of : &never;
+	memset(&f, 0, sizeof(f));
+	f.a = a;
+	f.since = prev != NULL;
+	f.t = table_of(a, TABLE_FIGURES, arena_printf(a, "Tal for %s pr. %s",
+	    name_of(in), fmt_date(a, &nt->as_of)));
+	if (f.since)
+		head[2] = arena_printf(a, "Ændring siden %s",
+		    fmt_date(a, &prev->as_of));
+	append(f.t, &f.last, row_of(a, 1, ROW_NONE, head, NULL,
+	    f.since ? 3 : 2));
+	participants_at(&in->participants, &nt->as_of, &p);
+	participants_at(&in->participants, then, &q);
+	x = count_at(&in->staff.count, &nt->as_of);
+	y = count_at(&in->staff.count, then);
+	figure_row(&f, "Medarbejdere i indsatsen", &x, &y);
+	figure_row(&f, "Rekrutterede deltagere", &p.recruited, &q.recruited);
+	figure_row(&f, "Deltagere ved opstart", &p.started, &q.started);
+	figure_row(&f, "Faldet fra", &p.dropped_out, &q.dropped_out);
+	figure_row(&f, "Gennemført", &p.completed, &q.completed);
+	figure_row(&f, "Aktive deltagere", &p.active, &q.active);
+	for (i = 0; i < in->nphases; i++) {
+		const struct phase *ph = &in->phases[i];
+
+		/* Sessions of a phase not begun by the note's date: none. */
+		if (ph->start.kind != DATE_NONE &&
+		    ph->start.first > nt->as_of.last)
+			continue;
+		x = count_at(&ph->sessions, &nt->as_of);
+		y = count_at(&ph->sessions, then);
+		if (prev != NULL && ph->start.kind != DATE_NONE &&
+		    ph->start.first > prev->as_of.last)
+			y.set = 0;
+		figure_row(&f, arena_printf(a, "Undervisningssessioner: %s",
+		    ph->name != NULL ? ph->name : ""), &x, &y);
 	}
-	return t->child->next != NULL ? t : NULL;
+	for (i = 0; i < in->nfigures; i++) {
+		x = count_at(&in->figures[i].value, &nt->as_of);
+		y = count_at(&in->figures[i].value, then);
+		figure_row(&f, in->figures[i].label != NULL ?
+		    in->figures[i].label : "", &x, &y);
+	}
+	return f.t->child->next != NULL ? f.t : NULL;
+}
+
+/*
+ * The forecast ledger of an initiative: what the note before expected,
+ * with a date, against what had happened by this note.
+ */
+static struct block *
+forecasts(struct arena *a, struct diag *d, const struct content *c,
+    const struct initiative *in, const struct note *nt,
+    const struct section *s)
+{
+	const struct note *prev = note_before(c, nt, in);
+	const struct milestone *m;
+	const struct date *was, *now;
+	const struct replan *r;
+	struct block	*t, *last = NULL, *p;
+	const char	*cells[4], *isos[4] = { NULL, NULL, NULL, NULL };
+	const char	*outcome;
+	enum row_state	 st;
+	size_t		 i, j, n = 0;
+
+	if (prev == NULL) {
+		diag_msg(d, DIAG_WARNING, s->pos.file, s->pos.line, s->pos.col,
+		    "\"forecasts\": no earlier note covers %s, so there is no "
+		    "forecast to follow up", name_of(in));
+		return NULL;
+	}
+	t = table_of(a, TABLE_FORECASTS, arena_printf(a, "Forventninger til "
+	    "%s i statusnotatet af %s", name_of(in), fmt_date(a, &prev->date)));
+	cells[0] = "Forventning";
+	cells[1] = "Forventet";
+	cells[2] = arena_printf(a, "Pr. %s", fmt_date(a, &nt->as_of));
+	cells[3] = "Status";
+	append(t, &last, row_of(a, 1, ROW_NONE, cells, NULL, 4));
+	for (i = 0; i < in->nmilestones; i++) {
+		m = &in->milestones[i];
+		was = milestone_plan(m, &prev->as_of);
+		if (was->kind == DATE_NONE ||
+		    milestone_status(m, &prev->as_of) == STATUS_DONE)
+			continue;
+		now = milestone_plan(m, &nt->as_of);
+		if (milestone_status(m, &nt->as_of) == STATUS_DONE) {
+			outcome = arena_printf(a, "Gennemført %s",
+			    fmt_date(a, &m->actual));
+			st = m->actual.first <= was->last ? ROW_DONE :
+			    ROW_OVERDUE;
+		} else if (date_cmp(now, was) != 0) {
+			outcome = arena_printf(a, "Nu forventet %s",
+			    fmt_date(a, now));
+			for (j = 0; j < m->nreplans; j++) {
+				r = &m->replans[j];
+				if (now == &r->planned && r->reason != NULL)
+					outcome = arena_printf(a, "%s: %s",
+					    outcome, r->reason);
+			}
+			st = ROW_CHANGED;
+		} else if (was->last < nt->as_of.first) {
+			outcome = "Ikke gennemført";
+			st = ROW_OVERDUE;
+		} else {
+			outcome = "Forventes stadig";
+			st = ROW_EXPECTED;
+		}
+		cells[0] = m->label != NULL ? m->label : "";
+		cells[1] = fmt_date(a, was);
+		isos[1] = fmt_iso(a, was);
+		cells[2] = outcome;
+		cells[3] = st == ROW_DONE ? "Indfriet" : st == ROW_OVERDUE ?
+		    "Forsinket" : st == ROW_CHANGED ? "Ændret" : "Åben";
+		append(t, &last, row_of(a, 0, st, cells, isos, 4));
+		last->child->header = 1;
+		n++;
+	}
+	if (n > 0)
+		return t;
+	p = new_block(a, BLOCK_PARA);
+	p->inl = text_inline(a, arena_printf(a, "Statusnotatet af %s "
+	    "forventede intet med dato for %s.", fmt_date(a, &prev->date),
+	    name_of(in)));
+	return p;
+}
+
+/*
+ * The timeline chart of a section: its initiative's lane, or else a
+ * lane for each of the note's initiatives and one for its events.
+ */
+static struct block *
+chart(struct arena *a, const struct chart_opts *o, const struct note *nt,
+    const struct section *s, int *nchart)
+{
+	struct tl_lane	*lanes;
+	struct block	*b, *t, *last = NULL;
+	struct chart	*ch;
+	struct buf	 title;
+	const char	*cells[4], *isos[4] = { NULL, NULL, NULL, NULL };
+	size_t		 i, j, n = 0, named = 0;
+
+	lanes = arena_calloc(a, nt->ninitiatives + 2, sizeof(*lanes));
+	buf_init(&title, a);
+	buf_puts(&title, "Tidslinje for ");
+	for (i = 0; i < (s->initiative_p != NULL ? 1 : nt->ninitiatives);
+	    i++) {
+		const struct initiative *in = s->initiative_p != NULL ?
+		    s->initiative_p : nt->initiatives_p[i];
+
+		if (in == NULL)
+			continue;
+		lanes[n].name = name_of(in);
+		lanes[n].e = entries(a, in, nt, &lanes[n].n);
+		n++;
+	}
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_puts(&title, i + 1 == n ? " og " : ", ");
+		buf_puts(&title, lanes[i].name);
+		named++;
+	}
+	if (s->initiative_p == NULL && nt->nevents > 0) {
+		lanes[n].name = "Andre begivenheder";
+		lanes[n].e = event_entries(a, nt, &lanes[n].n);
+		n++;
+	}
+	if (named == 0)
+		buf_puts(&title, "statusnotatet");
+	ch = chart_make(a, o, lanes, n, &nt->as_of, fmt_date(a, &nt->as_of),
+	    title.data);
+	if (ch == NULL)
+		return NULL;
+	ch->id = (*nchart)++ == 0 ? "tidslinje" :
+	    arena_printf(a, "tidslinje-%d", *nchart);
+	b = new_block(a, BLOCK_CHART);
+	b->chart = ch;
+	b->text = ch->title;
+	/* The same, as a table for those who cannot see the chart. */
+	t = table_of(a, TABLE_CHART, arena_printf(a, "%s som tabel",
+	    ch->title));
+	cells[0] = "Indsats";
+	cells[1] = "Hvornår";
+	cells[2] = "Hvad";
+	cells[3] = "Status";
+	append(t, &last, row_of(a, 1, ROW_NONE, cells, NULL, 4));
+	for (i = 0; i < n; i++)
+		for (j = 0; j < lanes[i].n; j++) {
+			const struct tl_entry *e = &lanes[i].e[j];
+
+			if (e->start.kind == DATE_NONE)
+				continue;
+			cells[0] = lanes[i].name;
+			cells[1] = e->when;
+			isos[1] = e->iso;
+			cells[2] = e->what;
+			cells[3] = e->status;
+			append(t, &last, row_of(a, 0, e->state, cells, isos,
+			    4));
+		}
+	b->child = t;
+	return b;
 }
 
 /* An anchor from a title: lower-case ASCII, æ ø å spelt out. */
@@ -342,14 +621,15 @@ nest_headings(struct block *b, int *last)
 
 static int
 layout_note(struct arena *a, struct diag *d, const struct content *c,
-    const struct note *nt, struct report_note *rn)
+    const struct chart_opts *co, const struct note *nt,
+    struct report_note *rn)
 {
 	struct names	 names;
 	struct narrative_opts o;
 	struct block	*body, *last = NULL, *sec, *slast, *b, *h;
 	struct buf	 buf;
 	size_t		 i, j;
-	int		 ok = 1, level;
+	int		 ok = 1, level, nchart = 0;
 
 	rn->id = nt->id;
 	rn->dir = nt->dir;
@@ -403,10 +683,22 @@ layout_note(struct arena *a, struct diag *d, const struct content *c,
 			for (; b != NULL; b = b->next)
 				append(sec, &slast, b);
 		}
+		if (s->chart && co != NULL &&
+		    (b = chart(a, co, nt, s, &nchart)) != NULL)
+			append(sec, &slast, b);
 		if (s->initiative_p != NULL) {
 			if ((b = timeline(a, s->initiative_p, nt)) != NULL)
 				append(sec, &slast, b);
-			if ((b = figures(a, s->initiative_p, nt)) != NULL)
+			if ((b = figures(a, c, s->initiative_p, nt)) != NULL)
+				append(sec, &slast, b);
+		}
+		for (j = 0; s->forecasts && j < (s->initiative_p != NULL ?
+		    1 : nt->ninitiatives); j++) {
+			const struct initiative *in = s->initiative_p != NULL ?
+			    s->initiative_p : nt->initiatives_p[j];
+
+			if (in != NULL &&
+			    (b = forecasts(a, d, c, in, nt, s)) != NULL)
 				append(sec, &slast, b);
 		}
 		append(body, &last, sec);
@@ -445,7 +737,7 @@ inspect_logo(struct arena *a, struct diag *d, const struct content *c,
 
 int
 layout_report(struct arena *a, struct diag *d, const struct content *c,
-    struct report *r)
+    const struct chart_opts *co, struct report *r)
 {
 	size_t	 i;
 	int	 rc = 0;
@@ -465,7 +757,7 @@ layout_report(struct arena *a, struct diag *d, const struct content *c,
 	r->notes = arena_calloc(a, c->nnotes, sizeof(*r->notes));
 	r->nnotes = c->nnotes;
 	for (i = 0; i < c->nnotes; i++)
-		if (layout_note(a, d, c, &c->notes[i], &r->notes[i]) == -1)
+		if (layout_note(a, d, c, co, &c->notes[i], &r->notes[i]) == -1)
 			rc = -1;
 	return rc;
 }

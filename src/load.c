@@ -458,37 +458,93 @@ ref(struct lctx *l, const struct ynode *map, const char *key, struct ref *r)
 		r->pos = pos_of(l, n);
 }
 
-static void
-count(struct lctx *l, const struct ynode *map, const char *key,
-    struct count *c)
+/* A whole number from a scalar; -1 after an error at n. */
+static int
+whole(struct lctx *l, const struct ynode *n, const char *key, long *out)
 {
-	const struct ynode *n = get(map, key);
 	const char	*s;
 	long		 v = 0;
 
-	if (n == NULL)
-		return;
-	c->pos = pos_of(l, n);
-	c->bad = 1;	/* until it is read */
 	if (n->type != YNODE_SCALAR || n->len == 0) {
 		lerr(l, n, "\"%s\" must be a whole number such as 16", key);
-		return;
+		return -1;
 	}
 	for (s = n->str; *s >= '0' && *s <= '9'; s++) {
 		if (v > (LONG_MAX - 9) / 10) {
 			lerr(l, n, "\"%s\": %s is too large", key, n->str);
-			return;
+			return -1;
 		}
 		v = v * 10 + (*s - '0');
 	}
 	if (*s != '\0' || s == n->str) {
 		lerr(l, n, "\"%s\" must be a whole number such as 16, "
 		    "got \"%s\"", key, n->str);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+/*
+ * A count: a number, or dates with the number from each on, oldest
+ * first ("3. juni 2021: 16"), so that every note shows its own.
+ */
+static void
+count(struct lctx *l, const struct ynode *map, const char *key,
+    struct count *c)
+{
+	const struct ynode *n = get(map, key), *k;
+	struct count_at	*h;
+	char		 err[256];
+	size_t		 i, nh = 0;
+	int		 ok = 1;
+
+	if (n == NULL)
+		return;
+	c->pos = pos_of(l, n);
+	c->bad = 1;	/* until it is read */
+	if (n->type != YNODE_MAP) {
+		if (whole(l, n, key, &c->value) == 0)
+			c->set = 1, c->bad = 0;
 		return;
 	}
+	if (n->nkids == 0) {
+		lerr(l, n, "\"%s\" must be a whole number such as 16", key);
+		return;
+	}
+	h = arena_calloc(l->a, n->nkids / 2, sizeof(*h));
+	for (i = 0; i + 1 < n->nkids; i += 2) {
+		k = n->kids[i];
+		h[nh].pos = pos_of(l, k);
+		if (k->type != YNODE_SCALAR)
+			(void)snprintf(err, sizeof(err), "got %s", type_word(k));
+		if (k->type != YNODE_SCALAR || date_parse(k->str, k->len,
+		    &h[nh].date, err, sizeof(err)) == -1) {
+			lerr(l, k, "\"%s\": each number needs the date it "
+			    "holds from, such as \"3. juni 2021: 16\": %s",
+			    key, err);
+			ok = 0;
+			continue;
+		}
+		if (whole(l, n->kids[i + 1], key, &h[nh].value) == -1) {
+			ok = 0;
+			continue;
+		}
+		if (nh > 0 && date_cmp(&h[nh - 1].date, &h[nh].date) >= 0) {
+			lerr(l, k, "\"%s\": list the dates oldest first", key);
+			ok = 0;
+			continue;
+		}
+		nh++;
+	}
+	if (!ok)
+		return;
+	c->hist = h;
+	c->nhist = nh;
 	c->set = 1;
 	c->bad = 0;
-	c->value = v;
+	c->value = h[nh - 1].value;
+	c->pos = h[nh - 1].pos;
 }
 
 static void
@@ -635,7 +691,10 @@ static const char *const phase_kinds[PHASE__MAX + 1] = {
 	"recruitment", "training", "pause", "support", "other", NULL
 };
 static const char *const milestone_keys[] = {
-	"id", "label", "planned", "actual", NULL
+	"id", "label", "planned", "actual", "replanned", NULL
+};
+static const char *const replan_keys[] = {
+	"date", "planned", "reason", NULL
 };
 static const char *const figure_keys[] = { "id", "label", "value", NULL };
 
@@ -672,6 +731,43 @@ load_phase(struct lctx *l, const struct ynode *n, struct phase *p)
 	date(l, n, "start", &p->start, &p->start_pos);
 	date(l, n, "end", &p->end, &p->end_pos);
 	count(l, n, "sessions", &p->sessions);
+}
+
+/* A milestone's changed plans: when each was made, and the new date. */
+static void
+load_replans(struct lctx *l, const struct ynode *map, struct milestone *m)
+{
+	const struct ynode *n, *v;
+	struct replan	*r;
+	size_t		 i;
+
+	if ((n = list(l, map, "replanned")) == NULL)
+		return;
+	if (get(map, "planned") == NULL)
+		lerr(l, n, "\"replanned\" changes a plan: give the first "
+		    "one as \"planned\"");
+	m->replans = arena_calloc(l->a, n->nkids, sizeof(*m->replans));
+	for (i = 0; i < n->nkids; i++) {
+		v = n->kids[i];
+		r = &m->replans[m->nreplans];
+		r->pos = pos_of(l, v);
+		if (check_map(l, v, "a changed plan", replan_keys) == -1)
+			continue;
+		if (need(l, v, "date", "a changed plan") != NULL)
+			date(l, v, "date", &r->date, NULL);
+		if (need(l, v, "planned", "a changed plan") != NULL)
+			date(l, v, "planned", &r->planned, &r->planned_pos);
+		r->reason = text(l, v, "reason");
+		if (r->date.kind == DATE_NONE || r->planned.kind == DATE_NONE)
+			continue;
+		if (m->nreplans > 0 &&
+		    date_cmp(&m->replans[m->nreplans - 1].date, &r->date) >= 0) {
+			lerr(l, get(v, "date"), "\"replanned\": list the changes "
+			    "oldest first");
+			continue;
+		}
+		m->nreplans++;
+	}
 }
 
 static void
@@ -734,13 +830,13 @@ load_initiative(struct lctx *l, const struct ynode *root,
 			if (get(v, "planned") == NULL && get(v, "actual") == NULL)
 				lerr(l, v, "a milestone needs a \"planned\" or "
 				    "an \"actual\" date");
+			load_replans(l, v, m);
 		}
 	}
 	if ((n = list(l, root, "figures")) != NULL) {
 		in->figures = arena_calloc(l->a, n->nkids, sizeof(*in->figures));
 		for (i = 0; i < n->nkids; i++) {
 			struct figure *f = &in->figures[in->nfigures++];
-			struct count c;
 
 			v = n->kids[i];
 			f->pos = pos_of(l, v);
@@ -748,10 +844,8 @@ load_initiative(struct lctx *l, const struct ynode *root,
 				continue;
 			f->id = req_id(l, v, "a figure");
 			f->label = req_text(l, v, "label", "a figure");
-			memset(&c, 0, sizeof(c));
 			if (need(l, v, "value", "a figure") != NULL)
-				count(l, v, "value", &c);
-			f->value = c.value;
+				count(l, v, "value", &f->value);
 		}
 	}
 }
@@ -762,8 +856,37 @@ static const char *const report_keys[] = {
 };
 static const char *const event_keys[] = { "id", "label", "date", NULL };
 static const char *const section_keys[] = {
-	"title", "narrative", "initiative", NULL
+	"title", "narrative", "initiative", "include", NULL
 };
+static const char *const includes[] = { "chart", "forecasts", NULL };
+
+/* What a section includes besides its narrative: a word or a list. */
+static void
+load_include(struct lctx *l, const struct ynode *map, struct section *sec)
+{
+	const struct ynode *n = get(map, "include"), *v;
+	const char	*near;
+	size_t		 i, nv;
+
+	if (n == NULL)
+		return;
+	nv = n->type == YNODE_SEQ ? n->nkids : 1;
+	for (i = 0; i < nv; i++) {
+		v = n->type == YNODE_SEQ ? n->kids[i] : n;
+		if (as_text(l, v, "include") == NULL)
+			continue;
+		if (strcmp(v->str, "chart") == 0)
+			sec->chart = 1;
+		else if (strcmp(v->str, "forecasts") == 0)
+			sec->forecasts = 1;
+		else if ((near = diag_suggest(v->str, includes, 2)) != NULL)
+			lerr(l, v, "a section cannot include \"%s\" (did you "
+			    "mean \"%s\"?)", v->str, near);
+		else
+			lerr(l, v, "a section cannot include \"%s\" (it can "
+			    "include chart and forecasts)", v->str);
+	}
+}
 
 static void
 load_report(struct lctx *l, const struct ynode *root, struct note *nt)
@@ -837,10 +960,12 @@ load_report(struct lctx *l, const struct ynode *root, struct note *nt)
 					    "%s/%s", nt->dir, s);
 			}
 			ref(l, v, "initiative", &sec->initiative);
+			load_include(l, v, sec);
 			if (get(v, "narrative") == NULL &&
-			    get(v, "initiative") == NULL)
-				lerr(l, v, "a section needs a \"narrative\" or "
-				    "an \"initiative\"");
+			    get(v, "initiative") == NULL &&
+			    get(v, "include") == NULL)
+				lerr(l, v, "a section needs a \"narrative\", an "
+				    "\"initiative\" or an \"include\"");
 		}
 	}
 }

@@ -18,12 +18,26 @@ struct pos {
 	int		 col;
 };
 
-/* An optional whole number. */
+/* A number as it stood from a date on: one step of a count's history. */
+struct count_at {
+	struct date	 date;
+	long		 value;
+	struct pos	 pos;
+};
+
+/*
+ * An optional whole number.  Written as a number, it holds for every
+ * note; written as dates with numbers ("3. juni 2021: 16"), each note
+ * takes the one of its as_of date (validate.h: count_at).  value and
+ * pos are then the newest.
+ */
 struct count {
 	int		 set;
 	int		 bad;		/* written, but not a number (reported) */
 	long		 value;
 	struct pos	 pos;
+	struct count_at	*hist;		/* oldest first; NULL: a plain number */
+	size_t		 nhist;
 };
 
 enum quotes {
@@ -88,11 +102,22 @@ enum status {				/* of a milestone, as of the note's date */
 	STATUS__MAX
 };
 
+/* A milestone's plan changed: from date on, it is expected at planned. */
+struct replan {
+	struct date	 date;
+	struct date	 planned;
+	const char	*reason;	/* may be NULL */
+	struct pos	 pos;
+	struct pos	 planned_pos;
+};
+
 struct milestone {
 	const char	*id;
 	const char	*label;
-	struct date	 planned;	/* DATE_NONE when not planned */
+	struct date	 planned;	/* the first plan; DATE_NONE when none */
 	struct date	 actual;	/* DATE_NONE until it happened */
+	struct replan	*replans;	/* oldest first */
+	size_t		 nreplans;
 	struct pos	 pos;
 	struct pos	 planned_pos;
 };
@@ -100,7 +125,7 @@ struct milestone {
 struct figure {				/* a named number of an initiative */
 	const char	*id;
 	const char	*label;
-	long		 value;
+	struct count	 value;
 	struct pos	 pos;
 };
 
@@ -109,7 +134,7 @@ struct participants {
 	struct count	 started;	/* started the training */
 	struct count	 dropped_out;
 	struct count	 completed;
-	struct count	 active;	/* derived when not given */
+	struct count	 active;	/* derived (count_at) when not given */
 	struct pos	 pos;
 };
 
@@ -155,6 +180,8 @@ struct section {
 	const char	*narrative;	/* path of the .md file, may be NULL */
 	struct ref	 initiative;	/* id NULL when none */
 	const struct initiative *initiative_p;	/* resolved */
+	int		 chart;		/* include: the timeline chart */
+	int		 forecasts;	/* include: the forecast ledger */
 	struct pos	 pos;
 };
 

@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "model.h"
 #include "names.h"
+#include "validate.h"
 
 static struct name *
 add(struct names *t, const char *key)
@@ -74,11 +75,14 @@ cmp_name(const void *a, const void *b)
 	    ((const struct name *)b)->key);
 }
 
+/* The names of an initiative, its numbers and plans as of the note. */
 static void
-add_initiative(struct names *t, const struct initiative *in)
+add_initiative(struct names *t, const struct initiative *in,
+    const struct date *as_of)
 {
 	struct arena	*a = t->arena;
 	const char	*p = in->id;
+	struct participants pa;
 	struct count	 c;
 	size_t		 i;
 
@@ -96,21 +100,21 @@ add_initiative(struct names *t, const struct initiative *in)
 		add_text(t, arena_printf(a, "%s.owner", p), in->owner_p->name);
 	add_date(t, arena_printf(a, "%s.founded", p), &in->founded);
 	add_date(t, arena_printf(a, "%s.established", p), &in->established);
-	add_num(t, arena_printf(a, "%s.staff.count", p), &in->staff.count);
+	c = count_at(&in->staff.count, as_of);
+	add_num(t, arena_printf(a, "%s.staff.count", p), &c);
 	if (in->staff.unit_p != NULL)
 		add_text(t, arena_printf(a, "%s.staff.unit", p),
 		    in->staff.unit_p->name);
 	add_date(t, arena_printf(a, "%s.staff.from", p), &in->staff.from);
+	participants_at(&in->participants, as_of, &pa);
 	add_num(t, arena_printf(a, "%s.participants.recruited", p),
-	    &in->participants.recruited);
-	add_num(t, arena_printf(a, "%s.participants.started", p),
-	    &in->participants.started);
+	    &pa.recruited);
+	add_num(t, arena_printf(a, "%s.participants.started", p), &pa.started);
 	add_num(t, arena_printf(a, "%s.participants.dropped_out", p),
-	    &in->participants.dropped_out);
+	    &pa.dropped_out);
 	add_num(t, arena_printf(a, "%s.participants.completed", p),
-	    &in->participants.completed);
-	add_num(t, arena_printf(a, "%s.participants.active", p),
-	    &in->participants.active);
+	    &pa.completed);
+	add_num(t, arena_printf(a, "%s.participants.active", p), &pa.active);
 	for (i = 0; i < in->nphases; i++) {
 		const struct phase *ph = &in->phases[i];
 		const char *q;
@@ -122,7 +126,8 @@ add_initiative(struct names *t, const struct initiative *in)
 		add_text(t, arena_printf(a, "%s.reason", q), ph->reason);
 		add_date(t, arena_printf(a, "%s.start", q), &ph->start);
 		add_date(t, arena_printf(a, "%s.end", q), &ph->end);
-		add_num(t, arena_printf(a, "%s.sessions", q), &ph->sessions);
+		c = count_at(&ph->sessions, as_of);
+		add_num(t, arena_printf(a, "%s.sessions", q), &c);
 	}
 	for (i = 0; i < in->nmilestones; i++) {
 		const struct milestone *m = &in->milestones[i];
@@ -132,7 +137,8 @@ add_initiative(struct names *t, const struct initiative *in)
 			continue;
 		q = arena_printf(a, "%s.milestones.%s", p, m->id);
 		add_text(t, arena_printf(a, "%s.label", q), m->label);
-		add_date(t, arena_printf(a, "%s.planned", q), &m->planned);
+		add_date(t, arena_printf(a, "%s.planned", q),
+		    milestone_plan(m, as_of));
 		add_date(t, arena_printf(a, "%s.actual", q), &m->actual);
 	}
 	for (i = 0; i < in->nfigures; i++) {
@@ -140,9 +146,7 @@ add_initiative(struct names *t, const struct initiative *in)
 
 		if (f->id == NULL)
 			continue;
-		memset(&c, 0, sizeof(c));
-		c.set = 1;
-		c.value = f->value;
+		c = count_at(&f->value, as_of);
 		add_num(t, arena_printf(a, "%s.figures.%s", p, f->id), &c);
 		add_text(t, arena_printf(a, "%s.figures.%s.label", p, f->id),
 		    f->label);
@@ -177,7 +181,7 @@ names_build(struct names *t, struct arena *a, const struct content *c,
 		    nt->events[i].id), &nt->events[i].date);
 	}
 	for (i = 0; i < c->ninitiatives; i++)
-		add_initiative(t, &c->initiatives[i]);
+		add_initiative(t, &c->initiatives[i], &nt->as_of);
 	qsort(t->v, t->n, sizeof(*t->v), cmp_name);
 	/* Keys are unique by construction (ids are checked unique). */
 	for (i = j = 0; i < t->n; i++)

@@ -47,13 +47,16 @@ enum block_type {
 	BLOCK_TABLE,	/* children: rows; caption in text */
 	BLOCK_ROW,	/* children: cells */
 	BLOCK_CELL,
+	BLOCK_CHART,	/* chart; text: its title; child: its data as a table */
 	BLOCK__MAX
 };
 
-/* What a table shows, for styling and (later) charts. */
+/* What a table shows, for styling. */
 enum table_kind {
 	TABLE_TIMELINE,
 	TABLE_FIGURES,
+	TABLE_CHART,		/* the timeline chart's data */
+	TABLE_FORECASTS,	/* the forecast ledger */
 	TABLE__MAX
 };
 
@@ -63,8 +66,61 @@ enum row_state {
 	ROW_DONE,	/* gennemført, afsluttet */
 	ROW_ONGOING,	/* i gang */
 	ROW_EXPECTED,	/* forventes */
-	ROW_OVERDUE,	/* overskredet */
+	ROW_OVERDUE,	/* overskredet, forsinket */
+	ROW_CHANGED,	/* ændret: a forecast moved */
 	ROW__MAX
+};
+
+/*
+ * The timeline chart: one geometry, made once by the layout stage
+ * (chart.c) and drawn as it is by the HTML device (inline SVG) and the
+ * PDF device (vectors).  Points, with y growing downwards from the
+ * chart's top left.  Items come in painting order; what each paint looks
+ * like is the devices' business, told apart by more than colour
+ * (solid, outlined, hatched, dashed), as docs/content.md shows.
+ */
+enum chart_shape {
+	SHAPE_RECT,	/* x, y: top left; w, h */
+	SHAPE_LINE,	/* from (x, y) to (x + w, y + h) */
+	SHAPE_DIAMOND,	/* inside the box x, y, w, h */
+	SHAPE_TEXT,	/* x: start; y: baseline; w: measured width; h: size */
+	SHAPE__MAX
+};
+
+enum chart_paint {
+	PAINT_GRID,	/* thin light lines: years, lanes */
+	PAINT_AXIS,	/* the time axis and its ticks */
+	PAINT_TODAY,	/* the note's date: a dashed line */
+	PAINT_ACTUAL,	/* a phase done or going on: solid */
+	PAINT_PLANNED,	/* a phase still to come: outlined */
+	PAINT_PAUSE,	/* a pause: hatched and outlined */
+	PAINT_SPAN,	/* the days a fuzzy date may mean: a thin band */
+	PAINT_DONE,	/* a milestone reached: a filled diamond */
+	PAINT_EXPECTED,	/* a milestone to come: an open diamond */
+	PAINT_OVERDUE,	/* a milestone passed, not reached: open, a dot in it */
+	PAINT_BACKDROP,	/* white behind a label, over grid lines */
+	PAINT_LABEL,	/* text */
+	PAINT_LANE,	/* a lane's title: bold text */
+	PAINT__MAX
+};
+
+struct chart_item {
+	enum chart_shape shape;
+	enum chart_paint paint;
+	double		 x, y, w, h;
+	const char	*text;		/* TEXT: UTF-8 */
+	size_t		 len;
+};
+
+struct chart {
+	const char	*id;		/* unique in its note: "tidslinje" */
+	double		 width;		/* points */
+	double		 height;
+	double		 size;		/* of its text, points */
+	const char	*title;		/* "Tidslinje for Bydelsmødre og Baba" */
+	const char	*desc;		/* what it shows, in sentences: alt text */
+	struct chart_item *items;	/* in painting order */
+	size_t		 nitems;
 };
 
 struct block {
@@ -81,6 +137,7 @@ struct block {
 	size_t		 len;
 	const char	*info;		/* CODE: info string, may be NULL */
 	const char	*iso;		/* CELL: the date it shows, machine-read, or NULL */
+	const struct chart *chart;	/* CHART */
 	struct inline_	*inl;		/* HEADING, PARA, CELL */
 	struct block	*child;
 	struct block	*next;

@@ -118,39 +118,113 @@ check_unique(struct diag *d, const char *what, const void *items,
 	}
 }
 
-static void
-check_participants(struct diag *d, struct participants *p)
+struct count
+count_at(const struct count *c, const struct date *as_of)
+{
+	struct count	 r;
+	size_t		 i;
+
+	memset(&r, 0, sizeof(r));
+	r.bad = c->bad;
+	if (c->hist == NULL) {
+		r.set = c->set;
+		r.value = c->value;
+		r.pos = c->pos;
+		return r;
+	}
+	for (i = c->nhist; i > 0; i--)
+		if (c->hist[i - 1].date.first <= as_of->last) {
+			r.set = 1;
+			r.value = c->hist[i - 1].value;
+			r.pos = c->hist[i - 1].pos;
+			break;
+		}
+	return r;
+}
+
+void
+participants_at(const struct participants *p, const struct date *as_of,
+    struct participants *o)
 {
 	long	 active;
 
-	if (p->dropped_out.set && p->started.set &&
-	    p->dropped_out.value > p->started.value) {
-		err(d, &p->dropped_out.pos, "%ld dropped out, but only %ld "
-		    "started", p->dropped_out.value, p->started.value);
-	}
-	if (p->completed.set && p->started.set &&
-	    p->completed.value + (p->dropped_out.set ?
-	    p->dropped_out.value : 0) > p->started.value) {
-		err(d, &p->completed.pos, "%ld completed, which with those "
-		    "who dropped out is more than the %ld who started",
-		    p->completed.value, p->started.value);
-	}
-	if (!p->started.set)
+	memset(o, 0, sizeof(*o));
+	o->pos = p->pos;
+	o->recruited = count_at(&p->recruited, as_of);
+	o->started = count_at(&p->started, as_of);
+	o->dropped_out = count_at(&p->dropped_out, as_of);
+	o->completed = count_at(&p->completed, as_of);
+	o->active = count_at(&p->active, as_of);
+	if (o->active.set || !o->started.set)
 		return;
-	active = p->started.value - (p->dropped_out.set ?
-	    p->dropped_out.value : 0) - (p->completed.set ?
-	    p->completed.value : 0);
-	if (active < 0)
-		return;
-	if (p->active.set && p->active.value != active) {
-		err(d, &p->active.pos, "\"active\" is %ld, but started minus "
-		    "dropped out and completed is %ld", p->active.value,
-		    active);
-	} else if (!p->active.set) {
-		p->active.set = 1;
-		p->active.value = active;
-		p->active.pos = p->pos;
+	active = o->started.value - (o->dropped_out.set ?
+	    o->dropped_out.value : 0) - (o->completed.set ?
+	    o->completed.value : 0);
+	if (active >= 0) {
+		o->active.set = 1;
+		o->active.value = active;
+		o->active.pos = p->pos;
 	}
+}
+
+/* The counts must add up on every date any of them changed. */
+static void
+check_participants(struct diag *d, const struct participants *p)
+{
+	const struct count *all[] = { &p->recruited, &p->started,
+	    &p->dropped_out, &p->completed, &p->active };
+	struct participants q;
+	struct pos	 last[3];
+	struct date	 when, far;
+	size_t		 i, j;
+	long		 active;
+
+	memset(last, 0, sizeof(last));
+	memset(&far, 0, sizeof(far));
+	far.kind = DATE_DAY;
+	far.first = far.last = 1L << 30;
+	/* Each date a count changed on, then the newest of all. */
+	for (i = 0; i < 5; i++)
+		for (j = 0; j <= all[i]->nhist; j++) {
+			when = j < all[i]->nhist ? all[i]->hist[j].date : far;
+			if (j == all[i]->nhist && i < 4)
+				continue;
+			participants_at(p, &when, &q);
+			if (q.dropped_out.set && q.started.set &&
+			    q.dropped_out.value > q.started.value &&
+			    memcmp(&last[0], &q.dropped_out.pos,
+			    sizeof(last[0])) != 0) {
+				last[0] = q.dropped_out.pos;
+				err(d, &q.dropped_out.pos, "%ld dropped out, but "
+				    "only %ld started", q.dropped_out.value,
+				    q.started.value);
+			}
+			if (q.completed.set && q.started.set &&
+			    q.completed.value + (q.dropped_out.set ?
+			    q.dropped_out.value : 0) > q.started.value &&
+			    memcmp(&last[1], &q.completed.pos,
+			    sizeof(last[1])) != 0) {
+				last[1] = q.completed.pos;
+				err(d, &q.completed.pos, "%ld completed, which "
+				    "with those who dropped out is more than "
+				    "the %ld who started", q.completed.value,
+				    q.started.value);
+			}
+			if (!q.started.set || !p->active.set)
+				continue;
+			active = q.started.value - (q.dropped_out.set ?
+			    q.dropped_out.value : 0) - (q.completed.set ?
+			    q.completed.value : 0);
+			if (active >= 0 && q.active.set &&
+			    q.active.value != active &&
+			    memcmp(&last[2], &q.active.pos,
+			    sizeof(last[2])) != 0) {
+				last[2] = q.active.pos;
+				err(d, &q.active.pos, "\"active\" is %ld, but "
+				    "started minus dropped out and completed "
+				    "is %ld", q.active.value, active);
+			}
+		}
 }
 
 static void
@@ -182,14 +256,50 @@ check_phases(struct diag *d, const struct initiative *in)
 	}
 }
 
+const struct date *
+milestone_plan(const struct milestone *m, const struct date *as_of)
+{
+	size_t	 i;
+
+	for (i = m->nreplans; i > 0; i--)
+		if (m->replans[i - 1].date.first <= as_of->last)
+			return &m->replans[i - 1].planned;
+	return &m->planned;
+}
+
 enum status
 milestone_status(const struct milestone *m, const struct date *as_of)
 {
+	const struct date *plan = milestone_plan(m, as_of);
+
 	if (m->actual.kind != DATE_NONE && m->actual.first <= as_of->last)
 		return STATUS_DONE;
-	if (m->planned.kind == DATE_NONE || m->planned.last >= as_of->first)
+	if (plan->kind == DATE_NONE || plan->last >= as_of->first)
 		return STATUS_EXPECTED;
 	return STATUS_OVERDUE;
+}
+
+const struct note *
+note_before(const struct content *c, const struct note *nt,
+    const struct initiative *in)
+{
+	const struct note *best = NULL, *o;
+	size_t		 i, j;
+
+	for (i = 0; i < c->nnotes; i++) {
+		o = &c->notes[i];
+		if (o == nt || o->as_of.last >= nt->as_of.first)
+			continue;
+		for (j = 0; j < o->ninitiatives; j++)
+			if (o->initiatives_p != NULL &&
+			    o->initiatives_p[j] == in)
+				break;
+		if (j == o->ninitiatives)
+			continue;
+		if (best == NULL || o->as_of.first > best->as_of.first)
+			best = o;
+	}
+	return best;
 }
 
 /*
@@ -227,9 +337,11 @@ check_overdue(struct diag *d, const struct initiative *in,
     const struct note *nt)
 {
 	const struct milestone *m;
+	const struct replan *r;
 	struct arena	 a;
 	struct buf	 planned, as_of;
-	size_t		 i;
+	struct pos	 at;
+	size_t		 i, j;
 
 	arena_init(&a);
 	for (i = 0; i < in->nmilestones; i++) {
@@ -237,12 +349,17 @@ check_overdue(struct diag *d, const struct initiative *in,
 		if (m->id == NULL ||
 		    milestone_status(m, &nt->as_of) != STATUS_OVERDUE)
 			continue;
+		at = m->planned_pos;
+		for (j = 0; j < m->nreplans; j++) {
+			r = &m->replans[j];
+			if (milestone_plan(m, &nt->as_of) == &r->planned)
+				at = r->planned_pos;
+		}
 		buf_init(&planned, &a);
 		buf_init(&as_of, &a);
-		date_format(&planned, &m->planned, 0);
+		date_format(&planned, milestone_plan(m, &nt->as_of), 0);
 		date_format(&as_of, &nt->as_of, 0);
-		diag_msg(d, DIAG_WARNING, m->planned_pos.file,
-		    m->planned_pos.line, m->planned_pos.col,
+		diag_msg(d, DIAG_WARNING, at.file, at.line, at.col,
 		    "the milestone \"%s\" was planned for %s, which had "
 		    "passed by the note of %s, but it has no \"actual\" date",
 		    m->id, planned.data, as_of.data);

@@ -174,7 +174,7 @@ main(void)
 	style_defaults(&s);
 	T_OK(load_content(&a, &d, "content", &c) == 0 &&
 	    validate_content(&c, &d) == 0 &&
-	    layout_report(&a, &d, &c, &r) == 0 && r.nnotes == 1,
+	    layout_report(&a, &d, &c, NULL, &r) == 0 && r.nnotes == 1,
 	    "the bundled content lays out");
 	for (i = 0; i < FACE__MAX; i++)
 		if ((fonts[i] = font_open(&d, s.fonts[i])) == NULL)
