@@ -148,9 +148,13 @@ text(struct ctx *c, enum chart_paint paint, double x, double y,
 		s = b.data;
 		len = b.len;
 	}
-	if (backdrop)
-		add(c, LAYER_TEXT, SHAPE_RECT, PAINT_BACKDROP, x - 1,
-		    y - ASCENT * size, tw + 2, (ASCENT + DESCENT) * size);
+	if (backdrop) {
+		double	 bx = x - 1 < 0 ? 0 : x - 1;
+		double	 bw = x + tw + 1 > c->w ? c->w - bx : x + tw + 1 - bx;
+
+		add(c, LAYER_TEXT, SHAPE_RECT, PAINT_BACKDROP, bx,
+		    y - ASCENT * size, bw, (ASCENT + DESCENT) * size);
+	}
 	v = add(c, LAYER_TEXT, SHAPE_TEXT, paint, x, y, tw, size);
 	v->text = s;
 	v->len = len;
@@ -415,7 +419,8 @@ axis(struct ctx *c, double top, double y)
 		}
 		if (d == c->r0 && m != 1 && yy % ystep != 0)
 			continue;
-		if (x + 2 < prev_end)
+		/* None over the one before, none past the right edge. */
+		if (x + 2 < prev_end || x + 2 + yw > c->w)
 			continue;
 		(void)snprintf(year, sizeof(year), "%d", yy);
 		prev_end = x + 2 + text(c, PAINT_LABEL, x + 2, ybase2,
@@ -512,8 +517,8 @@ describe(struct ctx *c, const struct tl_lane *lanes, size_t nlanes,
 			buf_puts(&b, k++ == 0 ? " " : "; ");
 			if (k == 1)
 				buf_printf(&b, "%s: ", lanes[i].name);
-			buf_printf(&b, "%s%s, %s", e->phase ? "" : "milepæl: ",
-			    e->what, e->when);
+			buf_printf(&b, "%s%s, %s", e->milestone ? "milepæl: " :
+			    "", e->what, e->when);
 			if (e->status != NULL && *e->status != '\0') {
 				buf_puts(&b, ", ");
 				lower_first(&b, e->status);

@@ -26,6 +26,7 @@ struct tl_entry {
 	const char	*status;	/* the state in words */
 	enum row_state	 state;
 	int		 phase;		/* a bar; else a mark */
+	int		 milestone;	/* a mark for a milestone, not an event */
 	int		 pause;
 	struct date	 start;		/* phase: its start; mark: its date;
 					   DATE_NONE: not in the chart */

@@ -179,9 +179,10 @@ entries(struct arena *a, const struct initiative *in, const struct note *nt,
 	long		 key = 0;
 
 	e = arena_calloc(a, in->nphases + in->nmilestones + 1, sizeof(*e));
-	/* The last phase with a start date is the one going on now. */
+	/* The last phase begun by the note's date is the one going on. */
 	for (i = in->nphases; i > 0 && last_dated == (size_t)-1; i--)
-		if (in->phases[i - 1].start.kind != DATE_NONE)
+		if (in->phases[i - 1].start.kind != DATE_NONE &&
+		    in->phases[i - 1].start.first <= nt->as_of.last)
 			last_dated = i - 1;
 	for (i = 0; i < in->nphases; i++) {
 		const struct phase *p = &in->phases[i];
@@ -241,6 +242,7 @@ entries(struct arena *a, const struct initiative *in, const struct note *nt,
 		e[n].when = fmt_date(a, d);
 		e[n].iso = fmt_iso(a, d);
 		e[n].what = e[n].label = m->label != NULL ? m->label : "";
+		e[n].milestone = 1;
 		e[n].start = *d;
 		e[n].seq = n;
 		n++;

@@ -749,7 +749,9 @@ load_replans(struct lctx *l, const struct ynode *map, struct milestone *m)
 	m->replans = arena_calloc(l->a, n->nkids, sizeof(*m->replans));
 	for (i = 0; i < n->nkids; i++) {
 		v = n->kids[i];
+		/* A slot left by a change not taken is used again: clear it. */
 		r = &m->replans[m->nreplans];
+		memset(r, 0, sizeof(*r));
 		r->pos = pos_of(l, v);
 		if (check_map(l, v, "a changed plan", replan_keys) == -1)
 			continue;

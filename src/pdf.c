@@ -32,6 +32,7 @@
 #include "font.h"
 #include "fsutil.h"
 #include "pdf.h"
+#include "report.h"
 #include "style.h"
 #include "typeset.h"
 #include "utf8.h"
@@ -819,6 +820,208 @@ hash_text(struct dev *v, const struct box *b)
 	}
 }
 
+/* --- The timeline chart --------------------------------------------- */
+
+/*
+ * The chart's inks: the web page's (templates/style.css), so the two
+ * look alike.  What tells the paints apart is their form (solid,
+ * outlined, hatched, dashed, a dot), which greyscale print keeps.
+ */
+static const struct rgb ink_blue = { 0.122f, 0.306f, 0.475f };	/* #1f4e79 */
+static const struct rgb ink_red = { 0.690f, 0.0f, 0.125f };	/* #b00020 */
+static const struct rgb ink_grid = { 0.784f, 0.784f, 0.784f };	/* #c8c8c8 */
+static const struct rgb ink_axis = { 0.302f, 0.302f, 0.302f };	/* #4d4d4d */
+static const struct rgb ink_white = { 1, 1, 1 };
+
+/* Where a chart's point (y down from its top left) is on the page. */
+struct cmap {
+	double	 x0, y0;	/* the chart's top left on the page */
+	double	 s;		/* points on the page per chart point */
+	struct rgb stroke;	/* the stroke's state, to write only changes */
+	double	 lw;		/* 0: not set */
+};
+
+static void
+pt(struct dev *v, const struct cmap *m, double x, double y, const char *op)
+{
+	num(&v->ops, m->x0 + x * m->s);
+	buf_putc(&v->ops, ' ');
+	num(&v->ops, m->y0 - y * m->s);
+	buf_printf(&v->ops, " %s\n", op);
+}
+
+/* The stroke's colour and width, written when they change. */
+static void
+pen(struct dev *v, struct cmap *m, struct rgb c, double w)
+{
+	if (m->lw == 0 || c.r != m->stroke.r || c.g != m->stroke.g ||
+	    c.b != m->stroke.b) {
+		num(&v->ops, c.r);
+		buf_putc(&v->ops, ' ');
+		num(&v->ops, c.g);
+		buf_putc(&v->ops, ' ');
+		num(&v->ops, c.b);
+		buf_puts(&v->ops, " RG\n");
+		m->stroke = c;
+	}
+	if (w != m->lw) {
+		num(&v->ops, w * m->s);
+		buf_puts(&v->ops, " w\n");
+		m->lw = w;
+	}
+}
+
+/* A rectangle's path; inset, for an outline drawn inside its box. */
+static void
+rect_path(struct dev *v, const struct cmap *m, const struct chart_item *it,
+    double inset)
+{
+	double	 w = it->w - 2 * inset, h = it->h - 2 * inset;
+
+	pt(v, m, it->x + inset, it->y + it->h - inset, "");
+	v->ops.len--;	/* no newline: the size follows */
+	buf_putc(&v->ops, ' ');
+	num(&v->ops, (w > 0 ? w : 0) * m->s);
+	buf_putc(&v->ops, ' ');
+	num(&v->ops, (h > 0 ? h : 0) * m->s);
+	buf_puts(&v->ops, " re\n");
+}
+
+static void
+diamond_path(struct dev *v, const struct cmap *m, double x, double y,
+    double w, double h)
+{
+	pt(v, m, x + w / 2, y, "m");
+	pt(v, m, x + w, y + h / 2, "l");
+	pt(v, m, x + w / 2, y + h, "l");
+	pt(v, m, x, y + h / 2, "l");
+	buf_puts(&v->ops, "h\n");
+}
+
+/* A pause: white, hatched at 45 degrees three points apart, outlined. */
+static void
+hatched(struct dev *v, struct cmap *m, const struct chart_item *it)
+{
+	double	 d, step = 3 * 1.41421356;
+
+	fill(v, ink_white);
+	pen(v, m, ink_blue, 0.8);
+	rect_path(v, m, it, 0.4);
+	buf_puts(&v->ops, "f\nq\n");
+	rect_path(v, m, it, 0.4);
+	buf_puts(&v->ops, "W n\n");
+	for (d = -it->h; d < it->w; d += step) {
+		pt(v, m, it->x + d, it->y + it->h, "m");
+		pt(v, m, it->x + d + it->h, it->y, "l");
+	}
+	/* The clip goes with Q; the pen is as it was. */
+	buf_puts(&v->ops, "S\nQ\n");
+	rect_path(v, m, it, 0.4);
+	buf_puts(&v->ops, "S\n");
+}
+
+static void
+chart_item(struct dev *v, struct cmap *m, const struct chart_item *it,
+    struct rgb text_color)
+{
+	struct box	 tb;
+
+	if (it->shape != SHAPE_TEXT)
+		end_text(v);
+	switch (it->shape) {
+	case SHAPE_LINE:
+		pen(v, m, it->paint == PAINT_GRID ? ink_grid :
+		    it->paint == PAINT_TODAY ? ink_red : ink_axis,
+		    it->paint == PAINT_GRID ? 0.5 :
+		    it->paint == PAINT_TODAY ? 1 : 0.75);
+		if (it->paint == PAINT_TODAY) {
+			buf_puts(&v->ops, "[");
+			num(&v->ops, 3 * m->s);
+			buf_putc(&v->ops, ' ');
+			num(&v->ops, 2 * m->s);
+			buf_puts(&v->ops, "] 0 d\n");
+		}
+		pt(v, m, it->x, it->y, "m");
+		pt(v, m, it->x + it->w, it->y + it->h, "l");
+		buf_puts(&v->ops, "S\n");
+		if (it->paint == PAINT_TODAY)
+			buf_puts(&v->ops, "[] 0 d\n");
+		break;
+	case SHAPE_RECT:
+		if (it->paint == PAINT_PAUSE) {
+			hatched(v, m, it);
+			break;
+		}
+		if (it->paint == PAINT_PLANNED) {
+			fill(v, ink_white);
+			pen(v, m, ink_blue, 0.8);
+			rect_path(v, m, it, 0.4);
+			buf_puts(&v->ops, "B\n");
+			break;
+		}
+		fill(v, it->paint == PAINT_BACKDROP ? ink_white : ink_blue);
+		rect_path(v, m, it, 0);
+		buf_puts(&v->ops, "f\n");
+		break;
+	case SHAPE_DIAMOND:
+		if (it->paint == PAINT_DONE) {
+			fill(v, ink_blue);
+			diamond_path(v, m, it->x, it->y, it->w, it->h);
+			buf_puts(&v->ops, "f\n");
+			break;
+		}
+		fill(v, ink_white);
+		pen(v, m, it->paint == PAINT_OVERDUE ? ink_red : ink_blue,
+		    it->paint == PAINT_OVERDUE ? 1 : 0.8);
+		diamond_path(v, m, it->x, it->y, it->w, it->h);
+		buf_puts(&v->ops, "B\n");
+		if (it->paint == PAINT_OVERDUE) {
+			/* A dot in it: not only a colour says overdue. */
+			fill(v, ink_red);
+			diamond_path(v, m, it->x + it->w / 4, it->y + it->h / 4,
+			    it->w / 2, it->h / 2);
+			buf_puts(&v->ops, "f\n");
+		}
+		break;
+	case SHAPE_TEXT:
+		memset(&tb, 0, sizeof(tb));
+		tb.kind = BOX_TEXT;
+		tb.face = it->paint == PAINT_LANE ? FACE_BOLD : FACE_REGULAR;
+		tb.x = (float)(m->x0 + it->x * m->s);
+		tb.y = (float)(m->y0 - it->y * m->s);
+		tb.size = (float)(it->h * m->s);
+		tb.color = text_color;
+		tb.text = it->text;
+		tb.len = (unsigned)it->len;
+		if (tb.len > 0 && font_is_used(v->faces[tb.face]))
+			text(v, &tb);
+		break;
+	default:
+		break;
+	}
+}
+
+/* The chart of a BOX_CHART, in one q ... Q. */
+static void
+chart(struct dev *v, const struct box *b)
+{
+	const struct chart *ch = b->chart;
+	struct cmap	 m;
+	size_t		 i;
+
+	memset(&m, 0, sizeof(m));
+	m.s = b->w / ch->width;
+	m.x0 = b->x;
+	m.y0 = b->y + b->h;
+	end_text(v);
+	buf_puts(&v->ops, "q\n");
+	for (i = 0; i < ch->nitems; i++)
+		chart_item(v, &m, &ch->items[i], b->color);
+	end_text(v);
+	buf_puts(&v->ops, "Q\n");
+	v->fill_set = 0;
+}
+
 static void
 draw(struct dev *v, HPDF_Page page, const struct box *b)
 {
@@ -860,6 +1063,10 @@ draw(struct dev *v, HPDF_Page page, const struct box *b)
 		buf_putc(&v->ops, ' ');
 		num(&v->ops, b->y);
 		buf_printf(&v->ops, " cm /Im%ld Do Q\n", img);
+		break;
+	case BOX_CHART:
+		if (b->chart != NULL)
+			chart(v, b);
 		break;
 	case BOX_LINK:
 		r.left = (HPDF_REAL)b->x;

@@ -1014,43 +1014,85 @@ list(struct ts *t, const struct block *b, struct selem *parent, double x,
 	vspace(t, t->s->space_paragraph);
 }
 
-/* Columns of a table, as fractions of the width, by what it shows. */
-static const double timeline_cols[] = { 0.31, 0.53, 0.16 };
-static const double figures_cols[] = { 0.80, 0.20 };
+/* A table's or a figure's caption: bold, small, kept with what follows. */
+static void
+caption(struct ts *t, struct selem *parent, const char *text, double x,
+    double width)
+{
+	struct inline_	 in;
+	size_t		 i, first = t->nv;
+
+	memset(&in, 0, sizeof(in));
+	in.type = INL_TEXT;
+	in.text = text;
+	in.len = strlen(text);
+	text_block(t, &in, elem(t, ROLE_CAPTION, parent), x, width, FACE_BOLD,
+	    t->s->size_table, t->s->color_text, ALIGN_LEFT);
+	for (i = first; i < t->nv; i++)
+		t->v[i].keep = 1;
+}
+
+/*
+ * Columns of a table, as fractions of the width, by what it shows and
+ * how many columns it has; NULL where the report makes no such table.
+ */
+static const double *
+columns(enum table_kind kind, size_t ncols)
+{
+	static const double timeline[] = { 0.31, 0.53, 0.16 };
+	static const double figures[] = { 0.80, 0.20 };
+	static const double figures_since[] = { 0.54, 0.14, 0.32 };
+	static const double forecasts[] = { 0.27, 0.20, 0.38, 0.15 };
+	static const double chart[] = { 0.17, 0.27, 0.42, 0.14 };
+
+	switch (kind) {
+	case TABLE_TIMELINE:
+		return ncols == 3 ? timeline : NULL;
+	case TABLE_FIGURES:
+		return ncols == 2 ? figures : ncols == 3 ? figures_since :
+		    NULL;
+	case TABLE_FORECASTS:
+		return ncols == 4 ? forecasts : NULL;
+	case TABLE_CHART:
+		return ncols == 4 ? chart : NULL;
+	default:
+		return NULL;
+	}
+}
 
 static void
 table(struct ts *t, const struct block *b, struct selem *parent, double x,
     double width)
 {
-	struct selem	*tab, *cap, *tr, *cell;
+	struct selem	*tab, *tr, *cell;
 	const struct block *r, *c;
 	const double	*cols;
+	double		 equal[8];
 	struct vitem	*row, *src;
 	struct box	*nb;
 	struct segs	 ss;
 	struct items	 is;
-	struct inline_	 capt;
 	double		 size = t->s->size_table, cx, cw, pad = 3;
 	double		 lead = leading(t, size), h;
 	size_t		 ncols, i, j, k, first, lines, most;
 	enum align	 al;
 
-	cols = b->table == TABLE_TIMELINE ? timeline_cols : figures_cols;
-	ncols = b->table == TABLE_TIMELINE ? 3 : 2;
+	ncols = 0;
+	if (b->child != NULL)
+		for (c = b->child->child; c != NULL; c = c->next)
+			ncols++;
+	if ((cols = columns(b->table, ncols)) == NULL) {
+		/* Not one of layout.c's: columns of one width. */
+		if (ncols > sizeof(equal) / sizeof(equal[0]))
+			ncols = sizeof(equal) / sizeof(equal[0]);
+		for (i = 0; i < ncols; i++)
+			equal[i] = 1.0 / (double)ncols;
+		cols = equal;
+	}
 	tab = elem(t, ROLE_TABLE, parent);
 	vspace(t, t->s->space_paragraph);
 
-	/* The caption: bold, small, kept with the table. */
-	cap = elem(t, ROLE_CAPTION, tab);
-	memset(&capt, 0, sizeof(capt));
-	capt.type = INL_TEXT;
-	capt.text = b->text;
-	capt.len = strlen(b->text);
-	first = t->nv;
-	text_block(t, &capt, cap, x, width, FACE_BOLD, size,
-	    t->s->color_text, ALIGN_LEFT);
-	for (i = first; i < t->nv; i++)
-		t->v[i].keep = 1;
+	caption(t, tab, b->text, x, width);
 
 	for (r = b->child; r != NULL; r = r->next) {
 		tr = elem(t, ROLE_TR, tab);
@@ -1063,7 +1105,7 @@ table(struct ts *t, const struct block *b, struct selem *parent, double x,
 			cw = width * cols[k];
 			cell = elem(t, c->header ? ROLE_TH : ROLE_TD, tr);
 			cell->scope_row = c->header && !r->header;
-			al = b->table == TABLE_FIGURES && k == 1 ?
+			al = b->table == TABLE_FIGURES && k > 0 ?
 			    ALIGN_RIGHT : ALIGN_LEFT;
 			memset(&ss, 0, sizeof(ss));
 			flatten(t, &ss, c->inl, c->header, 0, size,
@@ -1100,6 +1142,55 @@ table(struct ts *t, const struct block *b, struct selem *parent, double x,
 		if (r->header)
 			row->keep = 1;
 	}
+	vspace(t, t->s->space_paragraph);
+}
+
+/*
+ * The timeline chart: a Figure whose alternative text says what it
+ * shows, its title above it as a caption, then the chart as one box the
+ * device draws item by item, scaled down if the page is narrower or
+ * lower than the chart.  Its data table is for the web page: the
+ * figure's alternative text and the initiatives' timeline tables carry
+ * the same facts in the PDF.
+ */
+static void
+chart_block(struct ts *t, const struct block *b, struct selem *parent,
+    double x, double width)
+{
+	const struct chart *ch = b->chart;
+	struct selem	*fig;
+	struct vitem	*v;
+	struct box	*bx;
+	double		 scale = 1, maxh = (t->top - t->bottom) * 0.85;
+	size_t		 i;
+
+	if (ch == NULL || ch->width <= 0 || ch->height <= 0)
+		return;
+	if (ch->width > width)
+		scale = width / ch->width;
+	if (ch->height * scale > maxh)
+		scale = maxh / ch->height;
+	fig = elem(t, ROLE_FIGURE, parent);
+	fig->alt = arena_printf(t->a, "%s. %s", ch->title, ch->desc);
+	vspace(t, t->s->space_paragraph);
+	caption(t, fig, ch->title, x, width);
+	vspace(t, 4);
+	t->v[t->nv - 1].keep = 1;
+	for (i = 0; i < ch->nitems; i++)
+		if (ch->items[i].shape == SHAPE_TEXT)
+			font_use(t->fonts[ch->items[i].paint == PAINT_LANE ?
+			    FACE_BOLD : FACE_REGULAR], ch->items[i].text,
+			    ch->items[i].len);
+	v = vnew(t, 0, ch->height * scale);
+	v->base = ch->height * scale;
+	bx = vbox(t, v, BOX_CHART);
+	bx->x = (float)x;
+	bx->y = 0;	/* its foot on the baseline, the item's bottom */
+	bx->w = (float)(ch->width * scale);
+	bx->h = (float)(ch->height * scale);
+	bx->chart = ch;
+	bx->color = t->s->color_text;	/* of its labels */
+	bx->elem = fig;
 	vspace(t, t->s->space_paragraph);
 }
 
@@ -1146,6 +1237,9 @@ blocks(struct ts *t, const struct block *b, struct selem *parent,
 			break;
 		case BLOCK_TABLE:
 			table(t, b, parent, x, width);
+			break;
+		case BLOCK_CHART:
+			chart_block(t, b, parent, x, width);
 			break;
 		default:
 			break;

@@ -18,6 +18,7 @@
 #include "style.h"
 
 struct arena;
+struct chart;
 struct diag;
 struct font;
 struct hyph;
@@ -64,6 +65,7 @@ enum box_kind {
 	BOX_RECT,	/* a filled rectangle: rules, shading */
 	BOX_IMAGE,
 	BOX_LINK,	/* a clickable area for the link it belongs to */
+	BOX_CHART,	/* the timeline chart: its items, scaled into the box */
 	BOX__MAX
 };
 
@@ -80,10 +82,12 @@ struct box {
 	float		 size;		/* TEXT */
 	float		 word_space;	/* TEXT: added after each space, points
 					   (justification) */
-	struct rgb	 color;		/* TEXT, RECT */
+	struct rgb	 color;		/* TEXT, RECT; CHART: its text */
 	unsigned	 len;		/* TEXT */
 	const char	*text;		/* TEXT: UTF-8, not NUL-terminated */
 	const char	*target;	/* IMAGE: the file; LINK: the URL */
+	const struct chart *chart;	/* CHART: drawn as report.h says, its
+					   top left at (x, y + h), w wide */
 	struct selem	*elem;		/* NULL: an artifact */
 };
 

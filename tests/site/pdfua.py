@@ -236,7 +236,9 @@ for line in struct_text.splitlines():
     if skip_below is not None and depth > skip_below:
         continue
     skip_below = None
-    if line.strip().startswith("Lbl"):
+    # A Figure is read by its /Alt (checked above), not by its marks:
+    # the timeline chart's labels are the chart's, not the note's text.
+    if line.strip().startswith("Lbl") or line.strip() == "Figure":
         skip_below = depth
         continue
     m = re.match(r'^\s*"(.*)"\s*$', line)
@@ -262,7 +264,7 @@ for line in open(dump_file, encoding="utf-8"):
         if depth > skip_deeper:
             continue
         skip_deeper = None
-    if body.startswith("image "):
+    if body.startswith("image ") or body.startswith("chart "):
         skip_deeper = depth    # alt text: an attribute, not content
         continue
     m = re.match(r'(date|title|regarding|text|code(?: info="(?:[^"\\]|\\.)*")?) '

@@ -69,6 +69,7 @@ check(const struct typeset *ts, const struct style *s, const char *what)
 			    s->margin_right, prev_y;
 	size_t		 pg, i, outside = 0, orphan = 0, heading_last = 0;
 	size_t		 run = 0, maxrun = 0, footers = 0;
+	size_t		 charts = 0, chart_untagged = 0;
 
 	for (pg = 0; pg < ts->npages; pg++) {
 		p = &ts->pages[pg];
@@ -78,6 +79,20 @@ check(const struct typeset *ts, const struct style *s, const char *what)
 		    ts->npages);
 		for (i = 0; i < p->nboxes; i++) {
 			b = &p->boxes[i];
+			if (b->kind == BOX_CHART) {
+				charts++;
+				if (b->x < left - EPS ||
+				    b->x + b->w > right + EPS ||
+				    b->y < s->margin_bottom - EPS ||
+				    b->y + b->h > s->page_height -
+				    s->margin_top + EPS)
+					outside++;
+				if (b->elem == NULL ||
+				    b->elem->role != ROLE_FIGURE ||
+				    b->elem->alt == NULL ||
+				    strstr(b->elem->alt, b->chart->desc) == NULL)
+					chart_untagged++;
+			}
 			if (b->kind != BOX_TEXT)
 				continue;
 			if (b->x < left - EPS || b->x + b->w > right + EPS ||
@@ -141,6 +156,11 @@ check(const struct typeset *ts, const struct style *s, const char *what)
 		if (lines_of(q, prev_block) < 2)
 			orphan++;
 	}
+	snprintf(msg, sizeof(msg), "%s: the timeline chart, once", what);
+	T_OK(charts == 1, msg);
+	snprintf(msg, sizeof(msg), "%s: the chart a Figure whose /Alt says "
+	    "what it shows", what);
+	T_OK(chart_untagged == 0, msg);
 	snprintf(msg, sizeof(msg), "%s: no text outside the text area", what);
 	T_OK(outside == 0, msg);
 	snprintf(msg, sizeof(msg), "%s: at most two hyphenated lines in a "
@@ -154,6 +174,15 @@ check(const struct typeset *ts, const struct style *s, const char *what)
 	T_OK(footers == ts->npages, msg);
 }
 
+static double
+measure(void *arg, int bold, const char *s, size_t len, double size)
+{
+	struct font *const *fonts = arg;
+
+	return font_width(fonts[bold ? FACE_BOLD : FACE_REGULAR], s, len,
+	    size);
+}
+
 int
 main(void)
 {
@@ -165,6 +194,7 @@ main(void)
 	struct typeset	 ts;
 	struct font	*fonts[FACE__MAX];
 	struct hyph	*h;
+	struct chart_opts co;
 	int		 i, ok = 1;
 
 	t_begin("typeset");
@@ -172,13 +202,19 @@ main(void)
 	diag_init(&d, stderr);
 	memset(&c, 0, sizeof(c));
 	style_defaults(&s);
-	T_OK(load_content(&a, &d, "content", &c) == 0 &&
-	    validate_content(&c, &d) == 0 &&
-	    layout_report(&a, &d, &c, NULL, &r) == 0 && r.nnotes == 1,
-	    "the bundled content lays out");
 	for (i = 0; i < FACE__MAX; i++)
 		if ((fonts[i] = font_open(&d, s.fonts[i])) == NULL)
 			ok = 0;
+	/* The chart as main.c makes it: the text width, the PDF's fonts. */
+	memset(&co, 0, sizeof(co));
+	co.width = s.page_width - s.margin_left - s.margin_right;
+	co.size = s.size_small;
+	co.measure = measure;
+	co.arg = fonts;
+	T_OK(ok && load_content(&a, &d, "content", &c) == 0 &&
+	    validate_content(&c, &d) == 0 &&
+	    layout_report(&a, &d, &c, &co, &r) == 0 && r.nnotes == 1,
+	    "the bundled content lays out");
 	h = hyph_open(&d);
 	if (ok && h != NULL && r.nnotes == 1) {
 		T_OK(typeset_note(&a, &d, &r, &r.notes[0], &s, fonts, h,

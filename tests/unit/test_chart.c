@@ -1,0 +1,248 @@
+/*
+ * test_chart.c: the timeline chart's geometry (chart.c) on the bundled
+ * 2021 note, on a fixture crowded on purpose (tests/golden/crowded-chart:
+ * a dozen marks in one month, names too long for any line, a phase from
+ * 1995) and on the invented 2022 note, at the PDF's width and at a
+ * narrow one: no label meets another label or a bar or mark, nothing
+ * lies outside the chart, every lane has its title, a fuzzy date is a
+ * band, the note's date is a line, and the text alternative names every
+ * entry shown.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "font.h"
+#include "harness.h"
+#include "layout.h"
+#include "load.h"
+#include "model.h"
+#include "report.h"
+#include "style.h"
+#include "validate.h"
+
+#define EPS	0.01
+#define ASCENT	0.8	/* as chart.c reserves for text */
+#define DESCENT	0.25
+
+struct faces {
+	struct font	*f[2];
+};
+
+static double
+measure(void *arg, int bold, const char *s, size_t len, double size)
+{
+	const struct faces *m = arg;
+
+	return font_width(m->f[bold != 0], s, len, size);
+}
+
+struct rect {
+	double	 x0, y0, x1, y1;
+};
+
+static struct rect
+extent(const struct chart_item *it)
+{
+	struct rect r;
+
+	if (it->shape == SHAPE_TEXT) {
+		r.x0 = it->x;
+		r.x1 = it->x + it->w;
+		r.y0 = it->y - ASCENT * it->h;
+		r.y1 = it->y + DESCENT * it->h;
+	} else {
+		r.x0 = it->w < 0 ? it->x + it->w : it->x;
+		r.x1 = it->w < 0 ? it->x : it->x + it->w;
+		r.y0 = it->h < 0 ? it->y + it->h : it->y;
+		r.y1 = it->h < 0 ? it->y : it->y + it->h;
+	}
+	return r;
+}
+
+static int
+meet(struct rect a, struct rect b)
+{
+	return a.x0 < b.x1 - EPS && b.x0 < a.x1 - EPS &&
+	    a.y0 < b.y1 - EPS && b.y0 < a.y1 - EPS;
+}
+
+static int
+is_mark(const struct chart_item *it)
+{
+	switch (it->paint) {
+	case PAINT_ACTUAL:
+	case PAINT_PLANNED:
+	case PAINT_PAUSE:
+	case PAINT_SPAN:
+	case PAINT_DONE:
+	case PAINT_EXPECTED:
+	case PAINT_OVERDUE:
+		return it->shape == SHAPE_RECT || it->shape == SHAPE_DIAMOND;
+	default:
+		return 0;
+	}
+}
+
+static void
+check_chart(const struct chart *ch, const struct block *data,
+    const char *what)
+{
+	const struct chart_item *a, *b;
+	const struct block *row, *cell;
+	struct rect	 ra;
+	char		 msg[512];
+	size_t		 i, j, label_label = 0, label_mark = 0, outside = 0;
+	size_t		 lanes = 0, spans = 0, today = 0, rows = 0, named = 0;
+
+	for (i = 0; i < ch->nitems; i++) {
+		a = &ch->items[i];
+		ra = extent(a);
+		if (ra.x0 < -EPS || ra.x1 > ch->width + EPS || ra.y0 < -EPS ||
+		    ra.y1 > ch->height + EPS) {
+			outside++;
+			fprintf(stderr, "%s: outside: item %zu (%.2f %.2f %.2f "
+			    "%.2f) \"%.*s\"\n", what, i, ra.x0, ra.y0, ra.x1,
+			    ra.y1, (int)a->len, a->text != NULL ? a->text : "");
+		}
+		lanes += a->paint == PAINT_LANE;
+		spans += a->paint == PAINT_SPAN;
+		today += a->paint == PAINT_TODAY && a->shape == SHAPE_LINE;
+		if (a->shape != SHAPE_TEXT)
+			continue;
+		for (j = 0; j < ch->nitems; j++) {
+			b = &ch->items[j];
+			if (j == i || !meet(ra, extent(b)))
+				continue;
+			if (b->shape == SHAPE_TEXT && j > i) {
+				label_label++;
+				fprintf(stderr, "%s: labels meet: \"%.*s\" and "
+				    "\"%.*s\"\n", what, (int)a->len, a->text,
+				    (int)b->len, b->text);
+			} else if (is_mark(b)) {
+				label_mark++;
+				fprintf(stderr, "%s: label on a mark: \"%.*s\" "
+				    "(item %zu)\n", what, (int)a->len, a->text,
+				    j);
+			}
+		}
+	}
+	snprintf(msg, sizeof(msg), "%s: no two labels meet", what);
+	T_OK(label_label == 0, msg);
+	snprintf(msg, sizeof(msg), "%s: no label meets a bar or a mark", what);
+	T_OK(label_mark == 0, msg);
+	snprintf(msg, sizeof(msg), "%s: everything inside the chart", what);
+	T_OK(outside == 0, msg);
+	snprintf(msg, sizeof(msg), "%s: one line for the note's date", what);
+	T_OK(today >= 1, msg);
+	snprintf(msg, sizeof(msg), "%s: fuzzy dates drawn as bands", what);
+	T_OK(spans >= 2, msg);
+	snprintf(msg, sizeof(msg), "%s: a title and a text alternative", what);
+	T_OK(ch->title != NULL && *ch->title != '\0' && ch->desc != NULL &&
+	    strlen(ch->desc) > 40, msg);
+
+	/* The data table: a row per entry, each named in the description. */
+	for (row = data != NULL ? data->child : NULL; row != NULL;
+	    row = row->next) {
+		if (row->header)
+			continue;
+		rows++;
+		cell = row->child != NULL ? row->child->next : NULL;
+		cell = cell != NULL ? cell->next : NULL;	/* "Hvad" */
+		if (cell != NULL && cell->inl != NULL &&
+		    strstr(ch->desc, cell->inl->text) != NULL)
+			named++;
+	}
+	snprintf(msg, sizeof(msg), "%s: a data table with every entry", what);
+	T_OK(data != NULL && data->table == TABLE_CHART && rows > 0, msg);
+	snprintf(msg, sizeof(msg), "%s: the text alternative names all %zu "
+	    "entries", what, rows);
+	T_OK(named == rows, msg);
+	snprintf(msg, sizeof(msg), "%s: a lane title per lane", what);
+	T_OK(lanes >= 1, msg);
+}
+
+static size_t
+charts_in(const struct block *b, const char *what, size_t n)
+{
+	char	 name[256];
+
+	for (; b != NULL; b = b->next) {
+		if (b->type == BLOCK_CHART) {
+			snprintf(name, sizeof(name), "%s, chart %zu", what,
+			    ++n);
+			check_chart(b->chart, b->child, name);
+		} else
+			n = charts_in(b->child, what, n);
+	}
+	return n;
+}
+
+/* Every chart of every note of a content tree, at width points. */
+static void
+content_tree(const char *dir, double width, size_t want, struct faces *m)
+{
+	struct arena	 a;
+	struct diag	 d;
+	struct content	 c;
+	struct report	 r;
+	struct chart_opts co;
+	char		 what[256];
+	size_t		 i, n = 0;
+
+	arena_init(&a);
+	diag_init(&d, NULL);
+	memset(&c, 0, sizeof(c));
+	memset(&co, 0, sizeof(co));
+	co.width = width;
+	co.size = 8;
+	co.measure = measure;
+	co.arg = m;
+	snprintf(what, sizeof(what), "%s at %.0f pt", dir, width);
+	T_OK(load_content(&a, &d, dir, &c) == 0 &&
+	    validate_content(&c, &d) == 0 &&
+	    layout_report(&a, &d, &c, &co, &r) == 0, what);
+	if (d.count[DIAG_ERROR] == 0)
+		for (i = 0; i < r.nnotes; i++) {
+			snprintf(what, sizeof(what), "%s, %s at %.0f pt", dir,
+			    r.notes[i].id, width);
+			n = charts_in(r.notes[i].body, what, n);
+		}
+	snprintf(what, sizeof(what), "%s: %zu charts", dir, want);
+	T_OK(n == want, what);
+	diag_flush(&d);
+	arena_fini(&a);
+}
+
+int
+main(void)
+{
+	struct style	 s;
+	struct faces	 m;
+	struct diag	 d;
+	static const double widths[] = { 462.05, 300, 180 };
+	size_t		 i;
+
+	t_begin("chart");
+	style_defaults(&s);
+	diag_init(&d, stderr);
+	m.f[0] = font_open(&d, s.fonts[FACE_REGULAR]);
+	m.f[1] = font_open(&d, s.fonts[FACE_BOLD]);
+	if (m.f[0] == NULL || m.f[1] == NULL) {
+		T_OK(0, "the fonts open");
+		diag_flush(&d);
+		return t_done();
+	}
+	for (i = 0; i < sizeof(widths) / sizeof(widths[0]); i++) {
+		content_tree("content", widths[i], 1, &m);
+		content_tree("tests/golden/crowded-chart/content", widths[i], 2,
+		    &m);
+		content_tree("tests/golden/forecasts-2022/content", widths[i],
+		    1, &m);
+	}
+	font_close(m.f[0]);
+	font_close(m.f[1]);
+	diag_flush(&d);
+	return t_done();
+}
