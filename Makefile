@@ -2,6 +2,7 @@
 #   make          install missing Debian packages, build, render content/ into output/
 #   make check    run every test (plain and under ASan/UBSan)
 #   make regen    rewrite the golden files (review the diff before committing)
+#   make screenshots  the site in Chromium at 375 and 1280 px, and printed
 -include Makefile.local
 
 CC	?= cc
@@ -37,7 +38,7 @@ ASANOBJ	 = $(patsubst %.c,build/asan/%.o,$(notdir $(LIBSRCS)))
 TESTBIN	 = $(TESTS:tests/unit/%.c=build/obj/%)
 ASANTESTBIN = $(TESTS:tests/unit/%.c=build/asan/%)
 
-.PHONY: all deps deps-check render check regen clean install bench
+.PHONY: all deps deps-check render check regen clean install bench screenshots
 all: deps statusnotat render
 
 deps:
@@ -80,6 +81,14 @@ build/asan/test_%: tests/unit/test_%.c $(ASANOBJ)
 
 bench: statusnotat
 	@sh tests/bench/bench.sh
+
+# The index and the newest note at 375 and 1280 px and as printed, from
+# Chromium, into build/screenshots/ (look at them; docs/images has one).
+screenshots: statusnotat
+	@[ -d tests/browser/node_modules ] || npm ci --prefix tests/browser --no-audit --no-fund
+	@mkdir -p build/screenshots
+	./statusnotat build -o build/screenshots/site
+	node tests/browser/browser.mjs screenshots build/screenshots/site build/screenshots
 
 deps-check:
 	@sh scripts/deps.sh check

@@ -208,6 +208,11 @@ write_all(struct arena *a, struct diag *d, const struct report *r,
 	    fs_write(d, arena_printf(a, "%s/index.html", tmp), out.data,
 	    out.len) == -1)
 		return -1;
+	buf_truncate(&out, 0);
+	if (html_feed(a, d, r, &l, &out) == -1 || (out.len > 0 &&
+	    fs_write(d, arena_printf(a, "%s/feed.xml", tmp), out.data,
+	    out.len) == -1))
+		return -1;
 	for (i = 0; i < r->nnotes; i++)
 		if (write_note(d, r, &r->notes[i], &l, s, fonts, h, tmp) == -1)
 			return -1;

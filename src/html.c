@@ -212,12 +212,15 @@ blocks(struct buf *b, const struct block *bl, int tight)
 			table(b, bl);
 			break;
 		case BLOCK_CHART:
-			/* The chart, and its data as a table on request. */
-			buf_puts(b, "<figure class=\"chart\">\n");
-			svg_chart(b, bl->chart);
-			buf_puts(b, "<figcaption>");
+			/*
+			 * Its title above it, as in the PDF; then the chart,
+			 * and its data as a table on request.
+			 */
+			buf_puts(b, "<figure class=\"chart\">\n<figcaption>");
 			text(b, bl->text);
-			buf_puts(b, "</figcaption>\n<details>\n<summary>Se "
+			buf_puts(b, "</figcaption>\n");
+			svg_chart(b, bl->chart);
+			buf_puts(b, "<details>\n<summary>Se "
 			    "tidslinjen som tabel</summary>\n");
 			blocks(b, bl->child, 0);
 			buf_puts(b, "</details>\n</figure>\n");
@@ -242,6 +245,9 @@ page_data(struct arena *a, const struct report *r, const char *path)
 	if (r->base_url != NULL)
 		tval_set_str(a, d, "canonical", arena_printf(a, "%s%s",
 		    r->base_url, path));
+	if (r->base_url != NULL && r->nnotes > 0)	/* see html_feed */
+		tval_set_str(a, d, "feed", arena_printf(a, "%sfeed.xml",
+		    *path == '\0' ? "" : "../"));
 	return d;
 }
 
@@ -289,6 +295,42 @@ html_index(struct arena *a, struct diag *d, const struct report *r,
 		tval_push(a, notes, note_data(a, &r->notes[i]));
 	tval_set(a, data, "notes", notes);
 	return render(a, d, "index", data, l, out);
+}
+
+/* An Atom date from a note's ISO date ("2021-06-03", "2021-06", "2021"). */
+static const char *
+atom_date(struct arena *a, const char *iso)
+{
+	size_t	 n = strlen(iso);
+
+	return arena_printf(a, "%s%sT00:00:00Z", iso, n == 4 ? "-01-01" :
+	    n == 7 ? "-01" : "");
+}
+
+int
+html_feed(struct arena *a, struct diag *d, const struct report *r,
+    const struct tmpl_loader *l, struct buf *out)
+{
+	struct tval	*data, *notes, *v;
+	size_t		 i;
+
+	if (r->base_url == NULL || r->nnotes == 0)
+		return 0;
+	data = page_data(a, r, "");
+	tval_set_str(a, data, "base_url", r->base_url);
+	/* Newest first: the feed was last updated by the first note. */
+	tval_set_str(a, data, "updated", atom_date(a, r->notes[0].date_iso));
+	notes = tval_list(a);
+	for (i = 0; i < r->nnotes; i++) {
+		v = note_data(a, &r->notes[i]);
+		tval_set_str(a, v, "url", arena_printf(a, "%s%s/", r->base_url,
+		    r->notes[i].id));
+		tval_set_str(a, v, "updated", atom_date(a,
+		    r->notes[i].date_iso));
+		tval_push(a, notes, v);
+	}
+	tval_set(a, data, "notes", notes);
+	return render(a, d, "feed", data, l, out);
 }
 
 int

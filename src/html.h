@@ -17,6 +17,13 @@ struct tmpl_loader;
 int	 html_index(struct arena *, struct diag *, const struct report *,
 	    const struct tmpl_loader *, struct buf *);
 /*
+ * The Atom feed of the notes, newest first, with absolute links from the
+ * site's base_url; leaves out empty when there is no base_url or no
+ * note.  Returns 0 or -1.
+ */
+int	 html_feed(struct arena *, struct diag *, const struct report *,
+	    const struct tmpl_loader *, struct buf *);
+/*
  * One note's page, at <id>/index.html, linking to its PDF (a file name
  * in the same folder, of pdf_bytes bytes).  Returns 0 or -1.
  */
