@@ -1,6 +1,8 @@
 // browser.mjs: the built website as its visitors meet it, in Debian's
 // Chromium (puppeteer-core, no browser download), from a loopback HTTP
-// server.  For every page: axe-core with the WCAG 2.1 A and AA rules at
+// server that puts the site in a folder of a bigger one, as a CMS would.
+// For every page: every link, image and stylesheet followed (relative,
+// none broken), axe-core with the WCAG 2.1 A and AA rules at
 // 1280 and 375 px (zero violations), nothing wider than a 375 px phone,
 // no request leaving the site, no script, lang="da...", a title, headings
 // in order, a skip link that is the first thing the keyboard reaches and
@@ -39,11 +41,20 @@ const types = {
 	".xml": "application/atom+xml",
 };
 
-// The site, served as a static web server would, on loopback only.
+// The site, served as a static web server would, on loopback only, in a
+// folder of a bigger site as a CMS would put it: every link must be
+// relative to work there.
+const prefix = "/kommune/statusnotater";
 function serve(dir) {
 	const root = path.resolve(dir);
 	const server = http.createServer((req, res) => {
 		let p = decodeURIComponent(new URL(req.url, "http://x").pathname);
+		if (!p.startsWith(prefix + "/")) {
+			res.writeHead(404);
+			res.end();
+			return;
+		}
+		p = p.slice(prefix.length);
 		if (p.endsWith("/"))
 			p += "index.html";
 		const file = path.join(root, path.normalize(p));
@@ -109,6 +120,10 @@ function inspect() {
 			    !!f.querySelector("svg[role='img'] > desc"),
 			table: !!f.querySelector("details table th"),
 		})),
+		links: [...q("a[href]").map((a) => a.href),
+		    ...q("img[src]").map((i) => i.src),
+		    ...q("link[rel='stylesheet'], link[rel='alternate']")
+		    .map((l) => l.href)],
 		widest: Math.max(document.documentElement.scrollWidth,
 		    ...q("body *").map((e) => e.getBoundingClientRect().right)),
 		wide: q("body *").filter((e) =>
@@ -160,6 +175,7 @@ async function check(browser, origin, root) {
 	const rules = new Set();
 	const titles = new Set();
 	const list = pages(root);
+	let links = 0;
 	for (const name of list) {
 		const page = await browser.newPage();
 		const requests = [];
@@ -216,10 +232,23 @@ async function check(browser, origin, root) {
 					problem(name, "a chart without its data " +
 					    "table");
 			}
+			for (const u of new Set(d.links.map((l) =>
+			    l.split("#")[0])))
+				if (u.startsWith(origin)) {
+					const r = await fetch(u);
+					if (r.status !== 200)
+						problem(name, `a broken link: ${u}`);
+					links++;
+				} else if (u.startsWith(new URL(origin).origin))
+					problem(name, `a link outside the site's ` +
+					    `folder (not relative): ${u}`);
+				else if (!/^(https?:|mailto:)/.test(u))
+					problem(name, `a link of no kind: ${u}`);
 			await keyboard(page, name, d.charts.length > 0);
 		}
+		// The browser's own favicon.ico is asked of the host: fine.
 		for (const u of requests)
-			if (!u.startsWith(origin + "/"))
+			if (!u.startsWith(new URL(origin).origin + "/"))
 				problem(name, `a request leaves the site: ${u}`);
 		if (name !== "index.html") {
 			const bytes = fs.statSync(path.join(root, name)).size +
@@ -233,7 +262,8 @@ async function check(browser, origin, root) {
 	for (const p of problems)
 		console.log(`browser: ${p}`);
 	console.log(`browser: ${list.length} pages at 1280 and 375 px, ` +
-	    `${rules.size} axe rules (WCAG 2.1 A and AA), ` +
+	    `${rules.size} axe rules (WCAG 2.1 A and AA), ${links} links ` +
+	    `followed, ` +
 	    `${problems.length} problems`);
 }
 
@@ -264,7 +294,7 @@ async function screenshots(browser, origin, root, dir) {
 }
 
 const server = await serve(outDir);
-const origin = `http://127.0.0.1:${server.address().port}`;
+const origin = `http://127.0.0.1:${server.address().port}${prefix}`;
 const browser = await puppeteer.launch({ executablePath: chromium,
     headless: true, args: ["--no-sandbox", "--disable-gpu",
     "--no-first-run", "--disable-extensions"] });
