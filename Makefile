@@ -3,6 +3,8 @@
 #   make check    run every test (plain and under ASan/UBSan)
 #   make regen    rewrite the golden files (review the diff before committing)
 #   make screenshots  the site in Chromium at 375 and 1280 px, and printed
+#   make fuzz     each fuzz target with libFuzzer for FUZZ_SECONDS
+#   make valgrind the program under valgrind: no errors, no leaks
 -include Makefile.local
 
 CC	?= cc
@@ -37,8 +39,19 @@ OBJ	 = $(patsubst %.c,build/obj/%.o,$(notdir $(LIBSRCS)))
 ASANOBJ	 = $(patsubst %.c,build/asan/%.o,$(notdir $(LIBSRCS)))
 TESTBIN	 = $(TESTS:tests/unit/%.c=build/obj/%)
 ASANTESTBIN = $(TESTS:tests/unit/%.c=build/asan/%)
+# Fuzz targets: tests/fuzz/fuzz_NAME.c, run by make check as plain
+# programs under ASan (build/asan/fuzzrun_NAME) and by make fuzz with
+# libFuzzer (clang).
+FUZZERS	!= ls tests/fuzz/fuzz_*.c 2>/dev/null
+FUZZRUN	 = $(FUZZERS:tests/fuzz/fuzz_%.c=build/asan/fuzzrun_%)
+FUZZBIN	 = $(FUZZERS:tests/fuzz/fuzz_%.c=build/fuzz/fuzz_%)
+FUZZOBJ	 = $(patsubst %.c,build/fuzz/%.o,$(notdir $(LIBSRCS)))
+FUZZ_SECONDS ?= 60
+FUZZ_CC	?= clang
+FUZZ_SAN = -fsanitize=address,undefined -fno-omit-frame-pointer
+.SECONDARY: $(FUZZOBJ)
 
-.PHONY: all deps deps-check render check regen clean install bench screenshots
+.PHONY: all deps deps-check render check regen clean install bench screenshots fuzz valgrind
 all: deps statusnotat render
 
 deps:
@@ -82,6 +95,33 @@ build/asan/test_%: tests/unit/test_%.c $(ASANOBJ)
 bench: statusnotat
 	@sh tests/bench/bench.sh
 
+build/asan/fuzzrun_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c tests/fuzz/fuzz.h $(ASANOBJ)
+	$(CC) $(WARNINGS) $(CFLAGS) $(SAN) $(PKG_CFLAGS) -Isrc -o $@ $< tests/fuzz/driver.c $(ASANOBJ) $(PKG_LIBS)
+
+build/fuzz/%.o: src/%.c
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(DEFS) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -c -o $@ $<
+
+build/fuzz/hyph_da.o: build/hyph_da.c
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) -O1 -g -c -o $@ $<
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZOBJ)
+	$(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer $(PKG_CFLAGS) -Isrc -o $@ $< $(FUZZOBJ) $(PKG_LIBS)
+
+# Each fuzz target for FUZZ_SECONDS (default 60) from its seeds; what it
+# finds goes to build/fuzz/crash-NAME-*: minimise it (-minimize_crash=1)
+# and keep it in tests/fuzz/regress/NAME/, where make check runs it.
+fuzz:
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || sh scripts/deps.sh fuzz
+	@$(MAKE) --no-print-directory $(FUZZBIN)
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/fuzz.sh
+
+# statusnotat check, dump and build under valgrind: no error, no leak.
+valgrind: statusnotat
+	@command -v valgrind >/dev/null 2>&1 || sh scripts/deps.sh check
+	@sh tests/valgrind.sh ./statusnotat
+
 # The index and the newest note at 375 and 1280 px and as printed, from
 # Chromium, into build/screenshots/ (look at them; docs/images has one).
 screenshots: statusnotat
@@ -93,7 +133,7 @@ screenshots: statusnotat
 deps-check:
 	@sh scripts/deps.sh check
 
-check: deps deps-check statusnotat build/statusnotat-asan $(TESTBIN) $(ASANTESTBIN)
+check: deps deps-check statusnotat build/statusnotat-asan $(TESTBIN) $(ASANTESTBIN) $(FUZZRUN)
 	@SHARED=$(SHARED) sh tests/run.sh
 
 regen: statusnotat

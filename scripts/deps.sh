@@ -1,8 +1,9 @@
 #!/bin/sh
-# deps.sh [check]: install the Debian packages statusnotat needs, only
-# when a check finds one missing: to build and run it (`make`), and with
-# "check" also the tools its tests read PDFs with (`make check`).  Safe
-# to run again.
+# deps.sh [check|fuzz]: install the Debian packages statusnotat needs,
+# only when a check finds one missing: to build and run it (`make`); with
+# "check" also the tools its tests read PDFs with and valgrind (`make
+# check`, `make valgrind`); with "fuzz" clang for libFuzzer (`make fuzz`).
+# Safe to run again.
 set -eu
 
 missing=""
@@ -24,7 +25,11 @@ need libhyphen-dev	test -f /usr/include/hyphen.h
 need hyphen-da	test -f /usr/share/hyphen/hyph_da_DK.dic
 need fonts-liberation	test -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf
 need icc-profiles-free	test -f /usr/share/color/icc/sRGB.icc
+if [ "${1:-}" = fuzz ]; then
+	need clang	command -v clang
+fi
 if [ "${1:-}" = check ]; then
+	need valgrind	command -v valgrind
 	need poppler-utils	command -v pdftotext
 	need qpdf	command -v qpdf
 	need perl	command -v perl

@@ -59,5 +59,35 @@ suite() {
 suite build/obj ./statusnotat
 suite build/asan build/statusnotat-asan
 
+# The fuzz targets as plain programs under ASan and UBSan, over their
+# seeds and every regression case that make fuzz found (tests/fuzz/).
+echo "== fuzz targets on their seeds and regression cases (build/asan)"
+for t in build/asan/fuzzrun_*; do
+	[ -x "$t" ] || continue
+	name=${t#build/asan/fuzzrun_}
+	list=$(mktemp)
+	sh tests/fuzz/seeds.sh "$name" >"$list"
+	tr '\n' '\0' <"$list" | xargs -0 "$t" >"$list.out" 2>&1
+	rc=$?
+	unit_out=$(cat "$list.out")
+	rm -f "$list" "$list.out"
+	line=$(printf '%s\n' "$unit_out" | grep -E '^fuzz_[a-z]+: [0-9]+ passed, 0 failed$' | tail -n 1)
+	if [ "$rc" -ne 0 ] || [ -z "$line" ]; then
+		printf '%s\n' "$unit_out" | tail -n 30
+		fail "$t on its seeds (exit $rc)"
+	else
+		echo "  $line"
+		ok
+	fi
+done
+
+echo "== valgrind (./statusnotat)"
+if command -v valgrind >/dev/null 2>&1; then
+	if sh tests/valgrind.sh ./statusnotat; then ok; else fail "valgrind"; fi
+else
+	echo "valgrind: skipped: not installed (make deps-check installs it)"
+	skipped=$((skipped + 1))
+fi
+
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

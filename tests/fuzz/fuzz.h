@@ -1,0 +1,167 @@
+/*
+ * fuzz.h: what the fuzz targets share.  Each target is one file,
+ * tests/fuzz/fuzz_<name>.c, defining LLVMFuzzerTestOneInput; it is built
+ * twice: with libFuzzer by `make fuzz` (clang), and with driver.c as a
+ * plain program that `make check` runs, under ASan and UBSan, over the
+ * seeds and every regression case in tests/fuzz/regress/<name>/.
+ *
+ * The targets that run the pipeline work on a copy of the markdown
+ * fixture (tests/golden/markdown/content) in a folder of their own, made
+ * once per process: the one piece of state a fuzz target keeps, so it is
+ * here in the test tree and never in the program.  Run from the
+ * repository's top folder.
+ */
+#ifndef FUZZ_H
+#define FUZZ_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "font.h"
+#include "hyph.h"
+#include "layout.h"
+#include "load.h"
+#include "model.h"
+#include "report.h"
+#include "style.h"
+#include "typeset.h"
+#include "validate.h"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+#define FUZZ_FIXTURE	"tests/golden/markdown/content"
+
+struct fuzz_env {
+	char		 dir[64];	/* the copy of the fixture */
+	struct style	 style;
+	struct font	*fonts[FACE__MAX];
+	struct hyph	*hyph;
+	struct diag	 quiet;		/* for opening fonts: no output */
+};
+
+static void
+fuzz_die(const char *what)
+{
+	perror(what);
+	exit(2);
+}
+
+static struct fuzz_env	 fuzz_the_env;
+
+static void
+fuzz_cleanup(void)
+{
+	char	 cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", fuzz_the_env.dir);
+	(void)system(cmd);
+}
+
+/* The environment, made on first use and kept until the process ends. */
+static struct fuzz_env *
+fuzz_env(void)
+{
+	static int		 made;
+	struct fuzz_env		*e = &fuzz_the_env;
+	char			 cmd[256];
+	int			 i;
+
+	if (made)
+		return e;
+	made = 1;
+	strcpy(e->dir, "/tmp/statusnotat-fuzz-XXXXXX");
+	if (mkdtemp(e->dir) == NULL)
+		fuzz_die("mkdtemp");
+	atexit(fuzz_cleanup);
+	snprintf(cmd, sizeof(cmd), "cp -R %s/. %s", FUZZ_FIXTURE, e->dir);
+	if (system(cmd) != 0)
+		fuzz_die(FUZZ_FIXTURE " (run from the repository's top folder)");
+	style_defaults(&e->style);
+	diag_init(&e->quiet, NULL);
+	for (i = 0; i < FACE__MAX; i++)
+		if ((e->fonts[i] = font_open(&e->quiet,
+		    e->style.fonts[i])) == NULL)
+			fuzz_die(e->style.fonts[i]);
+	if ((e->hyph = hyph_open(&e->quiet)) == NULL)
+		fuzz_die("hyph_open");
+	diag_flush(&e->quiet);
+	return e;
+}
+
+/* Write n bytes to the file rel below the fixture's copy. */
+static void
+fuzz_put(const char *rel, const uint8_t *data, size_t n)
+{
+	char	 path[256];
+	FILE	*f;
+
+	snprintf(path, sizeof(path), "%s/%s", fuzz_env()->dir, rel);
+	if ((f = fopen(path, "wb")) == NULL)
+		fuzz_die(path);
+	if (n > 0 && fwrite(data, 1, n, f) != n)
+		fuzz_die(path);
+	if (fclose(f) != 0)
+		fuzz_die(path);
+}
+
+static double
+fuzz_measure(void *arg, int bold, const char *s, size_t len, double size)
+{
+	struct font *const *fonts = arg;
+
+	return font_width(fonts[bold ? FACE_BOLD : FACE_REGULAR], s, len,
+	    size);
+}
+
+/*
+ * The pipeline as main.c runs it on the fixture's copy: load, validate,
+ * lay out with the chart and, if asked, typeset every note.  Whatever
+ * the input, it must end with diagnostics or a result, never a crash.
+ */
+static void
+fuzz_pipeline(int typeset)
+{
+	struct fuzz_env	*e = fuzz_env();
+	struct arena	 a;
+	struct diag	 d;
+	struct content	 c;
+	struct report	 r;
+	struct chart_opts co;
+	struct typeset	 ts;
+	size_t		 i;
+
+	arena_init(&a);
+	/* FUZZ_VERBOSE=1 shows the diagnostics, to see what an input does. */
+	diag_init(&d, getenv("FUZZ_VERBOSE") != NULL ? stderr : NULL);
+	memset(&c, 0, sizeof(c));
+	memset(&co, 0, sizeof(co));
+	co.width = e->style.page_width - e->style.margin_left -
+	    e->style.margin_right;
+	co.size = e->style.size_small;
+	co.measure = fuzz_measure;
+	co.arg = e->fonts;
+	(void)load_content(&a, &d, e->dir, &c);
+	if (d.count[DIAG_SYSERR] == 0) {
+		(void)validate_content(&c, &d);
+		/*
+		 * Typeset even after errors in the content (an unknown {{ }}
+		 * name, most often): the report is whole all the same, and
+		 * the fuzzer reaches the typesetter far more often.
+		 */
+		(void)layout_report(&a, &d, &c, &co, &r);
+		if (d.count[DIAG_SYSERR] == 0 && typeset)
+			for (i = 0; i < r.nnotes; i++)
+				if (typeset_note(&a, &d, &r, &r.notes[i],
+				    &e->style, e->fonts, e->hyph, &ts) == 0)
+					typeset_free(&ts);
+	}
+	diag_flush(&d);
+	arena_fini(&a);
+}
+
+#endif
