@@ -109,6 +109,17 @@ trim(const char **s, const char **e)
  * Fill in every {{ name }} and {{ name | filter }} of src into out.
  * "\{{" is a literal "{{".  Returns the number of errors.
  */
+/* A name of this content to show as an example: a count, if there is one. */
+static const char *
+example_name(const struct names *t)
+{
+	size_t	 i;
+
+	for (i = 0; i < t->n; i++)
+		if (strstr(t->v[i].key, ".participants.") != NULL)
+			return t->v[i].key;
+	return t->n > 0 ? t->v[0].key : "site.municipality";
+}
 static int
 fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 {
@@ -181,9 +192,9 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 			else
 				diag_msg(w->d, DIAG_ERROR, w->path, line,
 				    (int)(ns - line_start) + 1, "unknown name "
-				    "\"%s\" (names look like "
-				    "\"baba.participants.recruited\"; see "
-				    "docs/content.md)", key);
+				    "\"%s\" (names look like \"%s\"; see "
+				    "docs/content.md)", key,
+				    example_name(w->o->names));
 			errors++;
 		} else {
 			struct buf v;
