@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "font.h"
+#include "style.h"
 #include "utf8.h"
 
 #define NCODES		0x10000		/* the Basic Multilingual Plane */
@@ -432,6 +433,14 @@ font_width(const struct font *f, const char *s, size_t len, double size)
 		sum += font_advance(f, cp);
 	}
 	return (double)sum * size / 1000.0;
+}
+
+double
+font_measure(void *fonts, int bold, const char *s, size_t len, double size)
+{
+	struct font *const *f = fonts;
+
+	return font_width(f[bold ? FACE_BOLD : FACE_REGULAR], s, len, size);
 }
 
 static void

@@ -42,6 +42,12 @@ int		 font_x_height(const struct font *);
  * of advances; no kerning, as libharu draws it).  Invalid UTF-8 bytes
  * measure as U+FFFD.
  */
+/*
+ * For layout.h's chart_opts.measure: the width with fonts[FACE_BOLD] or
+ * fonts[FACE_REGULAR], fonts being a struct font *const * as the void *.
+ */
+double		 font_measure(void *fonts, int bold, const char *s, size_t len,
+		    double size);
 double		 font_width(const struct font *, const char *s, size_t len,
 		    double size);
 

@@ -73,19 +73,6 @@ enum cmd {
 	CMD__MAX
 };
 
-/* The chart's text is measured with the PDF's own fonts. */
-struct measure {
-	struct font	*face[2];	/* regular, bold */
-};
-
-static double
-measure(void *arg, int bold, const char *s, size_t len, double size)
-{
-	const struct measure *m = arg;
-
-	return font_width(m->face[bold != 0], s, len, size);
-}
-
 static int
 usage(const char *why)
 {
@@ -103,7 +90,7 @@ main(int argc, char *argv[])
 	struct content	 content;
 	struct report	 report;
 	struct style	 style;
-	struct measure	 m;
+	struct font	*faces[FACE__MAX];	/* the chart's: regular, bold */
 	struct chart_opts co;
 	struct buf	 out;
 	const char	*cdir = "content", *tdir = "templates", *odir = "output";
@@ -163,7 +150,7 @@ main(int argc, char *argv[])
 
 	arena_init(&arena);
 	diag_init(&diag, stderr);
-	memset(&m, 0, sizeof(m));
+	memset(faces, 0, sizeof(faces));
 	memset(&content, 0, sizeof(content));
 
 	/*
@@ -181,15 +168,17 @@ main(int argc, char *argv[])
 	if (diag.count[DIAG_SYSERR] > 0)
 		goto out;
 	(void)validate_content(&content, &diag);
-	memset(&m, 0, sizeof(m));
-	if ((m.face[0] = font_open(&diag, style.fonts[FACE_REGULAR])) == NULL ||
-	    (m.face[1] = font_open(&diag, style.fonts[FACE_BOLD])) == NULL)
+	/* The chart's text is measured with the PDF's own fonts. */
+	if ((faces[FACE_REGULAR] = font_open(&diag,
+	    style.fonts[FACE_REGULAR])) == NULL ||
+	    (faces[FACE_BOLD] = font_open(&diag, style.fonts[FACE_BOLD])) ==
+	    NULL)
 		goto out;
 	memset(&co, 0, sizeof(co));
 	co.width = style.page_width - style.margin_left - style.margin_right;
 	co.size = style.size_small;
-	co.measure = measure;
-	co.arg = &m;
+	co.measure = font_measure;
+	co.arg = faces;
 	(void)layout_report(&arena, &diag, &content, &co, &report);
 	if (diag_status(&diag) != 0)
 		goto out;
@@ -210,10 +199,9 @@ main(int argc, char *argv[])
 		break;
 	}
 out:
-	if (m.face[0] != NULL)
-		font_close(m.face[0]);
-	if (m.face[1] != NULL)
-		font_close(m.face[1]);
+	for (i = 0; i < FACE__MAX; i++)
+		if (faces[i] != NULL)
+			font_close(faces[i]);
 	diag_flush(&diag);
 	rc = diag_status(&diag);
 	if (rc != 0 && diag.count[DIAG_ERROR] > 0)

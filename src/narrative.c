@@ -105,10 +105,6 @@ trim(const char **s, const char **e)
 		(*e)--;
 }
 
-/*
- * Fill in every {{ name }} and {{ name | filter }} of src into out.
- * "\{{" is a literal "{{".  Returns the number of errors.
- */
 /* A name of this content to show as an example: a count, if there is one. */
 static const char *
 example_name(const struct names *t)
@@ -120,6 +116,11 @@ example_name(const struct names *t)
 			return t->v[i].key;
 	return t->n > 0 ? t->v[0].key : "site.municipality";
 }
+
+/*
+ * Fill in every {{ name }} and {{ name | filter }} of src into out.
+ * "\{{" is a literal "{{".  Returns the number of errors.
+ */
 static int
 fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 {

@@ -409,18 +409,25 @@ end_text(struct dev *v)
 	}
 }
 
+/* A colour operator: "r g b rg" to fill, "r g b RG" to stroke. */
+static void
+color_op(struct buf *b, struct rgb c, const char *op)
+{
+	num(b, c.r);
+	buf_putc(b, ' ');
+	num(b, c.g);
+	buf_putc(b, ' ');
+	num(b, c.b);
+	buf_printf(b, " %s\n", op);
+}
+
 static void
 fill(struct dev *v, struct rgb c)
 {
 	if (v->fill_set && c.r == v->cur_fill.r && c.g == v->cur_fill.g &&
 	    c.b == v->cur_fill.b)
 		return;
-	num(&v->ops, c.r);
-	buf_putc(&v->ops, ' ');
-	num(&v->ops, c.g);
-	buf_putc(&v->ops, ' ');
-	num(&v->ops, c.b);
-	buf_puts(&v->ops, " rg\n");
+	color_op(&v->ops, c, "rg");
 	v->cur_fill = c;
 	v->fill_set = 1;
 }
@@ -841,13 +848,15 @@ struct cmap {
 	double	 lw;		/* 0: not set */
 };
 
+/* A chart's point on the page, "x y", then op ("m", "l") and a newline. */
 static void
 pt(struct dev *v, const struct cmap *m, double x, double y, const char *op)
 {
 	num(&v->ops, m->x0 + x * m->s);
 	buf_putc(&v->ops, ' ');
 	num(&v->ops, m->y0 - y * m->s);
-	buf_printf(&v->ops, " %s\n", op);
+	if (op != NULL)
+		buf_printf(&v->ops, " %s\n", op);
 }
 
 /* The stroke's colour and width, written when they change. */
@@ -856,12 +865,7 @@ pen(struct dev *v, struct cmap *m, struct rgb c, double w)
 {
 	if (m->lw == 0 || c.r != m->stroke.r || c.g != m->stroke.g ||
 	    c.b != m->stroke.b) {
-		num(&v->ops, c.r);
-		buf_putc(&v->ops, ' ');
-		num(&v->ops, c.g);
-		buf_putc(&v->ops, ' ');
-		num(&v->ops, c.b);
-		buf_puts(&v->ops, " RG\n");
+		color_op(&v->ops, c, "RG");
 		m->stroke = c;
 	}
 	if (w != m->lw) {
@@ -878,8 +882,7 @@ rect_path(struct dev *v, const struct cmap *m, const struct chart_item *it,
 {
 	double	 w = it->w - 2 * inset, h = it->h - 2 * inset;
 
-	pt(v, m, it->x + inset, it->y + it->h - inset, "");
-	v->ops.len--;	/* no newline: the size follows */
+	pt(v, m, it->x + inset, it->y + it->h - inset, NULL);
 	buf_putc(&v->ops, ' ');
 	num(&v->ops, (w > 0 ? w : 0) * m->s);
 	buf_putc(&v->ops, ' ');

@@ -85,9 +85,13 @@ struct box {
 	struct rgb	 color;		/* TEXT, RECT; CHART: its text */
 	unsigned	 len;		/* TEXT */
 	const char	*text;		/* TEXT: UTF-8, not NUL-terminated */
-	const char	*target;	/* IMAGE: the file; LINK: the URL */
-	const struct chart *chart;	/* CHART: drawn as report.h says, its
-					   top left at (x, y + h), w wide */
+	union {
+		const char	*target;	/* IMAGE: the file; LINK: the
+						   URL */
+		const struct chart *chart;	/* CHART: drawn as report.h
+						   says, its top left at
+						   (x, y + h), w wide */
+	};
 	struct selem	*elem;		/* NULL: an artifact */
 };
 

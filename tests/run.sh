@@ -65,15 +65,12 @@ echo "== fuzz targets on their seeds and regression cases (build/asan)"
 for t in build/asan/fuzzrun_*; do
 	[ -x "$t" ] || continue
 	name=${t#build/asan/fuzzrun_}
-	list=$(mktemp)
-	sh tests/fuzz/seeds.sh "$name" >"$list"
-	tr '\n' '\0' <"$list" | xargs -0 "$t" >"$list.out" 2>&1
+	out=$(sh tests/fuzz/seeds.sh "$name" | tr '\n' '\0' |
+	    xargs -0 "$t" 2>&1)
 	rc=$?
-	unit_out=$(cat "$list.out")
-	rm -f "$list" "$list.out"
-	line=$(printf '%s\n' "$unit_out" | grep -E '^fuzz_[a-z]+: [0-9]+ passed, 0 failed$' | tail -n 1)
+	line=$(printf '%s\n' "$out" | grep -E '^fuzz_[a-z]+: [0-9]+ passed, 0 failed$' | tail -n 1)
 	if [ "$rc" -ne 0 ] || [ -z "$line" ]; then
-		printf '%s\n' "$unit_out" | tail -n 30
+		printf '%s\n' "$out" | tail -n 30
 		fail "$t on its seeds (exit $rc)"
 	else
 		echo "  $line"

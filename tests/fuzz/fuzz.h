@@ -109,15 +109,6 @@ fuzz_put(const char *rel, const uint8_t *data, size_t n)
 		fuzz_die(path);
 }
 
-static double
-fuzz_measure(void *arg, int bold, const char *s, size_t len, double size)
-{
-	struct font *const *fonts = arg;
-
-	return font_width(fonts[bold ? FACE_BOLD : FACE_REGULAR], s, len,
-	    size);
-}
-
 /*
  * The pipeline as main.c runs it on the fixture's copy: load, validate,
  * lay out with the chart and, if asked, typeset every note.  Whatever
@@ -143,7 +134,7 @@ fuzz_pipeline(int typeset)
 	co.width = e->style.page_width - e->style.margin_left -
 	    e->style.margin_right;
 	co.size = e->style.size_small;
-	co.measure = fuzz_measure;
+	co.measure = font_measure;
 	co.arg = e->fonts;
 	(void)load_content(&a, &d, e->dir, &c);
 	if (d.count[DIAG_SYSERR] == 0) {

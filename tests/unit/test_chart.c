@@ -26,18 +26,6 @@
 #define ASCENT	0.8	/* as chart.c reserves for text */
 #define DESCENT	0.25
 
-struct faces {
-	struct font	*f[2];
-};
-
-static double
-measure(void *arg, int bold, const char *s, size_t len, double size)
-{
-	const struct faces *m = arg;
-
-	return font_width(m->f[bold != 0], s, len, size);
-}
-
 struct rect {
 	double	 x0, y0, x1, y1;
 };
@@ -181,7 +169,8 @@ charts_in(const struct block *b, const char *what, size_t n)
 
 /* Every chart of every note of a content tree, at width points. */
 static void
-content_tree(const char *dir, double width, size_t want, struct faces *m)
+content_tree(const char *dir, double width, size_t want,
+    struct font **faces)
 {
 	struct arena	 a;
 	struct diag	 d;
@@ -197,8 +186,8 @@ content_tree(const char *dir, double width, size_t want, struct faces *m)
 	memset(&co, 0, sizeof(co));
 	co.width = width;
 	co.size = 8;
-	co.measure = measure;
-	co.arg = m;
+	co.measure = font_measure;
+	co.arg = faces;
 	snprintf(what, sizeof(what), "%s at %.0f pt", dir, width);
 	T_OK(load_content(&a, &d, dir, &c) == 0 &&
 	    validate_content(&c, &d) == 0 &&
@@ -219,7 +208,7 @@ int
 main(void)
 {
 	struct style	 s;
-	struct faces	 m;
+	struct font	*m[FACE__MAX];
 	struct diag	 d;
 	static const double widths[] = { 462.05, 300, 180 };
 	size_t		 i;
@@ -227,22 +216,23 @@ main(void)
 	t_begin("chart");
 	style_defaults(&s);
 	diag_init(&d, stderr);
-	m.f[0] = font_open(&d, s.fonts[FACE_REGULAR]);
-	m.f[1] = font_open(&d, s.fonts[FACE_BOLD]);
-	if (m.f[0] == NULL || m.f[1] == NULL) {
+	memset(m, 0, sizeof(m));
+	m[FACE_REGULAR] = font_open(&d, s.fonts[FACE_REGULAR]);
+	m[FACE_BOLD] = font_open(&d, s.fonts[FACE_BOLD]);
+	if (m[FACE_REGULAR] == NULL || m[FACE_BOLD] == NULL) {
 		T_OK(0, "the fonts open");
 		diag_flush(&d);
 		return t_done();
 	}
 	for (i = 0; i < sizeof(widths) / sizeof(widths[0]); i++) {
-		content_tree("content", widths[i], 1, &m);
+		content_tree("content", widths[i], 1, m);
 		content_tree("tests/golden/crowded-chart/content", widths[i], 2,
-		    &m);
+		    m);
 		content_tree("tests/golden/forecasts-2022/content", widths[i],
-		    1, &m);
+		    1, m);
 	}
-	font_close(m.f[0]);
-	font_close(m.f[1]);
+	font_close(m[FACE_REGULAR]);
+	font_close(m[FACE_BOLD]);
 	diag_flush(&d);
 	return t_done();
 }

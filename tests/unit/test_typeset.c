@@ -174,15 +174,6 @@ check(const struct typeset *ts, const struct style *s, const char *what)
 	T_OK(footers == ts->npages, msg);
 }
 
-static double
-measure(void *arg, int bold, const char *s, size_t len, double size)
-{
-	struct font *const *fonts = arg;
-
-	return font_width(fonts[bold ? FACE_BOLD : FACE_REGULAR], s, len,
-	    size);
-}
-
 int
 main(void)
 {
@@ -209,7 +200,7 @@ main(void)
 	memset(&co, 0, sizeof(co));
 	co.width = s.page_width - s.margin_left - s.margin_right;
 	co.size = s.size_small;
-	co.measure = measure;
+	co.measure = font_measure;
 	co.arg = fonts;
 	T_OK(ok && load_content(&a, &d, "content", &c) == 0 &&
 	    validate_content(&c, &d) == 0 &&
