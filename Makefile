@@ -51,8 +51,11 @@ FUZZ_CC	?= clang
 FUZZ_SAN = -fsanitize=address,undefined -fno-omit-frame-pointer
 .SECONDARY: $(FUZZOBJ)
 
-.PHONY: all deps deps-check render check regen clean install bench screenshots fuzz valgrind
-all: deps statusnotat render
+.PHONY: all deps deps-check render check run-tests regen clean install bench screenshots fuzz valgrind
+# deps runs first and alone, so that make -j never compiles before the
+# headers it installs are there.
+all: deps
+	@$(MAKE) --no-print-directory statusnotat render
 
 deps:
 	@sh scripts/deps.sh
@@ -133,7 +136,10 @@ screenshots: statusnotat
 deps-check:
 	@sh scripts/deps.sh check
 
-check: deps deps-check statusnotat build/statusnotat-asan $(TESTBIN) $(ASANTESTBIN) $(FUZZRUN)
+check: deps deps-check
+	@$(MAKE) --no-print-directory run-tests
+
+run-tests: statusnotat build/statusnotat-asan $(TESTBIN) $(ASANTESTBIN) $(FUZZRUN)
 	@SHARED=$(SHARED) sh tests/run.sh
 
 regen: statusnotat
