@@ -28,7 +28,8 @@ diff -r "$tmp/ref/site" "$out" >/dev/null || fail "after the pairs the output is
 
 # Another holds the lock: the build waits for it, then finishes.
 if command -v flock >/dev/null 2>&1; then
-	flock "$tmp/w/.out.lock" sh -c ": >'$tmp/held'; sleep 2" &
+	flock "$tmp/w/.out.lock" sh -c ": >'$tmp/held'
+	    while [ ! -e '$tmp/release' ]; do sleep 0.05; done" &
 	holder=$!
 	i=0
 	while [ ! -e "$tmp/held" ] && [ "$i" -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
@@ -38,6 +39,7 @@ if command -v flock >/dev/null 2>&1; then
 	sleep 1
 	kill -0 "$pid" 2>/dev/null || fail "the build did not wait for the lock"
 	[ "$(ls -i -d "$out")" = "$before" ] || fail "the output was replaced while another held the lock"
+	: >"$tmp/release"
 	wait "$holder"
 	wait "$pid" || fail "the build that waited: exit $?: $(cat "$tmp/err")"
 	grep -q "waiting for another build into $out" "$tmp/err" ||

@@ -6,7 +6,8 @@
 # A build killed (kill -9) at any moment leaves the output whole, and
 # the next build removes what the killed one left beside it.
 # A small preloaded library (built here with cc) slows rename(2) down
-# and can make renameat2 fail, to hold the build at its riskiest step.
+# and can make renameat2 fail (or a rename of the new site), to hold the
+# build at its riskiest step.
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
@@ -43,6 +44,11 @@ rename(const char *a, const char *b)
 	const char *ms = getenv("SHIM_DELAY_MS");
 	int rc;
 
+	if (getenv("SHIM_FAIL_NEW") != NULL && strstr(a, ".new-") != NULL) {
+		note("rename failed\n");
+		errno = EIO;
+		return -1;
+	}
 	*(void **)&real = dlsym(RTLD_NEXT, "rename");
 	rc = real(a, b);
 	note("rename\n");
@@ -118,6 +124,19 @@ SHIM_LOG=$tmp/log SHIM_NO_EXCHANGE=1 LD_PRELOAD=$tmp/shim.so \
 grep -q renameat2 "$tmp/log" || fail "the one-step swap was not tried"
 diff -r "$tmp/refA/site" "$out" >/dev/null || fail "without RENAME_EXCHANGE the output is not site A"
 [ -z "$(debris)" ] || fail "debris without RENAME_EXCHANGE: $(debris)"
+
+# 2b. If then the new site cannot be renamed into place, the old one is
+# put back: never neither.
+: >"$tmp/log"
+SHIM_LOG=$tmp/log SHIM_NO_EXCHANGE=1 SHIM_FAIL_NEW=1 LD_PRELOAD=$tmp/shim.so \
+    "$bin" build -C "$tmp/B" -o "$out" 2>"$tmp/err"
+rc=$?
+[ "$rc" -eq 2 ] || fail "the new site not renamed into place: exit $rc, expected 2"
+grep -q "rename failed" "$tmp/log" || fail "the rename of the new site did not fail: $(cat "$tmp/log")"
+grep -q "^$out: error: cannot put the new site in place" "$tmp/err" ||
+	fail "the new site not renamed into place: $(cat "$tmp/err")"
+diff -r "$tmp/refA/site" "$out" >/dev/null || fail "the old site was not put back"
+[ -z "$(debris)" ] || fail "debris after a failed rename: $(debris)"
 
 # 3. Killed just after the swap, while the old site is still beside:
 # the output is the new site, and the next build removes the old one.
