@@ -634,7 +634,7 @@ make_stage(struct arena *a, struct diag *d, const struct outdir *o)
 {
 	struct stat	 st;
 	char		*tmp;
-	mode_t		 mask;
+	mode_t		 mask, mode;
 
 	tmp = beside(a, o, ".new-XXXXXX");
 	if (mkdtemp(tmp) == NULL) {
@@ -644,13 +644,13 @@ make_stage(struct arena *a, struct diag *d, const struct outdir *o)
 	}
 	if (stat(o->path, &st) == 0) {
 		(void)chown(tmp, (uid_t)-1, st.st_gid);
-		mask = (st.st_mode & 07777) | S_IRWXU;
+		mode = (st.st_mode & 07777) | S_IRWXU;
 	} else {
 		mask = umask(0);
 		umask(mask);
-		mask = 0777 & ~mask;
+		mode = 0777 & ~mask;
 	}
-	if (chmod(tmp, mask) == -1) {
+	if (chmod(tmp, mode) == -1) {
 		diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "cannot set the "
 		    "rights of a folder beside it: %s", fs_why(errno));
 		(void)rmdir(tmp);
@@ -693,7 +693,9 @@ build_site(struct arena *a, struct diag *d, const struct report *r,
 	lock = beside(a, &o, ".lock");
 	if ((lockfd = sys_lock(lock, waiting, &o)) == -1) {
 		diag_msg(d, DIAG_SYSERR, o.shown, 0, 0, "cannot make a lock "
-		    "file beside it, %s: %s", lock, fs_why(errno));
+		    "file beside it, %s: %s (statusnotat must be able to "
+		    "write in the folder that holds the output)", lock,
+		    fs_why(errno));
 		goto fonts;
 	}
 	/* Another build may have written it while we waited. */

@@ -1400,9 +1400,10 @@ pdf_write(struct arena *a, struct diag *d, struct typeset *ts,
 		HPDF_SaveToFile(v.pdf, path);
 	}
 	if (err.code != 0) {
-		/* libharu's file and zlib errors carry a write's errno. */
-		if (err.err == ENOSPC || err.err == EDQUOT ||
-		    err.err == EFBIG || err.err == EROFS || err.err == EIO)
+		/* Its file and zlib errors in saving come from a write. */
+		if (err.err != 0 && (err.code == HPDF_FILE_IO_ERROR ||
+		    err.code == HPDF_FILE_OPEN_ERROR ||
+		    err.code == HPDF_ZLIB_ERROR))
 			diag_msg(d, DIAG_SYSERR, shown, 0, 0, "cannot write: %s",
 			    fs_why(err.err));
 		else
