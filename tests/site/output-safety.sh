@@ -6,7 +6,7 @@
 # folder we are in, and a file are refused with exit 2 and a message
 # naming them, and nothing at all is changed, byte for byte.  A symbolic
 # link is followed: the site goes into its target and the link stays.
-# "-o out/" works.
+# "-o out/" works, and the output keeps its folder's rights.
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
@@ -78,6 +78,10 @@ for dir in new empty gitkeep/ new/ new// empty; do
 	    [ -f "${dir%%/*}/.gitkeep" ] || fail "-o $dir: no site in it"
 done
 ls -A | grep -E '^\.(new|empty|gitkeep)\.' && fail "debris beside the output"
+# The new site's folder keeps the rights of the old one's.
+chmod 750 new
+"$bin" build -o new 2>"$tmp/err" || fail "-o new (mode 750): $(cat "$tmp/err")"
+[ "$(stat -c %a new)" = 750 ] || fail "the output's rights were not kept: $(stat -c %a new)"
 
 # A symbolic link to the output (a web server's folder): the site goes
 # into the target, the link stays a link to it.
