@@ -1,13 +1,20 @@
 /*
- * build.c: writing the site.  Everything goes into <outdir>.new-XXXXXX
- * beside outdir; only when all is written does it replace outdir (the
- * old one is renamed away, then removed).  See build.h.  The fonts and
- * the hyphenation patterns are opened once here for every note; each
- * HarfBuzz face and the HyphenDict belong to this file and are closed
- * before it returns.
+ * build.c: writing the site.  The output folder DIR/NAME may be replaced
+ * only when statusnotat wrote it (it holds our marker, .statusnotat) or
+ * when it is empty, and never when it is, holds or is inside the content
+ * or the templates.  Under a lock beside it (DIR/.NAME.lock), everything
+ * goes into DIR/.NAME.new-XXXXXX; only when all is written are the two
+ * folders swapped in one step (renameat2's RENAME_EXCHANGE; two renames
+ * where the file system cannot), and the old site is removed.  A symbolic
+ * link as the output is followed: the site replaces the link's target.
+ * What a killed build left beside the output is removed by the next.
+ * See build.h.  The fonts and the hyphenation patterns are opened once
+ * here for every note; each HarfBuzz face and the HyphenDict belong to
+ * this file and are closed before it returns.
  */
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,11 +32,29 @@
 #include "pdf.h"
 #include "report.h"
 #include "style.h"
+#include "sysdep.h"
 #include "tmpl.h"
 #include "typeset.h"
 
 #define MAX_TEMPLATE	(256 * 1024)
 #define MAX_TEMPLATES	32
+
+/* The marker in every site we write: a folder holding it is ours. */
+#define MARKER		".statusnotat"
+static const char marker_text[] =
+    "This folder is a website written by statusnotat.\n"
+    "statusnotat build replaces all of it: keep no other files here.\n";
+
+/* The output folder, as given and as found. */
+struct outdir {
+	const char	*shown;		/* as given, without trailing "/" */
+	const char	*path;		/* what is replaced: shown, or the
+					   target of a link */
+	const char	*real;		/* path with no link, "." or ".." */
+	const char	*prefix;	/* "" or the folder it is in, with "/" */
+	const char	*name;		/* its last component */
+	int		 link;		/* shown is a symbolic link */
+};
 
 /* Templates read from disk once each, for the loader. */
 struct tcache {
@@ -77,7 +102,7 @@ copy_file(struct arena *a, struct diag *d, const char *from, const char *to)
 
 	if ((s = fs_read(a, d, from, 64 * 1024 * 1024, &len, 0)) == NULL)
 		return -1;
-	return fs_write(d, to, s, len);
+	return fs_write_as(d, to, fs_shown(a, to), s, len);
 }
 
 /* Copy the images a note's text shows into its folder. */
@@ -111,12 +136,31 @@ copy_images(struct arena *a, struct diag *d, const struct report_note *n,
 	return rc;
 }
 
+/*
+ * Whether the PDF at path ends as a PDF does.  libharu does not check
+ * the closing of its file, where a full disk may lose the last bytes.
+ */
+static int
+pdf_complete(const char *path)
+{
+	FILE	*f;
+	char	 tail[6];
+	int	 ok;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return 0;
+	ok = fseek(f, -6, SEEK_END) == 0 && fread(tail, 1, 6, f) == 6 &&
+	    memcmp(tail, "%%EOF\n", 6) == 0;
+	fclose(f);
+	return ok;
+}
+
 /* The note's PDF, as <id>/<id>.pdf; sets *size to its bytes. */
 static int
 write_pdf(struct arena *a, struct diag *d, const struct report *r,
     const struct report_note *n, const struct style *s,
     struct font *const *fonts, const struct hyph *h, const char *path,
-    long *size)
+    const char *shown, long *size)
 {
 	struct typeset	 ts;
 	struct pdf_opts	 o;
@@ -128,6 +172,7 @@ write_pdf(struct arena *a, struct diag *d, const struct report *r,
 	memset(&o, 0, sizeof(o));
 	o.archival = 1;
 	o.icc_profile = s->icc_profile;
+	o.shown = shown;
 	if (typeset_note(a, d, r, n, s, fonts, h, &ts) == -1)
 		return -1;
 	rc = pdf_write(a, d, &ts, fonts, &o, path);
@@ -135,7 +180,12 @@ write_pdf(struct arena *a, struct diag *d, const struct report *r,
 	if (rc == -1)
 		return -1;
 	if (stat(path, &st) == -1) {
-		diag_msg(d, DIAG_SYSERR, path, 0, 0, "%s", strerror(errno));
+		diag_msg(d, DIAG_SYSERR, shown, 0, 0, "%s", fs_why(errno));
+		return -1;
+	}
+	if (!pdf_complete(path)) {
+		diag_msg(d, DIAG_SYSERR, shown, 0, 0, "cannot write: the file "
+		    "came out incomplete (is the disk full?)");
 		return -1;
 	}
 	*size = (long)st.st_size;
@@ -147,16 +197,17 @@ write_pdf(struct arena *a, struct diag *d, const struct report *r,
  * for them (the typeset pages, the HTML) is needed only until written:
  * it lives in arenas of the note's own, so a build holds one note's
  * output at a time, and the pages are gone before the HTML is made.
+ * The names in messages live in a, for as long as the messages.
  */
 static int
-write_note(struct diag *d, const struct report *r,
+write_note(struct arena *a, struct diag *d, const struct report *r,
     const struct report_note *n, const struct tmpl_loader *l,
     const struct style *s, struct font *const *fonts, const struct hyph *h,
     const char *tmp)
 {
 	struct arena	 na, pa;
 	struct buf	 out;
-	const char	*dir, *pdf;
+	const char	*dir, *pdf, *path;
 	long		 size;
 	int		 rc = -1, pdf_rc;
 
@@ -164,23 +215,34 @@ write_note(struct diag *d, const struct report *r,
 	dir = arena_printf(&na, "%s/%s", tmp, n->id);
 	pdf = arena_printf(&na, "%s.pdf", n->id);
 	buf_init(&out, &na);
-	if (fs_mkdirs(d, dir) == -1)
+	if (fs_mkdirs_as(d, dir, fs_shown(a, dir)) == -1)
 		goto out;
 	/* The typeset pages go as soon as the PDF is written. */
 	arena_init(&pa);
-	pdf_rc = write_pdf(&pa, d, r, n, s, fonts, h,
-	    arena_printf(&na, "%s/%s", dir, pdf), &size);
+	path = arena_printf(a, "%s/%s", dir, pdf);
+	pdf_rc = write_pdf(&pa, d, r, n, s, fonts, h, path,
+	    fs_shown(a, path), &size);
 	arena_fini(&pa);
+	path = arena_printf(a, "%s/index.html", dir);
 	if (pdf_rc == -1 ||
 	    html_note(&na, d, r, n, pdf, size, l, &out) == -1 ||
-	    fs_write(d, arena_printf(&na, "%s/index.html", dir), out.data,
-	    out.len) == -1 ||
+	    fs_write_as(d, path, fs_shown(a, path), out.data, out.len) == -1 ||
 	    copy_images(&na, d, n, n->body, dir) == -1)
 		goto out;
 	rc = 0;
 out:
 	arena_fini(&na);
 	return rc;
+}
+
+/* Write s as the file name in the staging folder tmp. */
+static int
+put(struct arena *a, struct diag *d, const char *tmp, const char *name,
+    const char *s, size_t len)
+{
+	const char	*path = arena_printf(a, "%s/%s", tmp, name);
+
+	return fs_write_as(d, path, fs_shown(a, path), s, len);
 }
 
 static int
@@ -194,8 +256,13 @@ write_all(struct arena *a, struct diag *d, const struct report *r,
 
 	l.load = load_template;
 	l.arg = tc;
-	/* The repository keeps output/ with an empty .gitkeep in it. */
-	if (fs_write(d, arena_printf(a, "%s/.gitkeep", tmp), "", 0) == -1)
+	/*
+	 * The marker first, so that even a build killed now leaves a
+	 * folder that is provably ours.  The repository keeps output/
+	 * with an empty .gitkeep in it.
+	 */
+	if (put(a, d, tmp, MARKER, marker_text, sizeof(marker_text) - 1) ==
+	    -1 || put(a, d, tmp, ".gitkeep", "", 0) == -1)
 		return -1;
 	if (copy_file(a, d, arena_printf(a, "%s/style.css", tc->dir),
 	    arena_printf(a, "%s/style.css", tmp)) == -1)
@@ -205,30 +272,404 @@ write_all(struct arena *a, struct diag *d, const struct report *r,
 		return -1;
 	buf_init(&out, a);
 	if (html_index(a, d, r, &l, &out) == -1 ||
-	    fs_write(d, arena_printf(a, "%s/index.html", tmp), out.data,
-	    out.len) == -1)
+	    put(a, d, tmp, "index.html", out.data, out.len) == -1)
 		return -1;
 	buf_truncate(&out, 0);
 	if (html_feed(a, d, r, &l, &out) == -1 || (out.len > 0 &&
-	    fs_write(d, arena_printf(a, "%s/feed.xml", tmp), out.data,
-	    out.len) == -1))
+	    put(a, d, tmp, "feed.xml", out.data, out.len) == -1))
 		return -1;
 	for (i = 0; i < r->nnotes; i++)
-		if (write_note(d, r, &r->notes[i], &l, s, fonts, h, tmp) == -1)
+		if (write_note(a, d, r, &r->notes[i], &l, s, fonts, h,
+		    tmp) == -1)
 			return -1;
 	return 0;
 }
 
+/* The real path of p, in the arena, or NULL with errno. */
+static const char *
+real_path(struct arena *a, const char *p)
+{
+	char		*r;
+	const char	*s;
+
+	if ((r = sys_realpath(p)) == NULL)
+		return NULL;
+	s = arena_strdup(a, r);
+	free(r);
+	return s;
+}
+
+/* 1 when the real path outer is inner or a folder above it. */
+static int
+holds(const char *outer, const char *inner)
+{
+	size_t	 n = strlen(outer);
+
+	if (strcmp(outer, "/") == 0)
+		return 1;
+	return strncmp(outer, inner, n) == 0 &&
+	    (inner[n] == '\0' || inner[n] == '/');
+}
+
+/*
+ * Whether the folder path may be replaced: 1 when it holds our marker
+ * or nothing (an empty .gitkeep counts as nothing), 0 when not, -1
+ * with errno when it cannot be read.  With killed, a folder a killed
+ * build left (named as ours): its marker may be cut short, if it is
+ * all there is.
+ */
+static int
+ours_or_empty(const char *path, int killed)
+{
+	DIR		*dp;
+	struct dirent	*de;
+	struct stat	 st;
+	char		 sub[4096], text[sizeof(marker_text)];
+	FILE		*f;
+	size_t		 n;
+	int		 ours = 0, cut = 0, other = 0;
+
+	if ((dp = opendir(path)) == NULL)
+		return -1;
+	while ((de = readdir(dp)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", path,
+		    de->d_name) >= sizeof(sub) || lstat(sub, &st) == -1 ||
+		    !S_ISREG(st.st_mode)) {
+			other = 1;
+			continue;
+		}
+		if (strcmp(de->d_name, ".gitkeep") == 0 && st.st_size == 0)
+			continue;
+		if (strcmp(de->d_name, MARKER) != 0 ||
+		    (f = fopen(sub, "rb")) == NULL) {
+			other = 1;
+			continue;
+		}
+		n = fread(text, 1, sizeof(text), f);
+		fclose(f);
+		if (n == sizeof(marker_text) - 1 &&
+		    memcmp(text, marker_text, n) == 0)
+			ours = 1;
+		else if (n < sizeof(marker_text) - 1 &&
+		    memcmp(text, marker_text, n) == 0)
+			cut = 1;
+		else
+			other = 1;
+	}
+	closedir(dp);
+	return ours || (!other && (!cut || killed));
+}
+
+/*
+ * Find the output folder: d->shown as given, without trailing slashes;
+ * a symbolic link is followed to its target.  Reports what is not a
+ * folder (or cannot be made one) and returns -1.
+ */
+static int
+find_out(struct arena *a, struct diag *d, const char *given,
+    struct outdir *o)
+{
+	struct stat	 st;
+	const char	*p, *parent, *s;
+	size_t		 n = strlen(given);
+
+	memset(o, 0, sizeof(*o));
+	while (n > 1 && given[n - 1] == '/')
+		n--;
+	o->shown = s = arena_strndup(a, given, n);
+	o->path = o->shown;
+	if (lstat(s, &st) == 0) {
+		o->link = S_ISLNK(st.st_mode);
+		if ((o->real = real_path(a, s)) == NULL) {
+			if (o->link)
+				diag_msg(d, DIAG_SYSERR, s, 0, 0, "is a symbolic "
+				    "link to a folder that does not exist: "
+				    "create that folder, or remove the link");
+			else
+				diag_msg(d, DIAG_SYSERR, s, 0, 0, "cannot be "
+				    "read: %s", fs_why(errno));
+			return -1;
+		}
+		if (stat(o->real, &st) == -1 || !S_ISDIR(st.st_mode)) {
+			diag_msg(d, DIAG_SYSERR, s, 0, 0, "is %s, not a "
+			    "folder: give -o the name of a folder (it is "
+			    "created if it does not exist)", o->link ?
+			    "a symbolic link to a file" : "a file");
+			return -1;
+		}
+	} else if (errno != ENOENT) {
+		diag_msg(d, DIAG_SYSERR, s, 0, 0, "cannot be read: %s",
+		    fs_why(errno));
+		return -1;
+	} else {
+		/* A new folder: the one it goes in must be there. */
+		p = strrchr(s, '/');
+		parent = p == NULL ? "." : p == s ? "/" :
+		    arena_strndup(a, s, (size_t)(p - s));
+		if ((parent = real_path(a, parent)) == NULL) {
+			diag_msg(d, DIAG_SYSERR, s, 0, 0, "cannot be made: "
+			    "the folder it would be in does not exist");
+			return -1;
+		}
+		o->real = arena_printf(a, "%s%s%s", parent,
+		    strcmp(parent, "/") == 0 ? "" : "/",
+		    p == NULL ? s : p + 1);
+	}
+	/*
+	 * Beside a link's target, or a name such as "." or "..", the
+	 * real path is used; else the name given, for readable messages.
+	 */
+	p = strrchr(s, '/');
+	o->name = p == NULL ? s : p + 1;
+	if (o->link || strcmp(o->name, ".") == 0 ||
+	    strcmp(o->name, "..") == 0) {
+		o->path = o->real;
+		p = strrchr(o->real, '/');
+		o->name = p + 1;
+		s = o->real;
+	}
+	o->prefix = p == NULL ? "" : arena_strndup(a, s, (size_t)(p - s) + 1);
+	return 0;
+}
+
+/*
+ * Refuse an output that is or holds the folder dir (if there is one),
+ * or with in, that is inside it.
+ */
+static int
+check_apart(struct arena *a, struct diag *d, const struct outdir *o,
+    const char *dir, const char *what, int in)
+{
+	const char	*r;
+
+	if (dir == NULL || (r = real_path(a, dir)) == NULL)
+		return 0;
+	if (strcmp(r, o->real) == 0)
+		diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "is the %s: "
+		    "building into it would delete it, so nothing was "
+		    "changed; give -o a folder of its own, such as output",
+		    what);
+	else if (holds(o->real, r))
+		diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "holds the %s "
+		    "(%s): building into it would delete it, so nothing was "
+		    "changed; give -o a folder of its own, such as output",
+		    what, dir);
+	else if (in && holds(r, o->real))
+		diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "is inside the %s "
+		    "(%s): the site must not be mixed into it, so nothing "
+		    "was changed; give -o a folder of its own, such as "
+		    "output", what, dir);
+	else
+		return 0;
+	return -1;
+}
+
+/*
+ * Whether the build may replace o: not the content, the templates or
+ * the folder we are in, nor what holds them; and when it is there,
+ * ours or empty.  Touches nothing.
+ */
+static int
+check_out(struct arena *a, struct diag *d, const struct outdir *o,
+    const char *cdir, const char *tdir)
+{
+	struct stat	 st;
+
+	if (check_apart(a, d, o, cdir, "content folder", 1) == -1 ||
+	    check_apart(a, d, o, tdir, "templates folder", 1) == -1 ||
+	    check_apart(a, d, o, ".", "folder you are in", 0) == -1)
+		return -1;
+	if (lstat(o->path, &st) == -1)
+		return 0;
+	switch (ours_or_empty(o->path, 0)) {
+	case 1:
+		return 0;
+	case 0:
+		diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "is not empty and "
+		    "was not written by statusnotat: building would delete "
+		    "what is in it, so nothing was changed; give -o a new or "
+		    "empty folder, or one statusnotat built before");
+		return -1;
+	default:
+		diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "cannot be read: %s",
+		    fs_why(errno));
+		return -1;
+	}
+}
+
+int
+build_check_output(struct arena *a, struct diag *d, const char *outdir,
+    const char *cdir, const char *tdir)
+{
+	struct outdir	 o;
+
+	if (find_out(a, d, outdir, &o) == -1)
+		return -1;
+	return check_out(a, d, &o, cdir, tdir);
+}
+
+/* The name beside o: DIR/.NAME<suffix> */
+static char *
+beside(struct arena *a, const struct outdir *o, const char *suffix)
+{
+	return arena_printf(a, "%s.%s%s", o->prefix, o->name, suffix);
+}
+
+static void
+waiting(void *arg)
+{
+	const struct outdir *o = arg;
+
+	fprintf(stderr, "statusnotat: waiting for another build into %s to "
+	    "finish\n", o->shown);
+}
+
+/* Remove a tree of ours; say what could not be removed, and where. */
+static int
+remove_ours(struct arena *a, struct diag *d, const struct outdir *o,
+    const char *path, const char *what)
+{
+	const char	*stuck;
+	int		 err;
+
+	if (fs_remove_tree(a, path, &stuck, &err) == 0)
+		return 0;
+	diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "%s, %s, could not be "
+	    "removed: %s: %s; remove that folder yourself", what, path,
+	    stuck, fs_why(err));
+	return -1;
+}
+
+/*
+ * Remove what builds into o that were killed left beside it: folders
+ * named like our staging and old folders, holding our marker or nothing.
+ * Under the lock, no live build is using them.
+ */
+static void
+remove_stale(struct arena *a, struct diag *d, const struct outdir *o)
+{
+	DIR		*dp;
+	struct dirent	*de;
+	struct stat	 st;
+	const char	*head = beside(a, o, "") + strlen(o->prefix), *path;
+	size_t		 n = strlen(head);
+
+	if ((dp = opendir(*o->prefix != '\0' ? o->prefix : ".")) == NULL)
+		return;
+	while ((de = readdir(dp)) != NULL) {
+		if (strlen(de->d_name) != n + 11 ||
+		    strncmp(de->d_name, head, n) != 0 ||
+		    (strncmp(de->d_name + n, ".new-", 5) != 0 &&
+		    strncmp(de->d_name + n, ".old-", 5) != 0))
+			continue;
+		path = arena_printf(a, "%s%s", o->prefix, de->d_name);
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
+		    ours_or_empty(path, 1) == 1)
+			(void)remove_ours(a, d, o, path, "a folder left by a "
+			    "build that was stopped");
+	}
+	closedir(dp);
+}
+
+/*
+ * Put the site in tmp in place of o: in one step where the system can,
+ * else by two renames, putting the old site back if the second fails.
+ * Sets *old to where the old site now is (NULL: there was none).
+ */
+static int
+swap_in(struct arena *a, struct diag *d, const struct outdir *o,
+    const char *tmp, const char **old)
+{
+	struct stat	 st;
+	const char	*aside;
+	int		 err;
+
+	*old = NULL;
+	if (lstat(o->path, &st) == -1) {
+		if (rename(tmp, o->path) == 0)
+			return 0;
+		err = errno;
+		goto fail;
+	}
+	/* The old site is set aside as .NAME.old-XXXXXX, tmp's XXXXXX. */
+	aside = beside(a, o, arena_printf(a, ".old-%s",
+	    tmp + strlen(tmp) - 6));
+	if (sys_exchange(tmp, o->path) == 0) {
+		*old = rename(tmp, aside) == 0 ? aside : tmp;
+		return 0;
+	}
+	err = errno;
+	if (err != EINVAL && err != ENOSYS && err != EOPNOTSUPP)
+		goto fail;
+	if (rename(o->path, aside) == -1) {
+		err = errno;
+		goto fail;
+	}
+	if (rename(tmp, o->path) == -1) {
+		err = errno;
+		if (rename(aside, o->path) == -1)
+			diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "the old site "
+			    "is now in %s: %s; rename it back to %s", aside,
+			    fs_why(errno), o->path);
+		goto fail;
+	}
+	*old = aside;
+	return 0;
+fail:
+	diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "cannot put the new site in "
+	    "place: %s", fs_why(err));
+	return -1;
+}
+
+/*
+ * The staging folder beside o, private until set: like the old site's
+ * folder if there is one (so a web server's group and rights carry
+ * over), else as the user's umask says.
+ */
+static const char *
+make_stage(struct arena *a, struct diag *d, const struct outdir *o)
+{
+	struct stat	 st;
+	char		*tmp;
+	mode_t		 mask, mode;
+
+	tmp = beside(a, o, ".new-XXXXXX");
+	if (mkdtemp(tmp) == NULL) {
+		diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "cannot make a "
+		    "folder beside it for the new site: %s", fs_why(errno));
+		return NULL;
+	}
+	if (stat(o->path, &st) == 0) {
+		(void)chown(tmp, (uid_t)-1, st.st_gid);
+		mode = (st.st_mode & 07777) | S_IRWXU;
+	} else {
+		mask = umask(0);
+		umask(mask);
+		mode = 0777 & ~mask;
+	}
+	if (chmod(tmp, mode) == -1) {
+		diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "cannot set the "
+		    "rights of a folder beside it: %s", fs_why(errno));
+		(void)rmdir(tmp);
+		return NULL;
+	}
+	return tmp;
+}
+
 int
 build_site(struct arena *a, struct diag *d, const struct report *r,
-    const char *tmpldir, const struct style *s, const char *outdir)
+    const char *cdir, const char *tmpldir, const struct style *s,
+    const char *outdir)
 {
 	struct tcache	 tc;
+	struct outdir	 o;
 	struct font	*fonts[FACE__MAX];
 	struct hyph	*h = NULL;
-	char		*tmp, *old;
-	mode_t		 mask;
-	int		 rc = -1, had_old, i;
+	const char	*tmp = NULL, *lock, *old = NULL;
+	int		 rc = -1, lockfd = -1, syserrs, i;
 
 	memset(&tc, 0, sizeof(tc));
 	tc.a = a;
@@ -239,47 +680,51 @@ build_site(struct arena *a, struct diag *d, const struct report *r,
 		    "no such templates directory");
 		return -1;
 	}
+	/* Nothing is touched, not even a lock made, for a bad output. */
+	if (find_out(a, d, outdir, &o) == -1 ||
+	    check_out(a, d, &o, cdir, tmpldir) == -1)
+		return -1;
 	memset(fonts, 0, sizeof(fonts));
 	for (i = 0; i < FACE__MAX; i++)
 		if ((fonts[i] = font_open(d, s->fonts[i])) == NULL)
 			goto fonts;
 	if ((h = hyph_open(d)) == NULL)
 		goto fonts;
-	tmp = arena_printf(a, "%s.new-XXXXXX", outdir);
-	if (mkdtemp(tmp) == NULL) {
-		diag_msg(d, DIAG_SYSERR, outdir, 0, 0, "cannot create a "
-		    "folder beside it: %s", strerror(errno));
+	lock = beside(a, &o, ".lock");
+	if ((lockfd = sys_lock(lock, waiting, &o)) == -1) {
+		diag_msg(d, DIAG_SYSERR, o.shown, 0, 0, "cannot make a lock "
+		    "file beside it, %s: %s (statusnotat must be able to "
+		    "write in the folder that holds the output)", lock,
+		    fs_why(errno));
 		goto fonts;
 	}
-	/* mkdtemp makes it private; the site is for a web server. */
-	mask = umask(0);
-	umask(mask);
-	if (chmod(tmp, 0777 & ~mask) == -1) {
-		diag_msg(d, DIAG_SYSERR, tmp, 0, 0, "%s", strerror(errno));
+	/* Another build may have written it while we waited. */
+	if (check_out(a, d, &o, cdir, tmpldir) == -1)
+		goto out;
+	remove_stale(a, d, &o);
+	if ((tmp = make_stage(a, d, &o)) == NULL)
+		goto out;
+	syserrs = d->count[DIAG_SYSERR];
+	if (write_all(a, d, r, &tc, s, fonts, h, tmp) == -1) {
+		/* The messages name files of the output: it is intact. */
+		if (d->count[DIAG_SYSERR] > syserrs)
+			diag_msg(d, DIAG_NOTE, NULL, 0, 0, "nothing in %s was "
+			    "changed: the new site was not put in its place",
+			    o.shown);
 		goto out;
 	}
-	if (write_all(a, d, r, &tc, s, fonts, h, tmp) == -1)
+	if (check_out(a, d, &o, cdir, tmpldir) == -1 ||
+	    swap_in(a, d, &o, tmp, &old) == -1)
 		goto out;
-	old = arena_printf(a, "%s.old-%s", outdir, tmp + strlen(outdir) + 5);
-	had_old = access(outdir, F_OK) == 0;
-	if (had_old && rename(outdir, old) == -1) {
-		diag_msg(d, DIAG_SYSERR, outdir, 0, 0, "cannot replace: %s",
-		    strerror(errno));
-		goto out;
-	}
-	if (rename(tmp, outdir) == -1) {
-		diag_msg(d, DIAG_SYSERR, outdir, 0, 0, "cannot replace: %s",
-		    strerror(errno));
-		if (had_old)
-			(void)rename(old, outdir);
-		goto out;
-	}
-	if (had_old)
-		(void)fs_remove_tree(d, old);
+	tmp = NULL;
 	rc = 0;
+	if (old != NULL && remove_ours(a, d, &o, old, "the new site is in "
+	    "place, but the old one") == -1)
+		rc = -1;
 out:
-	if (rc == -1)
-		(void)fs_remove_tree(d, tmp);
+	if (tmp != NULL)
+		(void)remove_ours(a, d, &o, tmp, "the unfinished new site");
+	sys_unlock(lockfd, lock);
 fonts:
 	hyph_close(h);
 	for (i = 0; i < FACE__MAX; i++)

@@ -12,11 +12,24 @@ struct report;
 struct style;
 
 /*
- * Render r into outdir: with the templates in tmpldir the HTML pages,
- * and with style s a PDF beside each note's page.  Returns 0, or -1
- * after diagnostics with outdir as it was.
+ * Whether outdir may be the output folder, for reporting early; touches
+ * nothing.  It may be a new folder, an empty one, or one statusnotat
+ * built (or a symbolic link to such a folder), and not the content
+ * folder cdir or the templates folder tdir, nor hold or be inside them.
+ * Returns 0, or -1 after a diagnostic.
+ */
+int	 build_check_output(struct arena *, struct diag *, const char *outdir,
+	    const char *cdir, const char *tdir);
+
+/*
+ * Render r (from the content folder cdir) into outdir: with the
+ * templates in tmpldir the HTML pages, and with style s a PDF beside
+ * each note's page.  Builds into the same outdir take turns.  Returns 0,
+ * or -1 after diagnostics with outdir as it was (or, said in them, with
+ * the new site in place but the old one not all removed).
  */
 int	 build_site(struct arena *, struct diag *, const struct report *,
-	    const char *tmpldir, const struct style *s, const char *outdir);
+	    const char *cdir, const char *tmpldir, const struct style *s,
+	    const char *outdir);
 
 #endif

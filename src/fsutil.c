@@ -132,15 +132,65 @@ fs_is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+const char *
+fs_why(int err)
+{
+	switch (err) {
+	case ENOSPC:
+#ifdef EDQUOT
+	case EDQUOT:
+#endif
+		return "the disk is full";
+	case EFBIG:
+		return "the file is larger than this system allows";
+	case EROFS:
+		return "the disk is read-only";
+	default:
+		return strerror(err);
+	}
+}
+
+/* 1 when the n bytes at s are a staging folder's name: .NAME.new-XXXXXX */
+static int
+is_stage_name(const char *s, size_t n)
+{
+	return n >= 13 && s[0] == '.' && memcmp(s + n - 11, ".new-", 5) == 0;
+}
+
+const char *
+fs_shown(struct arena *a, const char *path)
+{
+	const char	*p = path, *e;
+	size_t		 n;
+
+	for (;;) {
+		e = strchr(p, '/');
+		n = e != NULL ? (size_t)(e - p) : strlen(p);
+		if (is_stage_name(p, n))
+			return arena_printf(a, "%.*s%.*s%s", (int)(p - path),
+			    path, (int)(n - 12), p + 1, p + n);
+		if (e == NULL)
+			return path;
+		p = e + 1;
+	}
+}
+
 int
 fs_mkdirs(struct diag *d, const char *path)
+{
+	return fs_mkdirs_as(d, path, NULL);
+}
+
+int
+fs_mkdirs_as(struct diag *d, const char *path, const char *shown)
 {
 	char	 tmp[4096];
 	char	*p;
 	int	 last;
 
 	if (strlen(path) >= sizeof(tmp)) {
-		diag_msg(d, DIAG_SYSERR, path, 0, 0, "path too long");
+		diag_msg(d, DIAG_SYSERR, shown != NULL ? shown : path, 0, 0,
+		    "path too long");
 		return -1;
 	}
 	strcpy(tmp, path);
@@ -150,8 +200,14 @@ fs_mkdirs(struct diag *d, const char *path)
 		last = *p == '\0';
 		*p = '\0';
 		if (mkdir(tmp, 0777) == -1 && errno != EEXIST) {
-			diag_msg(d, DIAG_SYSERR, tmp, 0, 0,
-			    "cannot create directory: %s", strerror(errno));
+			if (shown != NULL)
+				diag_msg(d, DIAG_SYSERR, shown, 0, 0,
+				    "cannot create this folder: %s",
+				    fs_why(errno));
+			else
+				diag_msg(d, DIAG_SYSERR, tmp, 0, 0,
+				    "cannot create directory: %s",
+				    fs_why(errno));
 			return -1;
 		}
 		if (last)
@@ -164,66 +220,86 @@ fs_mkdirs(struct diag *d, const char *path)
 int
 fs_write(struct diag *d, const char *path, const char *s, size_t n)
 {
+	return fs_write_as(d, path, path, s, n);
+}
+
+int
+fs_write_as(struct diag *d, const char *path, const char *shown,
+    const char *s, size_t n)
+{
 	FILE	*f;
 	int	 rc = -1;
 
 	if ((f = fopen(path, "wb")) == NULL) {
-		diag_msg(d, DIAG_SYSERR, path, 0, 0, "cannot write: %s",
-		    strerror(errno));
+		diag_msg(d, DIAG_SYSERR, shown, 0, 0, "cannot write: %s",
+		    fs_why(errno));
 		return -1;
 	}
 	if (fwrite(s, 1, n, f) != n || fflush(f) != 0) {
-		diag_msg(d, DIAG_SYSERR, path, 0, 0, "cannot write: %s",
-		    strerror(errno));
+		diag_msg(d, DIAG_SYSERR, shown, 0, 0, "cannot write: %s",
+		    fs_why(errno));
 		goto out;
 	}
 	rc = 0;
 out:
 	if (fclose(f) != 0 && rc == 0) {
-		diag_msg(d, DIAG_SYSERR, path, 0, 0, "cannot write: %s",
-		    strerror(errno));
+		diag_msg(d, DIAG_SYSERR, shown, 0, 0, "cannot write: %s",
+		    fs_why(errno));
 		rc = -1;
 	}
 	return rc;
 }
 
-int
-fs_remove_tree(struct diag *d, const char *path)
+/*
+ * Remove what is in the directory path (its own mode as st), then it.
+ * A folder we may not change is first given its owner's rights: what
+ * is removed is ours, even where it was made read-only.
+ */
+static int
+remove_dir(struct arena *a, const char *path, const struct stat *st,
+    const char **stuck, int *err)
 {
 	DIR		*dp;
 	struct dirent	*de;
-	struct stat	 st;
-	char		 sub[4096];
 	int		 rc = 0;
 
-	if (lstat(path, &st) == -1)
-		return errno == ENOENT ? 0 : -1;
-	if (!S_ISDIR(st.st_mode)) {
-		if (unlink(path) == -1) {
-			diag_msg(d, DIAG_SYSERR, path, 0, 0,
-			    "cannot remove: %s", strerror(errno));
-			return -1;
-		}
-		return 0;
-	}
-	if ((dp = opendir(path)) == NULL) {
-		diag_msg(d, DIAG_SYSERR, path, 0, 0, "cannot remove: %s",
-		    strerror(errno));
-		return -1;
-	}
+	if ((st->st_mode & S_IRWXU) != S_IRWXU)
+		(void)chmod(path, (st->st_mode & 07777) | S_IRWXU);
+	if ((dp = opendir(path)) == NULL)
+		goto stuck;
 	while ((de = readdir(dp)) != NULL) {
 		if (strcmp(de->d_name, ".") == 0 ||
 		    strcmp(de->d_name, "..") == 0)
 			continue;
-		if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", path,
-		    de->d_name) >= sizeof(sub) || fs_remove_tree(d, sub) == -1)
+		if (fs_remove_tree(a, arena_printf(a, "%s/%s", path,
+		    de->d_name), stuck, err) == -1)
 			rc = -1;
 	}
 	closedir(dp);
-	if (rc == 0 && rmdir(path) == -1) {
-		diag_msg(d, DIAG_SYSERR, path, 0, 0, "cannot remove: %s",
-		    strerror(errno));
-		rc = -1;
-	}
-	return rc;
+	if (rc == -1)
+		return -1;
+	if (rmdir(path) == 0)
+		return 0;
+stuck:
+	*stuck = path;
+	*err = errno;
+	return -1;
+}
+
+int
+fs_remove_tree(struct arena *a, const char *path, const char **stuck,
+    int *err)
+{
+	struct stat	 st;
+
+	if (lstat(path, &st) == -1) {
+		if (errno == ENOENT)
+			return 0;
+	} else if (S_ISDIR(st.st_mode)) {
+		return remove_dir(a, path, &st, stuck, err);
+	} else if (unlink(path) == 0)
+		return 0;
+	*stuck = path;
+	*err = errno;
+	return -1;
 }

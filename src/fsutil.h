@@ -33,7 +33,28 @@ int	 fs_is_dir(const char *);
 int	 fs_is_plain_name(const char *s);
 int	 fs_mkdirs(struct diag *, const char *);
 int	 fs_write(struct diag *, const char *path, const char *, size_t);
-/* Remove a directory tree; quiet when it does not exist. */
-int	 fs_remove_tree(struct diag *, const char *);
+/*
+ * The same, with messages naming shown instead of path (mkdirs: the
+ * whole of shown, whichever folder of it failed), in plain words.
+ */
+int	 fs_mkdirs_as(struct diag *, const char *path, const char *shown);
+int	 fs_write_as(struct diag *, const char *path, const char *shown,
+	    const char *, size_t);
+/* What a write's errno means, in words a non-programmer understands. */
+const char *fs_why(int err);
+/*
+ * The build writes the site for DIR/NAME into the staging folder
+ * DIR/.NAME.new-XXXXXX and then swaps it in: where a path in such a
+ * folder will be once published, for messages (other paths as they are).
+ */
+const char *fs_shown(struct arena *, const char *path);
+/*
+ * Remove a tree the program wrote, making its read-only folders
+ * writable first; quiet when it does not exist.  Reports nothing:
+ * returns 0, or -1 with *stuck one thing that could not be removed and
+ * *err its errno.
+ */
+int	 fs_remove_tree(struct arena *, const char *path,
+	    const char **stuck, int *err);
 
 #endif

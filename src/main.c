@@ -44,7 +44,7 @@ static const char help_text[] =
 "          (tagged PDF/UA-1 and archival PDF/A-2b; its look is set in\n"
 "          the templates folder's pdf.yaml), and with site.yaml's\n"
 "          base_url an Atom feed, feed.xml.  The old output is\n"
-"          replaced only when everything succeeded.\n"
+"          replaced only when everything succeeded, in one step.\n"
 "  check   check the content (and the templates' pdf.yaml) and report\n"
 "          every problem, writing nothing.\n"
 "          Also warns about milestones whose planned date has passed\n"
@@ -58,7 +58,15 @@ static const char help_text[] =
 "  -C DIR  the content folder (default: content)\n"
 "  -t DIR  the templates folder (default: templates if there is one\n"
 "          here, else " TEMPLATEDIR ")\n"
-"  -o DIR  the output folder (default: output)\n"
+"  -o DIR  the output folder (default: output).  build replaces all of\n"
+"          it, so it must be new, empty (an empty .gitkeep is allowed)\n"
+"          or a site statusnotat built (it holds the file .statusnotat);\n"
+"          never the content or templates folder, a folder holding them\n"
+"          or the folder you are in.  A symbolic link is followed: the\n"
+"          site replaces the folder it points to, the link stays.\n"
+"          Builds into one folder take turns.  Beside a folder NAME\n"
+"          are, while a build runs, its lock .NAME.lock and the new\n"
+"          site .NAME.new-XXXXXX, swapped in at once when all is written.\n"
 "\n"
 "Problems are printed as FILE:LINE:COLUMN: error: MESSAGE.\n"
 "Exit status: 0 ok (warnings allowed), 1 the content has errors,\n"
@@ -152,6 +160,9 @@ main(int argc, char *argv[])
 	diag_init(&diag, stderr);
 	memset(faces, 0, sizeof(faces));
 	memset(&content, 0, sizeof(content));
+	/* A wrong output folder is reported with the content's problems. */
+	if (cmd == CMD_BUILD)
+		(void)build_check_output(&arena, &diag, odir, cdir, tdir);
 
 	/*
 	 * Every stage runs on what the one before could make, so one run
@@ -193,7 +204,8 @@ main(int argc, char *argv[])
 			    "cannot write the dump");
 		break;
 	case CMD_BUILD:
-		(void)build_site(&arena, &diag, &report, tdir, &style, odir);
+		(void)build_site(&arena, &diag, &report, cdir, tdir, &style,
+		    odir);
 		break;
 	default:
 		break;

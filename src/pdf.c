@@ -41,6 +41,7 @@
 struct perr {
 	HPDF_STATUS	 code;
 	HPDF_STATUS	 detail;
+	int		 err;		/* errno then: a write's failure */
 };
 
 /*
@@ -134,6 +135,7 @@ on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
 	if (e->code == 0) {
 		e->code = code;
 		e->detail = detail;
+		e->err = errno;
 	}
 }
 
@@ -1322,6 +1324,7 @@ pdf_write(struct arena *a, struct diag *d, struct typeset *ts,
 	struct perr	 err;
 	HPDF_Page	*pages;
 	HPDF_Dict	 res;
+	const char	*shown = o->shown != NULL ? o->shown : path;
 	size_t		 i, j;
 	int		 rc = -1;
 
@@ -1334,13 +1337,13 @@ pdf_write(struct arena *a, struct diag *d, struct typeset *ts,
 	v.h2 = 1469598103ULL;
 	buf_init(&v.ops, a);
 	if ((v.pdf = HPDF_New(on_error, &err)) == NULL) {
-		diag_msg(d, DIAG_SYSERR, path, 0, 0, "out of memory");
+		diag_msg(d, DIAG_SYSERR, shown, 0, 0, "out of memory");
 		return -1;
 	}
 	HPDF_SetCompressionMode(v.pdf, HPDF_COMP_ALL);
 	if (embed_fonts(&v, fonts) == -1)
 		goto out;
-	if (o->archival && missing_glyphs(&v, fonts, path) == -1)
+	if (o->archival && missing_glyphs(&v, fonts, shown) == -1)
 		goto out;
 	v.ts = ts;
 	v.tags = arena_calloc(a, (size_t)ts->nelems + 1, sizeof(*v.tags));
@@ -1392,18 +1395,27 @@ pdf_write(struct arena *a, struct diag *d, struct typeset *ts,
 		goto out;
 	/* Structure, /Tabs and the rest are PDF 1.5 and later. */
 	v.pdf->pdf_version = HPDF_VER_17;
-	if (err.code == 0)
+	if (err.code == 0) {
+		errno = 0;
 		HPDF_SaveToFile(v.pdf, path);
+	}
 	if (err.code != 0) {
-		diag_msg(d, DIAG_SYSERR, path, 0, 0, "cannot write the PDF "
-		    "(libharu error 0x%04X, detail %u)", (unsigned)err.code,
-		    (unsigned)err.detail);
+		/* Its file and zlib errors in saving come from a write. */
+		if (err.err != 0 && (err.code == HPDF_FILE_IO_ERROR ||
+		    err.code == HPDF_FILE_OPEN_ERROR ||
+		    err.code == HPDF_ZLIB_ERROR))
+			diag_msg(d, DIAG_SYSERR, shown, 0, 0, "cannot write: %s",
+			    fs_why(err.err));
+		else
+			diag_msg(d, DIAG_SYSERR, shown, 0, 0, "cannot write the "
+			    "PDF (libharu error 0x%04X, detail %u)",
+			    (unsigned)err.code, (unsigned)err.detail);
 		goto out;
 	}
 	rc = 0;
 out:
 	if (rc == -1 && err.code != 0 && d->count[DIAG_SYSERR] == 0)
-		diag_msg(d, DIAG_SYSERR, path, 0, 0, "cannot make the PDF "
+		diag_msg(d, DIAG_SYSERR, shown, 0, 0, "cannot make the PDF "
 		    "(libharu error 0x%04X)", (unsigned)err.code);
 	HPDF_Free(v.pdf);
 	return rc;

@@ -21,6 +21,8 @@ struct pdf_opts {
 	 */
 	int		 archival;
 	const char	*icc_profile;
+	/* The file's name in messages (NULL: path); lives as long as d. */
+	const char	*shown;
 };
 
 /*

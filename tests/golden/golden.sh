@@ -42,10 +42,11 @@ if want html; then
 		cat "$tmp/build.err" >&2
 		status=1
 	}
-	# The stylesheet is templates/style.css copied as is, and the PDFs
-	# have tests of their own: neither is a golden file, nor is the
+	# The stylesheet is templates/style.css copied as is, .gitkeep and
+	# the marker .statusnotat are the same for every site, and the PDFs
+	# have tests of their own: none is a golden file, nor is the
 	# PDF's size that the pages print.
-	rm -f "$tmp/html/.gitkeep" "$tmp/html/style.css"
+	rm -f "$tmp/html/.gitkeep" "$tmp/html/.statusnotat" "$tmp/html/style.css"
 	find "$tmp/html" -name '*.pdf' -exec rm -f {} +
 	find "$tmp/html" -name '*.html' -exec sed -i -E \
 	    's/PDF \([0-9]+ kB\)/PDF (N kB)/' {} +
