@@ -80,6 +80,27 @@ copy_file(struct arena *a, struct diag *d, const char *from, const char *to)
 	return fs_write(d, to, s, len);
 }
 
+/*
+ * One image, to the same place under dir as under the note's folder
+ * (narrative.c has checked its name: it stays in the folder and clashes
+ * with nothing the build writes), making its sub-folders.
+ */
+static int
+copy_image(struct arena *a, struct diag *d, const struct inline_ *in,
+    const char *dir)
+{
+	char		*to, *slash;
+
+	to = arena_printf(a, "%s/%s", dir, in->url);
+	if ((slash = strrchr(to, '/')) > to + strlen(dir)) {
+		*slash = '\0';
+		if (fs_mkdirs(d, to) == -1)
+			return -1;
+		*slash = '/';
+	}
+	return copy_file(a, d, in->path, to);
+}
+
 /* Copy the images a note's text shows into its folder. */
 static int
 copy_images(struct arena *a, struct diag *d, const struct report_note *n,
@@ -96,10 +117,8 @@ copy_images(struct arena *a, struct diag *d, const struct report_note *n,
 		while (sp > 0) {
 			in = stack[--sp];
 			for (; in != NULL; in = in->next) {
-				if (in->type == INL_IMAGE && *in->url != '\0' &&
-				    copy_file(a, d, arena_printf(a, "%s/%s",
-				    n->dir, in->url), arena_printf(a, "%s/%s",
-				    dir, in->url)) == -1)
+				if (in->type == INL_IMAGE && in->path != NULL &&
+				    copy_image(a, d, in, dir) == -1)
 					rc = -1;
 				if (in->child != NULL && sp < 64)
 					stack[sp++] = in->child;
