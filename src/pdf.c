@@ -381,6 +381,9 @@ struct imgz {
 	unsigned char	*raw[2];	/* this row's samples */
 	unsigned char	*prev[2];	/* the row above's, zero at first */
 	unsigned char	*filt[2];	/* the filter byte and the row */
+	struct arena	*tmp;		/* the buffers' */
+	unsigned	 width;		/* known from the first row on */
+	unsigned	 height;	/* rows so far */
 	unsigned	 ncolor;	/* 1 grey, 3 RGB */
 	int		 alpha;		/* the image has an alpha channel */
 	int		 opaque;	/* and every pixel of it is 255 */
@@ -440,7 +443,18 @@ img_row(void *arg, const unsigned char *row, unsigned w, unsigned ch)
 {
 	struct imgz	*m = arg;
 	unsigned	 x, c;
+	int		 k;
 
+	if (m->height++ == 0) {
+		m->width = w;
+		m->ncolor = ch >= 3 ? 3 : 1;
+		m->alpha = ch == 2 || ch == 4;
+		for (k = 0; k < 2; k++) {
+			m->raw[k] = arena_calloc(m->tmp, (size_t)w * 3 + 1, 1);
+			m->prev[k] = arena_calloc(m->tmp, (size_t)w * 3 + 1, 1);
+			m->filt[k] = arena_calloc(m->tmp, (size_t)w * 3 + 1, 1);
+		}
+	}
 	for (x = 0; x < w; x++) {
 		for (c = 0; c < m->ncolor; c++)
 			m->raw[0][(size_t)x * m->ncolor + c] =
@@ -495,35 +509,29 @@ img_xobject(struct dev *v, struct imgz *m, int k, unsigned w, unsigned h)
  */
 static HPDF_Dict
 png_image(struct dev *v, struct arena *tmp, const unsigned char *p,
-    size_t len, const struct image_info *ii, char *err, size_t errsz)
+    size_t len, char *err, size_t errsz)
 {
 	struct imgz	 m;
 	HPDF_Dict	 img = NULL, mask;
-	size_t		 rowmax = (size_t)ii->width * 3;
-	int		 k, rc;
+	int		 k;
 
 	memset(&m, 0, sizeof(m));
+	m.tmp = tmp;
 	m.opaque = 1;
-	/* What the colour type gives is known only once decoding starts. */
-	m.ncolor = ii->png_color ? 3 : 1;
-	m.alpha = ii->png_alpha;
 	for (k = 0; k < 2; k++) {
 		buf_init(&m.out[k], tmp);
-		m.raw[k] = arena_calloc(tmp, rowmax + 1, 1);
-		m.prev[k] = arena_calloc(tmp, rowmax + 1, 1);
-		m.filt[k] = arena_calloc(tmp, rowmax + 1, 1);
 		if (deflateInit(&m.z[k], 6) != Z_OK)
 			goto out;
 		m.zinit[k] = 1;
 	}
-	rc = image_png_decode(p, len, img_row, &m, err, errsz);
-	if (rc == -1 || img_deflate(&m, 0, NULL, 0, Z_FINISH) == -1 ||
+	if (image_png_decode(p, len, img_row, &m, err, errsz) == -1 ||
+	    m.height == 0 || img_deflate(&m, 0, NULL, 0, Z_FINISH) == -1 ||
 	    img_deflate(&m, 1, NULL, 0, Z_FINISH) == -1)
 		goto out;
-	if ((img = img_xobject(v, &m, 0, ii->width, ii->height)) == NULL)
+	if ((img = img_xobject(v, &m, 0, m.width, m.height)) == NULL)
 		goto out;
-	if (m.alpha && !m.opaque && ((mask = img_xobject(v, &m, 1, ii->width,
-	    ii->height)) == NULL || HPDF_Dict_Add(img, "SMask", mask) !=
+	if (m.alpha && !m.opaque && ((mask = img_xobject(v, &m, 1, m.width,
+	    m.height)) == NULL || HPDF_Dict_Add(img, "SMask", mask) !=
 	    HPDF_OK))
 		img = NULL;
 out:
@@ -535,8 +543,9 @@ out:
 
 /*
  * An image's resource name, loading it the first time; -1 after an
- * error at the image.  The file is read and inspected again, and drawn
- * as what its bytes are.
+ * error at the image.  The file is read again and drawn as what its
+ * bytes are: a PNG decoded as image_inspect() has decoded it, a JPEG
+ * inspected again (cheap) before libharu copies it.
  */
 static long
 image(struct dev *v, const char *path)
@@ -556,15 +565,13 @@ image(struct dev *v, const char *path)
 	if ((data = fs_read(&tmp, v->d, path, IMAGE_MAX_BYTES, &len, 1)) ==
 	    NULL)
 		;
+	else if (len >= 8 && memcmp(data, "\x89PNG\r\n\x1a\n", 8) == 0)
+		img = png_image(v, &tmp, (const unsigned char *)data, len, err,
+		    sizeof(err));
 	else if (image_inspect((const unsigned char *)data, len, &ii, err,
-	    sizeof(err)) == -1)
-		;
-	else if (ii.kind == IMAGE_JPEG)
+	    sizeof(err)) == 0)
 		img = HPDF_LoadJpegImageFromMem(v->pdf,
 		    (const HPDF_BYTE *)data, (HPDF_UINT)len);
-	else
-		img = png_image(v, &tmp, (const unsigned char *)data, len, &ii,
-		    err, sizeof(err));
 	arena_fini(&tmp);
 	if (v->nimgs == v->capimgs) {
 		v->capimgs = v->capimgs ? v->capimgs * 2 : 8;

@@ -424,10 +424,15 @@ end_tag(struct sx *x)
 	if (n == 0 || x->pos >= x->len || x->s[x->pos] != '>')
 		return bad(x, at, "a closing tag is malformed");
 	x->pos++;
-	if (x->depth == 0 || x->openlen[x->depth - 1] != n ||
-	    memcmp(x->open[x->depth - 1], en, n) != 0)
+	if (x->depth == 0)
 		return bad(x, at, "</%.*s> closes no open <%.*s>", (int)n, en,
 		    (int)n, en);
+	if (x->openlen[x->depth - 1] != n ||
+	    memcmp(x->open[x->depth - 1], en, n) != 0)
+		return bad(x, at, "</%.*s> where </%.*s> was expected: the "
+		    "element <%.*s> is not closed", (int)n, en,
+		    (int)x->openlen[x->depth - 1], x->open[x->depth - 1],
+		    (int)x->openlen[x->depth - 1], x->open[x->depth - 1]);
 	x->depth--;
 	x->in_style = 0;
 	return 0;
