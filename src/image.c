@@ -903,7 +903,8 @@ image_name_problem(const char *name)
 	for (part = name; ; part = p + 1) {
 		p = strchr(part, '/');
 		n = p != NULL ? (size_t)(p - part) : strlen(part);
-		if (n == 0 || part[0] == '.')
+		/* "./foto.png" is fine; ".skjult.png" and ".." are not. */
+		if (n == 0 || (part[0] == '.' && n != 1))
 			return "no part of the name may be empty or begin "
 			    "with \".\"";
 		if (p == NULL)

@@ -74,7 +74,7 @@ enum image_kind image_kind_of_name(const char *name);
  * Why name, a path relative to a note's folder, cannot be an image's
  * name on the site, or NULL when it can: it must end in .png, .jpg or
  * .jpeg; no part of it may be empty or begin with "." (hidden files,
- * ".."); it may hold no control character, "\\", "?", "#" or "%" (which
+ * ".."; a part that is just "." is fine); it may hold no control character, "\\", "?", "#" or "%" (which
  * a web address reads otherwise); and no folder in it may be named
  * index.html or end in .pdf (the build writes those into the note's
  * folder).

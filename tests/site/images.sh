@@ -112,7 +112,7 @@ if [ "$rc" -ne 1 ] || ! grep -q "kaffe.md:21:1: error: image \"p10.png\" (4000 Ã
 fi
 
 # Every pixel and its alpha reach the PDF as they are (pdfimages gives
-# them back as PPM files).
+# them back as PPM files), the same bytes each build.
 fresh
 python3 - "$tmp/c/$note/g.png" "$tmp/want" <<'PY'
 import struct, sys, zlib
@@ -144,6 +144,9 @@ else
 	done
 	[ "$found" -eq 2 ] ||
 	    { echo "images: RGBA gradient: $found of colour and alpha came out as they went in"; status=1; }
+	"$bin" build -C "$tmp/c" -o "$tmp/again" 2>/dev/null
+	cmp -s "$tmp/out/2022-kaffe/2022-kaffe.pdf" "$tmp/again/2022-kaffe/2022-kaffe.pdf" ||
+	    { echo "images: RGBA gradient: two builds give different PDFs"; status=1; }
 fi
 
 # The PNGs that check accepted and build refused.

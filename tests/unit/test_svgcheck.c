@@ -121,13 +121,13 @@ test_names(void)
 {
 	static const char *const ok[] = {
 		"foto.png", "foto.PNG", "a.jpg", "b.JPEG", "billeder/a.png",
-		"æble/ø.jpg", "a b.png", "x.pdf.png"
+		"æble/ø.jpg", "a b.png", "x.pdf.png", "./foto.png"
 	};
 	static const char *const bad[] = {
 		"foto.html", "foto", ".skjult.png", "a/.b/c.png", "a//b.png",
 		"index.html/a.png", "x.pdf/a.png", "A.PDF/a.png", "a?.png",
 		"a#b.png", "a%20b.png", "a\\b.png", "a\tb.png", "foto.png/",
-		"foto.svg", "/a.png"
+		"foto.svg", "/a.png", "../a.png", "./.a.png", "a/../b.png"
 	};
 	size_t	 i;
 	char	 what[64];
