@@ -94,21 +94,47 @@ load_template(void *arg, const char *name, size_t *len)
 	return t;
 }
 
+/*
+ * Copy a file: its bytes in a, the names in messages in names, which
+ * must last as long as the messages.
+ */
 static int
-copy_file(struct arena *a, struct diag *d, const char *from, const char *to)
+copy_file(struct arena *a, struct arena *names, struct diag *d,
+    const char *from, const char *to)
 {
 	const char	*s;
 	size_t		 len;
 
 	if ((s = fs_read(a, d, from, 64 * 1024 * 1024, &len, 0)) == NULL)
 		return -1;
-	return fs_write_as(d, to, fs_shown(a, to), s, len);
+	return fs_write_as(d, to, fs_shown(names, to), s, len);
+}
+
+/*
+ * One image, to the same place under dir as under the note's folder
+ * (narrative.c has checked its name: it stays in the folder and clashes
+ * with nothing the build writes), making its sub-folders.
+ */
+static int
+copy_image(struct arena *a, struct arena *names, struct diag *d,
+    const struct inline_ *in, const char *dir)
+{
+	char		*to, *slash;
+
+	to = arena_printf(a, "%s/%s", dir, in->url);
+	if ((slash = strrchr(to, '/')) > to + strlen(dir)) {
+		*slash = '\0';
+		if (fs_mkdirs_as(d, to, fs_shown(names, to)) == -1)
+			return -1;
+		*slash = '/';
+	}
+	return copy_file(a, names, d, in->path, to);
 }
 
 /* Copy the images a note's text shows into its folder. */
 static int
-copy_images(struct arena *a, struct diag *d, const struct report_note *n,
-    const struct block *b, const char *dir)
+copy_images(struct arena *a, struct arena *names, struct diag *d,
+    const struct report_note *n, const struct block *b, const char *dir)
 {
 	const struct inline_ *stack[64];
 	const struct inline_ *in;
@@ -121,16 +147,14 @@ copy_images(struct arena *a, struct diag *d, const struct report_note *n,
 		while (sp > 0) {
 			in = stack[--sp];
 			for (; in != NULL; in = in->next) {
-				if (in->type == INL_IMAGE && *in->url != '\0' &&
-				    copy_file(a, d, arena_printf(a, "%s/%s",
-				    n->dir, in->url), arena_printf(a, "%s/%s",
-				    dir, in->url)) == -1)
+				if (in->type == INL_IMAGE && in->path != NULL &&
+				    copy_image(a, names, d, in, dir) == -1)
 					rc = -1;
 				if (in->child != NULL && sp < 64)
 					stack[sp++] = in->child;
 			}
 		}
-		if (copy_images(a, d, n, b->child, dir) == -1)
+		if (copy_images(a, names, d, n, b->child, dir) == -1)
 			rc = -1;
 	}
 	return rc;
@@ -227,7 +251,7 @@ write_note(struct arena *a, struct diag *d, const struct report *r,
 	if (pdf_rc == -1 ||
 	    html_note(&na, d, r, n, pdf, size, l, &out) == -1 ||
 	    fs_write_as(d, path, fs_shown(a, path), out.data, out.len) == -1 ||
-	    copy_images(&na, d, n, n->body, dir) == -1)
+	    copy_images(&na, a, d, n, n->body, dir) == -1)
 		goto out;
 	rc = 0;
 out:
@@ -264,10 +288,10 @@ write_all(struct arena *a, struct diag *d, const struct report *r,
 	if (put(a, d, tmp, MARKER, marker_text, sizeof(marker_text) - 1) ==
 	    -1 || put(a, d, tmp, ".gitkeep", "", 0) == -1)
 		return -1;
-	if (copy_file(a, d, arena_printf(a, "%s/style.css", tc->dir),
+	if (copy_file(a, a, d, arena_printf(a, "%s/style.css", tc->dir),
 	    arena_printf(a, "%s/style.css", tmp)) == -1)
 		return -1;
-	if (r->logo != NULL && copy_file(a, d, r->logo_path,
+	if (r->logo != NULL && copy_file(a, a, d, r->logo_path,
 	    arena_printf(a, "%s/%s", tmp, r->logo)) == -1)
 		return -1;
 	buf_init(&out, a);

@@ -2,10 +2,13 @@
  * fsutil.c: files and directories for the loader and the build.
  * See fsutil.h.
  */
+#define _XOPEN_SOURCE 700	/* realpath */
+
 #include <sys/stat.h>
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,16 +18,23 @@
 #include "diag.h"
 #include "fsutil.h"
 
+/*
+ * Opened without following a FIFO's writer (O_NONBLOCK), and only when
+ * it is a regular file: a named pipe would hang the read, a device
+ * would read forever.
+ */
 char *
 fs_read(struct arena *a, struct diag *d, const char *path, size_t max,
     size_t *len, int missing_is_content)
 {
-	FILE		*f;
 	struct stat	 st;
 	char		*p = NULL;
-	size_t		 n;
+	size_t		 n = 0;
+	ssize_t		 r;
+	int		 fd;
 
-	if ((f = fopen(path, "rb")) == NULL) {
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)) ==
+	    -1) {
 		if (errno == ENOENT && missing_is_content)
 			diag_msg(d, DIAG_ERROR, path, 0, 0, "no such file");
 		else
@@ -32,7 +42,7 @@ fs_read(struct arena *a, struct diag *d, const char *path, size_t max,
 			    strerror(errno));
 		return NULL;
 	}
-	if (fstat(fileno(f), &st) == -1) {
+	if (fstat(fd, &st) == -1) {
 		diag_msg(d, DIAG_SYSERR, path, 0, 0, "%s", strerror(errno));
 		goto out;
 	}
@@ -41,19 +51,33 @@ fs_read(struct arena *a, struct diag *d, const char *path, size_t max,
 		    "is a directory, expected a file");
 		goto out;
 	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "is not an ordinary file "
+		    "(it is a named pipe, a device or a socket): put an "
+		    "ordinary file here");
+		goto out;
+	}
 	if (st.st_size < 0 || (unsigned long long)st.st_size > max) {
 		diag_msg(d, DIAG_ERROR, path, 0, 0,
 		    "file is too large (%lld bytes, at most %zu)",
 		    (long long)st.st_size, max);
 		goto out;
 	}
-	p = arena_alloc(a, (size_t)st.st_size + 1);
-	n = fread(p, 1, (size_t)st.st_size + 1, f);
-	if (ferror(f)) {
-		diag_msg(d, DIAG_SYSERR, path, 0, 0, "cannot read: %s",
-		    strerror(errno));
-		p = NULL;
-		goto out;
+	/* One byte more than the size, to see a file that grew. */
+	p = arena_alloc(a, (size_t)st.st_size + 2);
+	while (n <= (size_t)st.st_size) {
+		r = read(fd, p + n, (size_t)st.st_size + 1 - n);
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r == -1) {
+			diag_msg(d, DIAG_SYSERR, path, 0, 0, "cannot read: %s",
+			    strerror(errno));
+			p = NULL;
+			goto out;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
 	}
 	if (n > (size_t)st.st_size) {	/* grew while we read */
 		diag_msg(d, DIAG_ERROR, path, 0, 0, "file changed while read");
@@ -67,8 +91,43 @@ fs_read(struct arena *a, struct diag *d, const char *path, size_t max,
 	}
 	*len = n;
 out:
-	fclose(f);
+	close(fd);
 	return p;
+}
+
+int
+fs_check_inside(struct diag *d, const char *root, const char *path)
+{
+	char	*r, *p;
+	size_t	 rl;
+	int	 inside;
+
+	if (root == NULL || (p = realpath(path, NULL)) == NULL)
+		return 0;	/* missing: the reader says so */
+	if ((r = realpath(root, NULL)) == NULL) {
+		free(p);
+		return 0;
+	}
+	rl = strlen(r);
+	inside = rl == 1 || (strncmp(p, r, rl) == 0 &&
+	    (p[rl] == '/' || p[rl] == '\0'));
+	free(p);
+	free(r);
+	if (inside)
+		return 0;
+	diag_msg(d, DIAG_ERROR, path, 0, 0, "is a symbolic link (or lies in "
+	    "a linked folder) that leads outside the content folder %s: put "
+	    "the file or folder itself there instead of a link", root);
+	return -1;
+}
+
+char *
+fs_read_in(struct arena *a, struct diag *d, const char *root,
+    const char *path, size_t max, size_t *len, int missing_is_content)
+{
+	if (fs_check_inside(d, root, path) == -1)
+		return NULL;
+	return fs_read(a, d, path, max, len, missing_is_content);
 }
 
 static int

@@ -13,12 +13,25 @@ struct diag;
 
 /*
  * Read a whole file into the arena, NUL-terminated, refusing files
- * larger than max bytes.  A leading UTF-8 byte order mark is dropped.
+ * larger than max bytes and anything but a regular file (a named pipe
+ * is refused, never waited on).  A leading UTF-8 byte order mark is dropped.
  * Returns the text and sets *len, or NULL after a diagnostic: a missing
  * file is DIAG_ERROR when missing_is_content, else DIAG_SYSERR.
  */
 char	*fs_read(struct arena *, struct diag *, const char *path, size_t max,
 	    size_t *len, int missing_is_content);
+/*
+ * The same for a file of the content folder root: a file that leads
+ * outside root through a symbolic link (its own or a folder's) is an
+ * error at path, and is not read.  Links within root are followed.
+ */
+char	*fs_read_in(struct arena *, struct diag *, const char *root,
+	    const char *path, size_t max, size_t *len, int missing_is_content);
+/*
+ * 0 when path, all links followed, lies inside root (or does not
+ * exist), else -1 after an error at path.
+ */
+int	 fs_check_inside(struct diag *, const char *root, const char *path);
 
 /* Sorted names in dir ending in suffix ("" for all, not "." or ".."). */
 char	**fs_list(struct arena *, struct diag *, const char *dir,

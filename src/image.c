@@ -1,10 +1,13 @@
 /*
- * image.c: reads the headers of a PNG or JPEG file and refuses what
- * libharu 2.3.0 cannot draw, before the PDF device hands it over: there
- * a bad PNG aborts the whole process (libpng errors while libharu has no
- * setjmp), crashes it (RGB with tRNS) or draws wrong colours silently.
- * A PNG's image data is inflated too (zlib, output counted and
- * discarded), as libpng aborts on damaged data however sound its chunks.
+ * image.c: reads the headers of a PNG or JPEG file and refuses what the
+ * PDF cannot draw, with a message that says why.  A JPEG goes to
+ * libharu as it is, which would misread what is refused here.  A PNG is
+ * decoded here with libpng (image_png_decode, used by the PDF device
+ * and, to agree with it, by image_inspect): its image data is first
+ * inflated and checked with zlib alone, for messages that say what is
+ * damaged, then decoded to the last row.  The checks written for
+ * libharu's own PNG loader (no interlacing, 8 bits, no single
+ * transparent colour, nothing libpng warns of twice) still hold.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -13,6 +16,7 @@
 
 #define ZLIB_CONST		/* next_in points into the caller's bytes */
 #include <zlib.h>
+#include <png.h>
 
 #include "image.h"
 
@@ -295,6 +299,8 @@ png_walk(const unsigned char *p, size_t len, const uint32_t tab[256],
 	}
 	if (!idat)
 		return png_damaged(err, errsz, "it has no image data");
+	ii->png_color = ctype == 2 || ctype == 3 || ctype == 6;
+	ii->png_alpha = ctype == 4 || ctype == 6 || trns;
 
 	/*
 	 * libharu 2.3.0 takes an RGB tRNS for a palette's and dereferences
@@ -465,7 +471,7 @@ png_inspect(const unsigned char *p, size_t len, struct image_info *ii,
 		return png_damaged(err, errsz, "its header is invalid");
 	if (check_dims(w, h, err, errsz) == -1)
 		return -1;
-	/* libharu 2.3.0 fails with HPDF_LIBPNG_ERROR (0x1043). */
+	/* The PDF device decodes it row by row (image_png_decode). */
 	if (c[20] == 1)
 		return fail(err, errsz, "the PNG is interlaced, which the "
 		    "PDF cannot show: save it again as an ordinary "
@@ -486,7 +492,128 @@ png_inspect(const unsigned char *p, size_t len, struct image_info *ii,
 	if (png_walk(p, len, tab, ctype, depth, ii, &idatpos, err,
 	    errsz) == -1)
 		return -1;
-	return png_data(p, len, idatpos, w, h, ctype, depth, err, errsz);
+	if (png_data(p, len, idatpos, w, h, ctype, depth, err, errsz) == -1)
+		return -1;
+	/* What the PDF device will do, so that check and build agree. */
+	return image_png_decode(p, len, NULL, NULL, err, errsz);
+}
+
+/* The decoder's state, outside the frame that calls setjmp(). */
+struct pngdec {
+	png_structp	 png;
+	png_infop	 info;
+	const unsigned char *p;
+	size_t		 len;
+	size_t		 pos;
+	png_bytep	 row;
+	char		*err;
+	size_t		 errsz;
+	int		 stopped;	/* row() said stop */
+};
+
+static void
+png_read_mem(png_structp png, png_bytep out, size_t n)
+{
+	struct pngdec	*dec = png_get_io_ptr(png);
+
+	if (n > dec->len - dec->pos)
+		png_error(png, "the image is truncated");
+	memcpy(out, dec->p + dec->pos, n);
+	dec->pos += n;
+}
+
+static void
+png_on_error(png_structp png, png_const_charp msg)
+{
+	struct pngdec	*dec = png_get_error_ptr(png);
+
+	fail(dec->err, dec->errsz, "the PNG cannot be read (%s): " SAVE_PNG,
+	    msg);
+	png_longjmp(png, 1);
+}
+
+static void
+png_on_warning(png_structp png, png_const_charp msg)
+{
+	(void)png;
+	(void)msg;	/* about chunks that are skipped: nothing to do */
+}
+
+/*
+ * Every chunk but those that make the pixels (IHDR, PLTE, tRNS, IDAT,
+ * IEND) is handled as unknown and thrown away unread.
+ */
+static const png_byte png_skipped[] =
+    "bKGD\0cHRM\0eXIf\0gAMA\0hIST\0iCCP\0iTXt\0oFFs\0pCAL\0pHYs\0"
+    "sBIT\0sCAL\0sPLT\0sRGB\0tEXt\0tIME\0zTXt\0";
+
+/* The part that may longjmp: every state it changes is in *dec. */
+static int
+png_rows(struct pngdec *dec, image_row_fn row, void *arg)
+{
+	png_uint_32	 y, w, h;
+
+	if (setjmp(png_jmpbuf(dec->png)))
+		return -1;
+	png_set_read_fn(dec->png, dec, png_read_mem);
+	png_set_user_limits(dec->png, MAX_SIDE, MAX_SIDE);
+	png_set_chunk_malloc_max(dec->png, 1024 * 1024);
+	png_set_benign_errors(dec->png, 1);
+	png_set_keep_unknown_chunks(dec->png, PNG_HANDLE_CHUNK_NEVER, NULL, 0);
+	png_set_keep_unknown_chunks(dec->png, PNG_HANDLE_CHUNK_NEVER,
+	    png_skipped, (int)(sizeof(png_skipped) / 5));
+	png_read_info(dec->png, dec->info);
+	if (png_get_interlace_type(dec->png, dec->info) != PNG_INTERLACE_NONE)
+		png_error(dec->png, "interlaced");
+	png_set_expand(dec->png);
+	png_set_strip_16(dec->png);
+	png_read_update_info(dec->png, dec->info);
+	w = png_get_image_width(dec->png, dec->info);
+	h = png_get_image_height(dec->png, dec->info);
+	if (png_get_bit_depth(dec->png, dec->info) != 8 ||
+	    png_get_channels(dec->png, dec->info) < 1 ||
+	    png_get_channels(dec->png, dec->info) > 4 ||
+	    png_get_rowbytes(dec->png, dec->info) !=
+	    (size_t)w * png_get_channels(dec->png, dec->info))
+		png_error(dec->png, "unexpected pixel format");
+	dec->row = png_malloc(dec->png, png_get_rowbytes(dec->png, dec->info));
+	for (y = 0; y < h; y++) {
+		png_read_row(dec->png, dec->row, NULL);
+		if (row != NULL && row(arg, dec->row, w,
+		    png_get_channels(dec->png, dec->info)) == -1) {
+			dec->stopped = 1;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int
+image_png_decode(const unsigned char *p, size_t len, image_row_fn row,
+    void *arg, char *err, size_t errsz)
+{
+	struct pngdec	 dec;
+	int		 rc = -1;
+
+	memset(&dec, 0, sizeof(dec));
+	dec.p = p;
+	dec.len = len;
+	dec.err = err;
+	dec.errsz = errsz;
+	if ((dec.png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &dec,
+	    png_on_error, png_on_warning)) == NULL ||
+	    (dec.info = png_create_info_struct(dec.png)) == NULL) {
+		fail(err, errsz, "there is not enough memory to read the PNG");
+		goto out;
+	}
+	rc = png_rows(&dec, row, arg);
+	if (rc == -1 && dec.stopped)
+		fail(err, errsz, "the PNG could not be put in the PDF");
+out:
+	if (dec.row != NULL)
+		png_free(dec.png, dec.row);
+	png_destroy_read_struct(&dec.png, &dec.info, NULL);
+	return rc;
 }
 
 static int
@@ -728,4 +855,68 @@ image_inspect(const unsigned char *p, size_t len, struct image_info *info,
 	if (info != NULL)
 		*info = ii;
 	return 0;
+}
+
+/* 1 when the n bytes at s end in suffix, in any case of a-z. */
+static int
+ends_in(const char *s, size_t n, const char *suffix)
+{
+	size_t	 k = strlen(suffix), i;
+	char	 c;
+
+	if (n < k)
+		return 0;
+	for (i = 0; i < k; i++) {
+		c = s[n - k + i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != suffix[i])
+			return 0;
+	}
+	return 1;
+}
+
+enum image_kind
+image_kind_of_name(const char *name)
+{
+	size_t	 n = strlen(name);
+
+	if (ends_in(name, n, ".png"))
+		return IMAGE_PNG;
+	if (ends_in(name, n, ".jpg") || ends_in(name, n, ".jpeg"))
+		return IMAGE_JPEG;
+	return IMAGE__MAX;
+}
+
+const char *
+image_name_problem(const char *name)
+{
+	const char	*p, *part;
+	size_t		 n;
+
+	for (p = name; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == '\\' ||
+		    *p == '?' || *p == '#' || *p == '%')
+			return "the name may not contain \\, ?, # or % "
+			    "(rename the file, for instance with letters, "
+			    "digits and \"-\")";
+	for (part = name; ; part = p + 1) {
+		p = strchr(part, '/');
+		n = p != NULL ? (size_t)(p - part) : strlen(part);
+		/* "./foto.png" is fine; ".skjult.png" and ".." are not. */
+		if (n == 0 || (part[0] == '.' && n != 1))
+			return "no part of the name may be empty or begin "
+			    "with \".\"";
+		if (p == NULL)
+			break;
+		if ((n == 10 && strncmp(part, "index.html", 10) == 0) ||
+		    ends_in(part, n, ".pdf"))
+			return "a folder of images may not be named "
+			    "index.html or end in .pdf: the note's page and "
+			    "PDF have those names";
+	}
+	if (image_kind_of_name(name) == IMAGE__MAX)
+		return "the file name must end in .png, .jpg or .jpeg (the "
+		    "web server shows a file by its name)";
+	return NULL;
 }

@@ -1,8 +1,9 @@
 /*
  * image.h: what the typesetter must know of an image before the PDF
- * device loads it: its kind and size, and whether libharu can draw it
- * (libharu aborts the process on a damaged PNG, so a PNG's compressed
- * data is inflated here, with zlib, and checked).  No image library.
+ * device loads it: its kind and size, and whether the PDF can draw it
+ * (a PNG's compressed data is inflated here, with zlib, and checked,
+ * then decoded with libpng as the PDF device will decode it); and the
+ * names an image may have on the site.
  */
 #ifndef IMAGE_H
 #define IMAGE_H
@@ -21,10 +22,14 @@ struct image_info {
 	unsigned	 height;
 	double		 dpi_x;		/* from pHYs or JFIF; 0 when not given */
 	double		 dpi_y;
+	int		 png_color;	/* PNG: RGB or a palette, not grey */
+	int		 png_alpha;	/* PNG: an alpha channel or tRNS */
 };
 
 #define IMAGE_MAX_BYTES		(20 * 1024 * 1024)
 #define IMAGE_MAX_PIXELS	(40u * 1000 * 1000)	/* width * height */
+/* Of all the images one note shows, each counted where it is shown. */
+#define IMAGE_MAX_NOTE_PIXELS	(100u * 1000 * 1000)
 
 /*
  * Inspect the len bytes of an image file.  Returns 0 and fills *info
@@ -37,5 +42,43 @@ struct image_info {
  */
 int	 image_inspect(const unsigned char *, size_t len,
 	    struct image_info *info, char *err, size_t errsz);
+
+/*
+ * Called with each row of a decoded PNG, top to bottom: width pixels of
+ * channels 8-bit samples each (1 grey, 2 grey and alpha, 3 RGB, 4 RGBA).
+ * Returns 0, or -1 to stop the decoding.
+ */
+typedef int	(*image_row_fn)(void *arg, const unsigned char *row,
+		    unsigned width, unsigned channels);
+
+/*
+ * Decode a PNG that image_inspect() accepts, with libpng, a row at a
+ * time (the memory is a few rows, whatever the image's size): palettes
+ * and transparent palette entries become RGB and alpha, fewer than 8
+ * bits become 8.  Only the chunks that make the pixels are read; the
+ * rest (gAMA, iCCP, cHRM, tIME, eXIf, hIST, text ...) are skipped
+ * unread, so a flaw in one never stops the image.  image_inspect()
+ * runs it too, with row NULL, so what it accepts decodes.  Returns 0,
+ * or -1 with a message in err (also when row() stopped it).
+ */
+int	 image_png_decode(const unsigned char *, size_t len,
+	    image_row_fn row, void *arg, char *err, size_t errsz);
+
+/*
+ * The kind a file name's ending says: .png, or .jpg or .jpeg (in any
+ * case), else IMAGE__MAX.
+ */
+enum image_kind image_kind_of_name(const char *name);
+
+/*
+ * Why name, a path relative to a note's folder, cannot be an image's
+ * name on the site, or NULL when it can: it must end in .png, .jpg or
+ * .jpeg; no part of it may be empty or begin with "." (hidden files,
+ * ".."; a part that is just "." is fine); it may hold no control character, "\\", "?", "#" or "%" (which
+ * a web address reads otherwise); and no folder in it may be named
+ * index.html or end in .pdf (the build writes those into the note's
+ * folder).
+ */
+const char	*image_name_problem(const char *name);
 
 #endif

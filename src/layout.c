@@ -20,6 +20,7 @@
 #include "names.h"
 #include "narrative.h"
 #include "report.h"
+#include "svgcheck.h"
 #include "validate.h"
 
 static struct inline_ *
@@ -629,6 +630,7 @@ layout_note(struct arena *a, struct diag *d, const struct content *c,
 	struct names	 names;
 	struct narrative_opts o;
 	struct block	*body, *last = NULL, *sec, *slast, *b, *h;
+	unsigned long long pixels = 0;	/* of the note's images */
 	struct buf	 buf;
 	size_t		 i, j;
 	int		 ok = 1, level, nchart = 0;
@@ -656,6 +658,8 @@ layout_note(struct arena *a, struct diag *d, const struct content *c,
 	o.names = &names;
 	o.quotes = c->site.quotes;
 	o.dir = nt->dir;
+	o.root = c->dir;
+	o.pixels = &pixels;
 
 	body = new_block(a, BLOCK_SECTION);
 	for (i = 0; i < nt->nsections; i++) {
@@ -711,7 +715,11 @@ layout_note(struct arena *a, struct diag *d, const struct content *c,
 	return ok ? 0 : -1;
 }
 
-/* The PDF shows a PNG or JPEG logo: its size, and whether it can. */
+/*
+ * The logo must be a file of the content folder.  The PDF shows a PNG
+ * or JPEG logo: its size, and whether it can; an SVG logo is published
+ * as it is, so it must be a static drawing (svgcheck.c).
+ */
 static int
 inspect_logo(struct arena *a, struct diag *d, const struct content *c,
     struct report *r)
@@ -720,16 +728,28 @@ inspect_logo(struct arena *a, struct diag *d, const struct content *c,
 	const char	*data, *ext = strrchr(c->site.logo, '.');
 	char		 err[256];
 	size_t		 len;
+	int		 line, col, svg = strcmp(ext, ".svg") == 0;
 
-	if (strcmp(ext, ".svg") == 0)
-		return 0;
-	if ((data = fs_read(a, d, r->logo_path, IMAGE_MAX_BYTES, &len, 1)) ==
-	    NULL)
+	if ((data = fs_read_in(a, d, c->dir, r->logo_path, svg ?
+	    SVG_MAX_BYTES : IMAGE_MAX_BYTES, &len, 1)) == NULL)
 		return -1;
+	if (svg) {
+		if (svg_check(data, len, &line, &col, err, sizeof(err)) == 0)
+			return 0;
+		diag_msg(d, DIAG_ERROR, r->logo_path, line, col, "%s", err);
+		return -1;
+	}
 	if (image_inspect((const unsigned char *)data, len, &info, err,
 	    sizeof(err)) == -1) {
 		diag_msg(d, DIAG_ERROR, c->site.file, 0, 0, "logo %s: %s",
 		    c->site.logo, err);
+		return -1;
+	}
+	if (image_kind_of_name(c->site.logo) != info.kind) {
+		diag_msg(d, DIAG_ERROR, c->site.file, 0, 0, "logo %s is a %s "
+		    "file, but its name says otherwise: rename it to end in "
+		    "%s", c->site.logo, info.kind == IMAGE_PNG ? "PNG" : "JPEG",
+		    info.kind == IMAGE_PNG ? ".png" : ".jpg");
 		return -1;
 	}
 	r->logo_px_width = info.width;

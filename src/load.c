@@ -980,8 +980,10 @@ read_yaml(struct lctx *l, const char *path, int missing_is_content)
 	size_t		 len;
 
 	l->file = path;
-	if ((textp = fs_read(l->a, l->d, path, LOAD_MAX_FILE, &len,
-	    missing_is_content)) == NULL)
+	/* A content file (l->dir set) must not lead outside the content. */
+	if ((textp = l->dir != NULL ? fs_read_in(l->a, l->d, l->dir, path,
+	    LOAD_MAX_FILE, &len, missing_is_content) : fs_read(l->a, l->d,
+	    path, LOAD_MAX_FILE, &len, missing_is_content)) == NULL)
 		return NULL;
 	return load_yaml(l->a, l->d, path, textp, len);
 }
@@ -1027,7 +1029,8 @@ load_content(struct arena *a, struct diag *d, const char *dir,
 		c->site.broken = 1;
 
 	sub = arena_printf(a, "%s/initiatives", dir);
-	if ((names = fs_list(a, d, sub, ".yaml", &n)) != NULL) {
+	if (fs_check_inside(d, dir, sub) == 0 &&
+	    (names = fs_list(a, d, sub, ".yaml", &n)) != NULL) {
 		if (n > MODEL_MAX_ITEMS) {
 			diag_msg(d, DIAG_ERROR, sub, 0, 0,
 			    "%zu initiatives, at most %d", n, MODEL_MAX_ITEMS);
@@ -1061,7 +1064,8 @@ load_content(struct arena *a, struct diag *d, const char *dir,
 	}
 
 	sub = arena_printf(a, "%s/reports", dir);
-	if ((names = fs_list(a, d, sub, "", &n)) != NULL) {
+	if (fs_check_inside(d, dir, sub) == 0 &&
+	    (names = fs_list(a, d, sub, "", &n)) != NULL) {
 		if (n > MODEL_MAX_ITEMS) {
 			diag_msg(d, DIAG_ERROR, sub, 0, 0,
 			    "%zu notes, at most %d", n, MODEL_MAX_ITEMS);
@@ -1072,7 +1076,8 @@ load_content(struct arena *a, struct diag *d, const char *dir,
 			struct note *nt = &c->notes[c->nnotes];
 
 			nt->dir = arena_printf(a, "%s/%s", sub, names[i]);
-			if (!fs_is_dir(nt->dir))
+			if (!fs_is_dir(nt->dir) ||
+			    fs_check_inside(d, dir, nt->dir) == -1)
 				continue;
 			nt->id = names[i];
 			nt->file = path = arena_printf(a, "%s/report.yaml",

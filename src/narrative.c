@@ -417,65 +417,90 @@ add_text(struct walk *w, const char *s, size_t n)
 /*
  * An image must be a file in the note's folder that the PDF can show:
  * its header is read now, so that a bad image is reported at its line
- * and both renderers know its size.
+ * and both renderers know its size.  Its name must say what it is (the
+ * web server serves it by its name) and must not clash with what the
+ * build writes; the note's images count towards its pixel budget.
  */
 static void
 check_image(struct walk *w, cmark_node *n, struct inline_ *in)
 {
 	struct image_info info;
 	struct stat	 st;
-	const char	*url = in->url, *data;
+	const char	*url = in->url, *data, *why;
 	char		*path, err[256];
 	size_t		 len;
+	unsigned long long before;
 	int		 errors = w->d->count[DIAG_ERROR];
+	int		 line = cmark_node_get_start_line(n);
+	int		 col = cmark_node_get_start_column(n);
 
 	if (*url == '\0' || strstr(url, "://") != NULL ||
 	    strncmp(url, "data:", 5) == 0) {
-		diag_msg(w->d, DIAG_ERROR, w->path,
-		    cmark_node_get_start_line(n), cmark_node_get_start_column(n),
+		diag_msg(w->d, DIAG_ERROR, w->path, line, col,
 		    "image \"%s\": name a file in the note's folder, such as "
 		    "\"billede.png\"", url);
-		*w->ok = 0;
-		return;
+		goto bad;
 	}
 	if (url[0] == '/' || strstr(url, "..") != NULL) {
-		diag_msg(w->d, DIAG_ERROR, w->path,
-		    cmark_node_get_start_line(n), cmark_node_get_start_column(n),
+		diag_msg(w->d, DIAG_ERROR, w->path, line, col,
 		    "image \"%s\" is outside the note's folder", url);
-		*w->ok = 0;
-		return;
+		goto bad;
+	}
+	if ((why = image_name_problem(url)) != NULL) {
+		diag_msg(w->d, DIAG_ERROR, w->path, line, col,
+		    "image \"%s\": %s", url, why);
+		goto bad;
 	}
 	path = arena_printf(w->a, "%s/%s", w->o->dir, url);
-	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode)) {
-		diag_msg(w->d, DIAG_ERROR, w->path,
-		    cmark_node_get_start_line(n), cmark_node_get_start_column(n),
+	if (stat(path, &st) == -1) {
+		diag_msg(w->d, DIAG_ERROR, w->path, line, col,
 		    "image \"%s\" not found (looked for %s)", url, path);
-		*w->ok = 0;
-		return;
+		goto bad;
 	}
-	if ((data = fs_read(&w->tmp, w->d, path, IMAGE_MAX_BYTES, &len, 1)) ==
-	    NULL) {
+	if ((data = fs_read_in(&w->tmp, w->d, w->o->root, path,
+	    IMAGE_MAX_BYTES, &len, 1)) == NULL) {
 		/* fs_read said why, at the file: say where it is used. */
 		if (w->d->count[DIAG_ERROR] > errors)
-			diag_msg(w->d, DIAG_NOTE, w->path,
-			    cmark_node_get_start_line(n),
-			    cmark_node_get_start_column(n), "the image is "
-			    "used here");
-		*w->ok = 0;
-		return;
+			diag_msg(w->d, DIAG_NOTE, w->path, line, col,
+			    "the image is used here");
+		goto bad;
 	}
 	if (image_inspect((const unsigned char *)data, len, &info, err,
 	    sizeof(err)) == -1) {
-		diag_msg(w->d, DIAG_ERROR, w->path,
-		    cmark_node_get_start_line(n), cmark_node_get_start_column(n),
+		diag_msg(w->d, DIAG_ERROR, w->path, line, col,
 		    "image \"%s\": %s", url, err);
-		*w->ok = 0;
-		return;
+		goto bad;
+	}
+	if (image_kind_of_name(url) != info.kind) {
+		diag_msg(w->d, DIAG_ERROR, w->path, line, col,
+		    "image \"%s\" is a %s file, but its name says otherwise: "
+		    "rename it to end in %s", url,
+		    info.kind == IMAGE_PNG ? "PNG" : "JPEG",
+		    info.kind == IMAGE_PNG ? ".png" : ".jpg");
+		goto bad;
+	}
+	if (w->o->pixels != NULL) {
+		before = *w->o->pixels;
+		*w->o->pixels += (unsigned long long)info.width * info.height;
+		if (before <= IMAGE_MAX_NOTE_PIXELS &&
+		    *w->o->pixels > IMAGE_MAX_NOTE_PIXELS) {
+			diag_msg(w->d, DIAG_ERROR, w->path, line, col,
+			    "image \"%s\" (%u × %u pixels) brings the note's "
+			    "images to more than %u megapixels, the most one "
+			    "note may show: make the images smaller (a picture "
+			    "for print needs about 2000 pixels across)", url,
+			    info.width, info.height,
+			    IMAGE_MAX_NOTE_PIXELS / 1000000);
+			goto bad;
+		}
 	}
 	in->path = path;
 	in->px_width = info.width;
 	in->px_height = info.height;
 	in->dpi = info.dpi_x;
+	return;
+bad:
+	*w->ok = 0;
 }
 
 static void
@@ -614,8 +639,8 @@ narrative_load(struct arena *a, struct diag *d, const char *path,
 	memset(&w, 0, sizeof(w));
 	memset(&root, 0, sizeof(root));
 	arena_init(&w.tmp);
-	if ((src = fs_read(&w.tmp, d, path, NARRATIVE_MAX_FILE, &len, 1)) ==
-	    NULL) {
+	if ((src = fs_read_in(&w.tmp, d, o->root, path, NARRATIVE_MAX_FILE,
+	    &len, 1)) == NULL) {
 		*ok = 0;
 		goto out;
 	}

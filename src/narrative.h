@@ -22,6 +22,8 @@ struct narrative_opts {
 	enum quotes	 quotes;
 	int		 heading_shift;	/* "#" becomes level 1 + shift */
 	const char	*dir;		/* the note's folder, for images */
+	const char	*root;		/* the content folder: no file outside */
+	unsigned long long *pixels;	/* the note's images so far, or NULL */
 };
 
 /*

@@ -13,6 +13,7 @@
  * arrays.  The error handler records the first error and never jumps.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,7 @@
 #include "diag.h"
 #include "font.h"
 #include "fsutil.h"
+#include "image.h"
 #include "pdf.h"
 #include "report.h"
 #include "style.h"
@@ -125,6 +127,7 @@ struct dev {
 	HPDF_Image	*imgs;
 	size_t		 nimgs;
 	size_t		 capimgs;
+	int		 failed;		/* an image could not be drawn */
 };
 
 static void
@@ -319,40 +322,6 @@ embed_fonts(struct dev *v, struct font *const *fonts)
 	return 0;
 }
 
-/* An image's resource name, loading it the first time; -1 on failure. */
-static long
-image(struct dev *v, const char *path)
-{
-	HPDF_Image	 img;
-	size_t		 i, n;
-	char		 name[32];
-
-	for (i = 0; i < v->nimgs; i++)
-		if (strcmp(v->img_paths[i], path) == 0)
-			return v->imgs[i] != NULL ? (long)i : -1;
-	n = strlen(path);
-	if (n > 4 && strcmp(path + n - 4, ".png") == 0)
-		img = HPDF_LoadPngImageFromFile(v->pdf, path);
-	else
-		img = HPDF_LoadJpegImageFromFile(v->pdf, path);
-	if (v->nimgs == v->capimgs) {
-		v->capimgs = v->capimgs ? v->capimgs * 2 : 8;
-		v->img_paths = arena_grow(v->a, v->img_paths,
-		    v->nimgs * sizeof(*v->img_paths),
-		    v->capimgs * sizeof(*v->img_paths));
-		v->imgs = arena_grow(v->a, v->imgs, v->nimgs * sizeof(*v->imgs),
-		    v->capimgs * sizeof(*v->imgs));
-	}
-	v->img_paths[v->nimgs] = path;
-	v->imgs[v->nimgs] = img;
-	snprintf(name, sizeof(name), "Im%zu", v->nimgs);
-	if (img == NULL || HPDF_Dict_Add(v->xobjres, name, img) != HPDF_OK) {
-		v->imgs[v->nimgs++] = NULL;
-		return -1;
-	}
-	return (long)v->nimgs++;
-}
-
 /*
  * The next character, as the typesetter measured it (utf8.c), and above
  * U+FFFF as U+FFFD: the codes here are two bytes.
@@ -400,6 +369,231 @@ flush(struct dev *v, HPDF_Page page)
 	buf_truncate(&v->ops, 0);
 	return HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)v->z,
 	    (HPDF_UINT)zlen) == HPDF_OK ? 0 : -1;
+}
+
+/*
+ * A PNG's pixels on their way into the PDF: the colour samples and the
+ * alpha, each as PNG-predicted rows (Paeth, Predictor 15) deflated into
+ * a buffer as they come, so a large image never exists whole.
+ */
+struct imgz {
+	z_stream	 z[2];		/* colour, alpha */
+	int		 zinit[2];
+	struct buf	 out[2];
+	unsigned char	*raw[2];	/* this row's samples */
+	unsigned char	*prev[2];	/* the row above's, zero at first */
+	unsigned char	*filt[2];	/* the filter byte and the row */
+	struct arena	*tmp;		/* the buffers' */
+	unsigned	 width;		/* known from the first row on */
+	unsigned	 height;	/* rows so far */
+	unsigned	 ncolor;	/* 1 grey, 3 RGB */
+	int		 alpha;		/* the image has an alpha channel */
+	int		 opaque;	/* and every pixel of it is 255 */
+};
+
+static int
+img_deflate(struct imgz *m, int k, const unsigned char *p, size_t n,
+    int flush)
+{
+	unsigned char	 tmp[16384];
+	int		 zrc;
+
+	m->z[k].next_in = (Bytef *)(uintptr_t)p;
+	m->z[k].avail_in = (uInt)n;
+	do {
+		m->z[k].next_out = tmp;
+		m->z[k].avail_out = sizeof(tmp);
+		zrc = deflate(&m->z[k], flush);
+		if (zrc == Z_STREAM_ERROR)
+			return -1;
+		buf_put(&m->out[k], (const char *)tmp,
+		    sizeof(tmp) - m->z[k].avail_out);
+	} while (m->z[k].avail_out == 0 ||
+	    (flush == Z_FINISH && zrc != Z_STREAM_END));
+	return 0;
+}
+
+/* One row of n samples of bpp bytes a pixel, Paeth-filtered, deflated. */
+static int
+img_put_row(struct imgz *m, int k, size_t n, unsigned bpp)
+{
+	const unsigned char *r = m->raw[k], *up = m->prev[k];
+	unsigned char	*f = m->filt[k];
+	unsigned char	*swap;
+	int		 a, b, c, pa, pb, pc, pred;
+	size_t		 i;
+
+	f[0] = 4;
+	for (i = 0; i < n; i++) {
+		a = i >= bpp ? r[i - bpp] : 0;
+		b = up[i];
+		c = i >= bpp ? up[i - bpp] : 0;
+		pa = abs(b - c);
+		pb = abs(a - c);
+		pc = abs(a + b - 2 * c);
+		pred = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+		f[1 + i] = (unsigned char)(r[i] - pred);
+	}
+	swap = m->prev[k];
+	m->prev[k] = m->raw[k];
+	m->raw[k] = swap;
+	return img_deflate(m, k, f, n + 1, Z_NO_FLUSH);
+}
+
+static int
+img_row(void *arg, const unsigned char *row, unsigned w, unsigned ch)
+{
+	struct imgz	*m = arg;
+	unsigned	 x, c;
+	int		 k;
+
+	if (m->height++ == 0) {
+		m->width = w;
+		m->ncolor = ch >= 3 ? 3 : 1;
+		m->alpha = ch == 2 || ch == 4;
+		for (k = 0; k < 2; k++) {
+			m->raw[k] = arena_calloc(m->tmp, (size_t)w * 3 + 1, 1);
+			m->prev[k] = arena_calloc(m->tmp, (size_t)w * 3 + 1, 1);
+			m->filt[k] = arena_calloc(m->tmp, (size_t)w * 3 + 1, 1);
+		}
+	}
+	for (x = 0; x < w; x++) {
+		for (c = 0; c < m->ncolor; c++)
+			m->raw[0][(size_t)x * m->ncolor + c] =
+			    row[(size_t)x * ch + c];
+		if (m->alpha) {
+			m->raw[1][x] = row[(size_t)x * ch + m->ncolor];
+			if (m->raw[1][x] != 255)
+				m->opaque = 0;
+		}
+	}
+	if (img_put_row(m, 0, (size_t)w * m->ncolor, m->ncolor) == -1 ||
+	    (m->alpha && img_put_row(m, 1, w, 1) == -1))
+		return -1;
+	return 0;
+}
+
+/* An image XObject of 8-bit samples, stored deflated as in m->out[k]. */
+static HPDF_Dict
+img_xobject(struct dev *v, struct imgz *m, int k, unsigned w, unsigned h)
+{
+	HPDF_Dict	 x, parms;
+	unsigned	 colors = k == 0 ? m->ncolor : 1;
+	HPDF_STATUS	 rc = 0;
+
+	if ((x = HPDF_DictStream_New(v->pdf->mmgr, v->pdf->xref)) == NULL ||
+	    (parms = HPDF_Dict_New(v->pdf->mmgr)) == NULL)
+		return NULL;
+	x->filter = HPDF_STREAM_FILTER_NONE;
+	x->write_fn = say_flate;
+	rc |= HPDF_Dict_AddName(x, "Type", "XObject");
+	rc |= HPDF_Dict_AddName(x, "Subtype", "Image");
+	rc |= HPDF_Dict_AddNumber(x, "Width", (HPDF_INT32)w);
+	rc |= HPDF_Dict_AddNumber(x, "Height", (HPDF_INT32)h);
+	rc |= HPDF_Dict_AddName(x, "ColorSpace", colors == 3 ? "DeviceRGB" :
+	    "DeviceGray");
+	rc |= HPDF_Dict_AddNumber(x, "BitsPerComponent", 8);
+	rc |= HPDF_Dict_AddNumber(parms, "Predictor", 15);
+	rc |= HPDF_Dict_AddNumber(parms, "Colors", (HPDF_INT32)colors);
+	rc |= HPDF_Dict_AddNumber(parms, "BitsPerComponent", 8);
+	rc |= HPDF_Dict_AddNumber(parms, "Columns", (HPDF_INT32)w);
+	rc |= HPDF_Dict_Add(x, "DecodeParms", parms);
+	rc |= HPDF_Stream_Write(x->stream, (const HPDF_BYTE *)m->out[k].data,
+	    (HPDF_UINT)m->out[k].len);
+	return rc == HPDF_OK ? x : NULL;
+}
+
+/*
+ * A PNG as an image XObject of our own, its alpha (when not all
+ * opaque) as a soft mask, both compressed.  libharu's own loader turns
+ * every libpng warning into a failure (0x1043) and stores masks
+ * uncompressed.
+ */
+static HPDF_Dict
+png_image(struct dev *v, struct arena *tmp, const unsigned char *p,
+    size_t len, char *err, size_t errsz)
+{
+	struct imgz	 m;
+	HPDF_Dict	 img = NULL, mask;
+	int		 k;
+
+	memset(&m, 0, sizeof(m));
+	m.tmp = tmp;
+	m.opaque = 1;
+	for (k = 0; k < 2; k++) {
+		buf_init(&m.out[k], tmp);
+		if (deflateInit(&m.z[k], 6) != Z_OK)
+			goto out;
+		m.zinit[k] = 1;
+	}
+	if (image_png_decode(p, len, img_row, &m, err, errsz) == -1 ||
+	    m.height == 0 || img_deflate(&m, 0, NULL, 0, Z_FINISH) == -1 ||
+	    img_deflate(&m, 1, NULL, 0, Z_FINISH) == -1)
+		goto out;
+	if ((img = img_xobject(v, &m, 0, m.width, m.height)) == NULL)
+		goto out;
+	if (m.alpha && !m.opaque && ((mask = img_xobject(v, &m, 1, m.width,
+	    m.height)) == NULL || HPDF_Dict_Add(img, "SMask", mask) !=
+	    HPDF_OK))
+		img = NULL;
+out:
+	for (k = 0; k < 2; k++)
+		if (m.zinit[k])
+			deflateEnd(&m.z[k]);
+	return img;
+}
+
+/*
+ * An image's resource name, loading it the first time; -1 after an
+ * error at the image.  The file is read again and drawn as what its
+ * bytes are: a PNG decoded as image_inspect() has decoded it, a JPEG
+ * inspected again (cheap) before libharu copies it.
+ */
+static long
+image(struct dev *v, const char *path)
+{
+	struct arena	 tmp;
+	struct image_info ii;
+	HPDF_Image	 img = NULL;
+	const char	*data;
+	size_t		 i, len;
+	char		 name[32], err[256];
+
+	for (i = 0; i < v->nimgs; i++)
+		if (strcmp(v->img_paths[i], path) == 0)
+			return v->imgs[i] != NULL ? (long)i : -1;
+	arena_init(&tmp);
+	err[0] = '\0';
+	if ((data = fs_read(&tmp, v->d, path, IMAGE_MAX_BYTES, &len, 1)) ==
+	    NULL)
+		;
+	else if (len >= 8 && memcmp(data, "\x89PNG\r\n\x1a\n", 8) == 0)
+		img = png_image(v, &tmp, (const unsigned char *)data, len, err,
+		    sizeof(err));
+	else if (image_inspect((const unsigned char *)data, len, &ii, err,
+	    sizeof(err)) == 0)
+		img = HPDF_LoadJpegImageFromMem(v->pdf,
+		    (const HPDF_BYTE *)data, (HPDF_UINT)len);
+	arena_fini(&tmp);
+	if (v->nimgs == v->capimgs) {
+		v->capimgs = v->capimgs ? v->capimgs * 2 : 8;
+		v->img_paths = arena_grow(v->a, v->img_paths,
+		    v->nimgs * sizeof(*v->img_paths),
+		    v->capimgs * sizeof(*v->img_paths));
+		v->imgs = arena_grow(v->a, v->imgs, v->nimgs * sizeof(*v->imgs),
+		    v->capimgs * sizeof(*v->imgs));
+	}
+	v->img_paths[v->nimgs] = path;
+	v->imgs[v->nimgs] = img;
+	snprintf(name, sizeof(name), "Im%zu", v->nimgs);
+	if (img == NULL || HPDF_Dict_Add(v->xobjres, name, img) != HPDF_OK) {
+		if (err[0] != '\0')
+			diag_msg(v->d, DIAG_ERROR, path, 0, 0, "%s", err);
+		v->failed = 1;
+		v->imgs[v->nimgs++] = NULL;
+		return -1;
+	}
+	return (long)v->nimgs++;
 }
 
 static void
@@ -1395,6 +1589,8 @@ pdf_write(struct arena *a, struct diag *d, struct typeset *ts,
 		goto out;
 	/* Structure, /Tabs and the rest are PDF 1.5 and later. */
 	v.pdf->pdf_version = HPDF_VER_17;
+	if (v.failed)
+		goto out;
 	if (err.code == 0) {
 		errno = 0;
 		HPDF_SaveToFile(v.pdf, path);

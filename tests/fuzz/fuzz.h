@@ -27,6 +27,7 @@
 #include "layout.h"
 #include "load.h"
 #include "model.h"
+#include "pdf.h"
 #include "report.h"
 #include "style.h"
 #include "typeset.h"
@@ -111,11 +112,14 @@ fuzz_put(const char *rel, const uint8_t *data, size_t n)
 
 /*
  * The pipeline as main.c runs it on the fixture's copy: load, validate,
- * lay out with the chart and, if asked, typeset every note.  Whatever
- * the input, it must end with diagnostics or a result, never a crash.
+ * lay out with the chart and, if asked, typeset every note and, with
+ * pdf, write its PDF into the copy as build does.  Whatever the input,
+ * it must end with diagnostics or a result, never a crash.  Returns -1
+ * when the content had errors, else 0 when every PDF asked for was
+ * written and 1 when one failed.
  */
-static void
-fuzz_pipeline(int typeset)
+static inline int
+fuzz_run(int typeset, int pdf)
 {
 	struct fuzz_env	*e = fuzz_env();
 	struct arena	 a;
@@ -124,13 +128,19 @@ fuzz_pipeline(int typeset)
 	struct report	 r;
 	struct chart_opts co;
 	struct typeset	 ts;
+	struct pdf_opts	 po;
 	size_t		 i;
+	int		 rc = 0, errors, f;
+	char		 path[128];
 
 	arena_init(&a);
 	/* FUZZ_VERBOSE=1 shows the diagnostics, to see what an input does. */
 	diag_init(&d, getenv("FUZZ_VERBOSE") != NULL ? stderr : NULL);
 	memset(&c, 0, sizeof(c));
 	memset(&co, 0, sizeof(co));
+	memset(&po, 0, sizeof(po));
+	po.archival = 1;
+	po.icc_profile = e->style.icc_profile;
 	co.width = e->style.page_width - e->style.margin_left -
 	    e->style.margin_right;
 	co.size = e->style.size_small;
@@ -145,14 +155,34 @@ fuzz_pipeline(int typeset)
 		 * the fuzzer reaches the typesetter far more often.
 		 */
 		(void)layout_report(&a, &d, &c, &co, &r);
+		errors = d.count[DIAG_ERROR] + d.count[DIAG_SYSERR];
 		if (d.count[DIAG_SYSERR] == 0 && typeset)
-			for (i = 0; i < r.nnotes; i++)
+			for (i = 0; i < r.nnotes; i++) {
+				for (f = 0; f < FACE__MAX; f++)
+					font_clear_use(e->fonts[f]);
 				if (typeset_note(&a, &d, &r, &r.notes[i],
-				    &e->style, e->fonts, e->hyph, &ts) == 0)
-					typeset_free(&ts);
-	}
+				    &e->style, e->fonts, e->hyph, &ts) == -1)
+					continue;
+				snprintf(path, sizeof(path), "%s/out.pdf",
+				    e->dir);
+				if (pdf && pdf_write(&a, &d, &ts, e->fonts,
+				    &po, path) == -1)
+					rc = 1;
+				typeset_free(&ts);
+			}
+		if (errors > 0)
+			rc = -1;
+	} else
+		rc = -1;
 	diag_flush(&d);
 	arena_fini(&a);
+	return rc;
+}
+
+static inline void
+fuzz_pipeline(int typeset)
+{
+	(void)fuzz_run(typeset, 0);
 }
 
 #endif

@@ -8,6 +8,8 @@ case $1 in
 yaml)	find tests/golden content -name '*.yaml' ;;
 date)	find tests/fuzz/seeds/date -type f ;;
 tmpl)	find templates -name '*.mustache' ;;
+image)	find tests/golden content tests/fuzz/seeds/image -name '*.png' -o \
+	    -name '*.jpg' -o -name '*.jpeg' ;;
 narrative | typeset)
 	find tests/golden content -name '*.md' ;;
 *)	echo "seeds.sh: no fuzz target \"$1\"" >&2; exit 2 ;;
