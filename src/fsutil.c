@@ -116,8 +116,9 @@ fs_check_inside(struct diag *d, const char *root, const char *path)
 	if (inside)
 		return 0;
 	diag_msg(d, DIAG_ERROR, path, 0, 0, "is a symbolic link (or lies in "
-	    "a linked folder) that leads outside the content folder %s: put "
-	    "the file or folder itself there instead of a link", root);
+	    "a linked folder) that leads outside the content folder "
+	    "\"%s\": put the file or folder itself there instead of a link",
+	    root);
 	return -1;
 }
 
