@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,7 @@
 #include "load.h"
 #include "model.h"
 #include "style.h"
+#include "utf8.h"
 
 /* What a schema walk needs: where to allocate, report, and which file. */
 struct lctx {
@@ -91,8 +93,17 @@ report_parser_error(struct diag *d, const char *file, const char *text,
 				line++;
 				col = 0;
 			}
-		diag_msg(d, DIAG_ERROR, file, line, col,
-		    "the file is not valid UTF-8 text (save it as UTF-8)");
+		if (strstr(what, "control characters") != NULL && at < len) {
+			uint32_t cp;
+
+			(void)utf8_decode((const unsigned char *)text + at,
+			    len - at, &cp);
+			diag_msg(d, DIAG_ERROR, file, line, col, "the file "
+			    "contains a control character, U+%04lX, which "
+			    "cannot be shown: delete it", (unsigned long)cp);
+		} else
+			diag_msg(d, DIAG_ERROR, file, line, col, "the file is "
+			    "not valid UTF-8 text (save it as UTF-8)");
 		return;
 	}
 	if (at < len && text[at] == '\t') {
@@ -140,6 +151,44 @@ is_duplicate_key(struct diag *d, const char *file, const struct ynode *map,
 		}
 	}
 	return 0;
+}
+
+/*
+ * Refuse a control character in a scalar: it cannot be shown, would
+ * make the Atom feed malformed and could act on a terminal.  Tabs and
+ * line breaks are text (a block scalar has them); C0, DEL and C1
+ * controls are not, whether typed or written as an escape ("\x01").
+ * parent is the collection the scalar is in, to name its key.
+ */
+static void
+has_control(struct diag *d, const char *file, int line, int col,
+    const struct ynode *n, const struct ynode *parent)
+{
+	const unsigned char *s = (const unsigned char *)n->str;
+	size_t		 i, len;
+	uint32_t	 cp;
+
+	for (i = 0; i < n->len; i += len) {
+		len = utf8_decode(s + i, n->len - i, &cp);
+		if (cp == '\t' || cp == '\n' ||
+		    !(cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)))
+			continue;
+		if (parent != NULL && parent->type == YNODE_MAP &&
+		    parent->nkids % 2 == 1)
+			diag_msg(d, DIAG_ERROR, file, line, col, "\"%s\" "
+			    "contains a control character, U+%04lX, which "
+			    "cannot be shown: delete it (it may have come "
+			    "with text copied from elsewhere)",
+			    parent->kids[parent->nkids - 1]->str,
+			    (unsigned long)cp);
+		else
+			diag_msg(d, DIAG_ERROR, file, line, col, "the value "
+			    "contains a control character, U+%04lX, which "
+			    "cannot be shown: delete it (it may have come "
+			    "with text copied from elsewhere)",
+			    (unsigned long)cp);
+		return;
+	}
 }
 
 struct ynode *
@@ -209,7 +258,9 @@ load_yaml(struct arena *a, struct diag *d, const char *file,
 				diag_msg(d, DIAG_ERROR, file, line, col,
 				    "value contains a NUL character");
 				failed = 1;
-			}
+			} else	/* reported, and the file read on */
+				has_control(d, file, line, col, n,
+				    depth > 0 ? stack[depth - 1] : NULL);
 			break;
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT:
@@ -621,6 +672,87 @@ load_logo(struct lctx *l, const struct ynode *n, struct site *s)
 	s->logo = s->logo_path = NULL;
 }
 
+/* The length of the run of ASCII letters (alpha) or letters and digits. */
+static size_t
+subtag(const char *s, int alnum, int *digits)
+{
+	size_t	 n = 0;
+
+	*digits = 0;
+	for (; (s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z') ||
+	    (alnum && s[n] >= '0' && s[n] <= '9'); n++)
+		if (s[n] >= '0' && s[n] <= '9')
+			(*digits)++;
+	return n;
+}
+
+/*
+ * Whether s is a well-formed language tag (RFC 5646, BCP 47; letters
+ * in either case): language["-"script]["-"region]*("-"variant)
+ * *("-"extension)["-x-"private use], such as "da", "da-DK",
+ * "sr-Latn-RS" or "de-CH-1996", with a language of 2 or 3 letters (the
+ * longer ones are reserved, and "dansk" is a word, not a tag).
+ */
+static int
+is_language_tag(const char *s)
+{
+	size_t	 n, i;
+	int	 d, stage;	/* 1 extlang, 2 script, 3 region,
+				   4 variant, 5 extension: what may come */
+
+	/* Primary languages of 4 to 8 letters are reserved, never given. */
+	if ((n = subtag(s, 0, &d)) < 2 || n > 3)
+		return 0;
+	stage = 1;
+	for (s += n, i = 0; *s == '-'; s += n) {
+		s++;
+		n = subtag(s, 1, &d);
+		if (n == 0 || n > 8 || (s[n] != '-' && s[n] != '\0'))
+			return 0;
+		if (n == 1) {		/* an extension or private use */
+			if (*s == 'x' || *s == 'X') {
+				for (s++; *s == '-'; s += n) {
+					s++;
+					n = subtag(s, 1, &d);
+					if (n == 0 || n > 8)
+						return 0;
+				}
+				return *s == '\0';
+			}
+			s++;
+			for (i = 0; *s == '-'; i++) {
+				n = subtag(s + 1, 1, &d);
+				if (n < 2)
+					break;
+				if (n > 8)
+					return 0;
+				s += n + 1;
+			}
+			if (i == 0)
+				return 0;
+			n = 0;
+			stage = 5;
+			continue;
+		}
+		if (stage == 5)
+			return 0;
+		if (stage == 1 && n == 3 && d == 0 && i < 3) {
+			i++;		/* an extended language subtag */
+			continue;
+		}
+		if (stage <= 2 && n == 4 && d == 0)
+			stage = 3;	/* a script */
+		else if (stage <= 3 && ((n == 2 && d == 0) ||
+		    (n == 3 && d == 3)))
+			stage = 4;	/* a region */
+		else if (n >= 5 || (n == 4 && s[0] >= '0' && s[0] <= '9'))
+			stage = 4;	/* a variant */
+		else
+			return 0;
+	}
+	return *s == '\0';
+}
+
 static const char *const site_keys[] = {
 	"municipality", "language", "base_url", "logo", "quotes", "units", NULL
 };
@@ -638,8 +770,14 @@ load_site(struct lctx *l, const struct ynode *root, struct site *s)
 	if (check_map(l, root, "site.yaml", site_keys) == -1)
 		return;
 	s->municipality = req_text(l, root, "municipality", "site.yaml");
-	if ((q = text(l, root, "language")) != NULL)
-		s->language = q;
+	if ((q = text(l, root, "language")) != NULL) {
+		if (is_language_tag(q))
+			s->language = q;
+		else
+			lerr(l, get(root, "language"), "\"language\" must be "
+			    "a language tag such as \"da-DK\" (Danish as "
+			    "written in Denmark) or \"da\", got \"%s\"", q);
+	}
 	if ((q = text(l, root, "base_url")) != NULL) {
 		if (strncmp(q, "https://", 8) != 0 &&
 		    strncmp(q, "http://", 7) != 0)

@@ -94,6 +94,7 @@ main(int argc, char *argv[])
 	struct chart_opts co;
 	struct buf	 out;
 	const char	*cdir = "content", *tdir = "templates", *odir = "output";
+	char		 safe[256] = "";	/* an argument fit to print */
 	enum cmd	 cmd;
 	int		 i, rc, tdir_default = 1;
 
@@ -117,7 +118,7 @@ main(int argc, char *argv[])
 		cmd = CMD_DUMP;
 	else {
 		fprintf(stderr, "statusnotat: error: unknown command \"%s\"\n",
-		    argv[1]);
+		    diag_escape(safe, sizeof(safe), argv[1]));
 		return usage(NULL);
 	}
 	for (i = 2; i < argc; i++) {
@@ -133,7 +134,7 @@ main(int argc, char *argv[])
 			dst = &odir;
 		if (dst == NULL) {
 			fprintf(stderr, "statusnotat: error: unknown option "
-			    "\"%s\"\n", argv[i]);
+			    "\"%s\"\n", diag_escape(safe, sizeof(safe), argv[i]));
 			return usage(NULL);
 		}
 		if (i + 1 == argc || argv[i + 1][0] == '\0') {
