@@ -32,6 +32,7 @@ struct lctx {
 	struct diag	*d;
 	const char	*dir;		/* the content folder */
 	const char	*file;
+	size_t		 total;		/* bytes of YAML read so far */
 };
 
 /* --- The YAML reader ------------------------------------------------ */
@@ -319,6 +320,13 @@ load_yaml(struct arena *a, struct diag *d, const char *file,
 						    line, col, "a key must be "
 						    "a simple word");
 						failed = 1;
+					} else if (top->nkids / 2 ==
+					    LOAD_MAX_KEYS) {
+						diag_msg(d, DIAG_ERROR, file,
+						    line, col, "more than %d "
+						    "keys in one place",
+						    LOAD_MAX_KEYS);
+						failed = 1;
 					} else if (is_duplicate_key(d, file,
 					    top, n))
 						failed = 1;
@@ -563,6 +571,11 @@ count(struct lctx *l, const struct ynode *map, const char *key,
 		lerr(l, n, "\"%s\" must be a whole number such as 16", key);
 		return;
 	}
+	if (n->nkids / 2 > MODEL_MAX_HISTORY) {
+		lerr(l, n, "\"%s\" has %zu dates, at most %d", key,
+		    n->nkids / 2, MODEL_MAX_HISTORY);
+		return;
+	}
 	h = arena_calloc(l->a, n->nkids / 2, sizeof(*h));
 	for (i = 0; i + 1 < n->nkids; i += 2) {
 		k = n->kids[i];
@@ -623,9 +636,11 @@ date(struct lctx *l, const struct ynode *map, const char *key,
 	}
 }
 
-/* A list under key; returns it or NULL (absent or reported). */
+/* A list under key of at most max items; returns it or NULL (absent
+   or reported). */
 static const struct ynode *
-list(struct lctx *l, const struct ynode *map, const char *key)
+list_max(struct lctx *l, const struct ynode *map, const char *key,
+    size_t max)
 {
 	const struct ynode *n = get(map, key);
 
@@ -636,12 +651,18 @@ list(struct lctx *l, const struct ynode *map, const char *key)
 		    "\"- \"), got %s", key, type_word(n));
 		return NULL;
 	}
-	if (n->nkids > MODEL_MAX_ITEMS) {
-		lerr(l, n, "\"%s\" has %zu items, at most %d", key, n->nkids,
-		    MODEL_MAX_ITEMS);
+	if (n->nkids > max) {
+		lerr(l, n, "\"%s\" has %zu items, at most %zu", key, n->nkids,
+		    max);
 		return NULL;
 	}
 	return n;
+}
+
+static const struct ynode *
+list(struct lctx *l, const struct ynode *map, const char *key)
+{
+	return list_max(l, map, key, MODEL_MAX_ITEMS);
 }
 
 /* --- The three kinds of file ---------------------------------------- */
@@ -879,7 +900,7 @@ load_replans(struct lctx *l, const struct ynode *map, struct milestone *m)
 	struct replan	*r;
 	size_t		 i;
 
-	if ((n = list(l, map, "replanned")) == NULL)
+	if ((n = list_max(l, map, "replanned", MODEL_MAX_REPLANS)) == NULL)
 		return;
 	if (get(map, "planned") == NULL)
 		lerr(l, n, "\"replanned\" changes a plan: give the first "
@@ -932,7 +953,8 @@ load_initiative(struct lctx *l, const struct ynode *root,
 		ref(l, n, "unit", &in->staff.unit);
 		date(l, n, "from", &in->staff.from, NULL);
 	}
-	if ((n = list(l, root, "recruitment")) != NULL) {
+	if ((n = list_max(l, root, "recruitment",
+	    MODEL_MAX_PER_INITIATIVE)) != NULL) {
 		in->recruitment = arena_calloc(l->a, n->nkids, sizeof(char *));
 		for (i = 0; i < n->nkids; i++)
 			if ((in->recruitment[in->nrecruitment] =
@@ -948,12 +970,14 @@ load_initiative(struct lctx *l, const struct ynode *root,
 		count(l, n, "completed", &in->participants.completed);
 		count(l, n, "active", &in->participants.active);
 	}
-	if ((n = list(l, root, "phases")) != NULL) {
+	if ((n = list_max(l, root, "phases",
+	    MODEL_MAX_PER_INITIATIVE)) != NULL) {
 		in->phases = arena_calloc(l->a, n->nkids, sizeof(*in->phases));
 		for (i = 0; i < n->nkids; i++)
 			load_phase(l, n->kids[i], &in->phases[in->nphases++]);
 	}
-	if ((n = list(l, root, "milestones")) != NULL) {
+	if ((n = list_max(l, root, "milestones",
+	    MODEL_MAX_PER_INITIATIVE)) != NULL) {
 		in->milestones = arena_calloc(l->a, n->nkids,
 		    sizeof(*in->milestones));
 		for (i = 0; i < n->nkids; i++) {
@@ -973,7 +997,8 @@ load_initiative(struct lctx *l, const struct ynode *root,
 			load_replans(l, v, m);
 		}
 	}
-	if ((n = list(l, root, "figures")) != NULL) {
+	if ((n = list_max(l, root, "figures",
+	    MODEL_MAX_PER_INITIATIVE)) != NULL) {
 		in->figures = arena_calloc(l->a, n->nkids, sizeof(*in->figures));
 		for (i = 0; i < n->nkids; i++) {
 			struct figure *f = &in->figures[in->nfigures++];
@@ -1118,9 +1143,18 @@ read_yaml(struct lctx *l, const char *path, int missing_is_content)
 	size_t		 len;
 
 	l->file = path;
+	if (l->total > LOAD_MAX_TOTAL)
+		return NULL;	/* reported at the file that passed it */
 	if ((textp = fs_read(l->a, l->d, path, LOAD_MAX_FILE, &len,
 	    missing_is_content)) == NULL)
 		return NULL;
+	if ((l->total += len) > LOAD_MAX_TOTAL) {
+		diag_msg(l->d, DIAG_ERROR, path, 0, 0, "the content's YAML "
+		    "files are more than %d MB together, at this file: is "
+		    "something in the content folder that should not be?",
+		    LOAD_MAX_TOTAL / (1024 * 1024));
+		return NULL;
+	}
 	return load_yaml(l->a, l->d, path, textp, len);
 }
 

@@ -105,18 +105,6 @@ trim(const char **s, const char **e)
 		(*e)--;
 }
 
-/* A name of this content to show as an example: a count, if there is one. */
-static const char *
-example_name(const struct names *t)
-{
-	size_t	 i;
-
-	for (i = 0; i < t->n; i++)
-		if (strstr(t->v[i].key, ".participants.") != NULL)
-			return t->v[i].key;
-	return t->n > 0 ? t->v[0].key : "site.municipality";
-}
-
 /*
  * Fill in every {{ name }} and {{ name | filter }} of src into out.
  * "\{{" is a literal "{{".  Returns the number of errors.
@@ -195,7 +183,7 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 				    (int)(ns - line_start) + 1, "unknown name "
 				    "\"%s\" (names look like \"%s\"; see "
 				    "docs/content.md)", key,
-				    example_name(w->o->names));
+				    names_example(w->o->names));
 			errors++;
 		} else {
 			struct buf v;
@@ -243,7 +231,7 @@ static void
 hint_numbers(struct walk *w, const char *src, size_t len)
 {
 	const char	*p = src, *end = src + len, *line_start = src, *q;
-	const struct names *t = w->o->names;
+	const char	*found_keys[3];
 	struct buf	 keys;
 	size_t		 i, found;
 	long		 v;
@@ -284,13 +272,10 @@ hint_numbers(struct walk *w, const char *src, size_t len)
 			continue;
 		}
 		buf_init(&keys, &w->tmp);
-		for (i = found = 0; i < t->n; i++) {
-			if (t->v[i].kind != NAME_NUMBER || t->v[i].num != v)
-				continue;
-			if (found++ < 3)
-				buf_printf(&keys, "%s{{ %s }}", found > 1 ? " or " :
-				    "", t->v[i].key);
-		}
+		found = names_numbered(w->o->names, v, found_keys, 3);
+		for (i = 0; i < found && i < 3; i++)
+			buf_printf(&keys, "%s{{ %s }}", i > 0 ? " or " : "",
+			    found_keys[i]);
 		if (found > 0)
 			diag_msg(w->d, DIAG_WARNING, w->path, line,
 			    (int)(p - line_start) + 1, "%ld is a figure in the "

@@ -18,7 +18,7 @@ struct names;
 #define NARRATIVE_MAX_DEPTH	32	/* deeper Markdown nesting is flattened */
 
 struct narrative_opts {
-	const struct names *names;	/* values for {{ }} */
+	struct names	*names;		/* values for {{ }}, made as asked */
 	enum quotes	 quotes;
 	int		 heading_shift;	/* "#" becomes level 1 + shift */
 	const char	*dir;		/* the note's folder, for images */

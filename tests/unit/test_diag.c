@@ -69,7 +69,7 @@ main(void)
 	size_t	 len, i, bad;
 	int	 ok;
 
-	t_begin("test_diag");
+	t_begin("diag");
 
 	s = printed(hostile, &len);
 	for (i = bad = 0; i < len; i++) {
