@@ -285,6 +285,138 @@ hint_numbers(struct walk *w, const char *src, size_t len)
 	}
 }
 
+/* --- Bounding cmark's work ------------------------------------------ */
+
+/*
+ * Debian's cmark (0.30.2) takes time quadratic in the input on a few
+ * classes of text, fixed in later versions: a link after many unclosed
+ * "[" or "![" (CVE-2023-22486: each link walks every bracket still
+ * open), many lines inside deeply nested lists or quotes (each line
+ * walks every open container: blank lines in a list 30000 deep, part of
+ * CVE-2023-24824), and emphasis inside deep containers (each emphasis
+ * walks up the tree: the rest of CVE-2023-24824).  No real text comes
+ * near them, so the filled-in text is measured here first, over-
+ * estimating cmark's work on each, and one past its budget is refused
+ * at the line where the work runs out.  Ordinary text costs nothing.
+ */
+#define BRACKET_BUDGET	20000000UL	/* open brackets passed by links */
+#define NESTING_BUDGET	20000000UL	/* containers passed by lines */
+
+/*
+ * The containers a line goes into: its ">" and list markers, and its
+ * indent (each list item's content is indented at least 2).
+ */
+static unsigned long
+line_depth(const char *p, const char *end, const char **rest)
+{
+	unsigned long	 depth = 0, indent = 0;
+	const char	*q;
+
+	for (;;) {
+		for (; p < end && (*p == ' ' || *p == '\t'); p++)
+			if (depth == 0)
+				indent += *p == '\t' ? 4 : 1;
+		if (p < end && *p == '>') {
+			depth++;
+			p++;
+			continue;
+		}
+		if (p + 1 < end && (*p == '-' || *p == '*' || *p == '+') &&
+		    (p[1] == ' ' || p[1] == '\t')) {
+			depth++;
+			p++;
+			continue;
+		}
+		for (q = p; q < end && q - p < 9 && *q >= '0' && *q <= '9'; q++)
+			continue;
+		if (q > p && q + 1 < end && (*q == '.' || *q == ')') &&
+		    (q[1] == ' ' || q[1] == '\t')) {
+			depth++;
+			p = q + 1;
+			continue;
+		}
+		break;
+	}
+	*rest = p;
+	return depth + indent / 2;
+}
+
+/* 0, or -1 after an error at the line where a budget runs out. */
+static int
+bound_cmark(struct walk *w, const char *src, size_t len)
+{
+	const char	*p = src, *end = src + len, *eol, *q;
+	unsigned long	 open = 0, brackets = 0, nesting = 0, depth = 0;
+	unsigned long	 delims, d;
+	int		 line = 1, blank = 0;
+
+	for (; p < end; p = eol + 1, line++) {
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			eol = end;
+		delims = 0;
+		d = line_depth(p, eol, &q);
+		while (q < eol && (*q == ' ' || *q == '\t' || *q == '\r'))
+			q++;
+		if (q == eol) {
+			/*
+			 * A blank line, or one of only ">" (blank inside the
+			 * quote): it ends a paragraph, and the lists in the
+			 * containers stay open.
+			 */
+			if (d > depth)
+				depth = d;
+			blank = 1;
+			open = 0;
+		} else if (d > 0 || blank) {
+			/*
+			 * The containers open: those the line opens, or
+			 * those before it (a lazy line continues them),
+			 * unless a blank line came between.
+			 */
+			depth = d;
+			blank = 0;
+		} else
+			blank = 0;
+		for (; p < eol; p++) {
+			if (*p == '\\' && p + 1 < eol) {
+				p++;
+				continue;
+			}
+			if (*p == '*' || *p == '_' || *p == '[' || *p == ']')
+				delims++;
+			if (*p == '[')
+				open++;
+			else if (*p == ']') {
+				if (open > 0)
+					open--;
+				if (p + 1 < eol && (p[1] == '(' || p[1] == '['))
+					brackets += open;	/* a link, maybe */
+			}
+		}
+		/*
+		 * cmark follows each line into the containers it matches:
+		 * those it names, and for a blank line every list open.
+		 * Emphasis and links walk up from the paragraph.
+		 */
+		nesting += (q == eol ? depth : d) + depth * delims;
+		if (brackets > BRACKET_BUDGET) {
+			diag_msg(w->d, DIAG_ERROR, w->path, line, 0, "too "
+			    "many \"[\" or \"![\" left open before the links "
+			    "here: the Markdown reader would take minutes; close "
+			    "them with \"]\" or write them as \"\\[\"");
+			return -1;
+		}
+		if (nesting > NESTING_BUDGET) {
+			diag_msg(w->d, DIAG_ERROR, w->path, line, 0, "the text "
+			    "is too long for how deeply it is nested in lists "
+			    "or quotes (\">\"): the Markdown reader would take "
+			    "minutes; nest it less deeply");
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* --- Building blocks and inlines ------------------------------------ */
 
 static struct level *
@@ -636,6 +768,10 @@ narrative_load(struct arena *a, struct diag *d, const char *path,
 	if (fill_in(&w, src, len, &filled) > 0)
 		*ok = 0;
 
+	if (bound_cmark(&w, filled.data, filled.len) == -1) {
+		*ok = 0;
+		goto out;
+	}
 	doc = cmark_parse_document(filled.data, filled.len,
 	    CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8);
 	if (doc == NULL || (it = cmark_iter_new(doc)) == NULL) {
