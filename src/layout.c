@@ -710,6 +710,7 @@ layout_note(struct arena *a, struct diag *d, const struct content *c,
 	o.names = &names;
 	o.quotes = c->site.quotes;
 	o.dir = nt->dir;
+	o.fonts = c->fonts;
 
 	for (idcap = 16; idcap < 2 * nt->nsections; idcap *= 2)
 		continue;

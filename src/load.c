@@ -20,9 +20,11 @@
 #include "buf.h"
 #include "date.h"
 #include "diag.h"
+#include "font.h"
 #include "fsutil.h"
 #include "load.h"
 #include "model.h"
+#include "nfc.h"
 #include "style.h"
 #include "utf8.h"
 
@@ -33,6 +35,7 @@ struct lctx {
 	const char	*dir;		/* the content folder */
 	const char	*file;
 	size_t		 total;		/* bytes of YAML read so far */
+	struct font *const *fonts;	/* to check the text with, or NULL */
 };
 
 /* --- The YAML reader ------------------------------------------------ */
@@ -161,7 +164,7 @@ is_duplicate_key(struct diag *d, const char *file, const struct ynode *map,
  * controls are not, whether typed or written as an escape ("\x01").
  * parent is the collection the scalar is in, to name its key.
  */
-static void
+static int
 has_control(struct diag *d, const char *file, int line, int col,
     const struct ynode *n, const struct ynode *parent)
 {
@@ -188,13 +191,14 @@ has_control(struct diag *d, const char *file, int line, int col,
 			    "cannot be shown: delete it (it may have come "
 			    "with text copied from elsewhere)",
 			    (unsigned long)cp);
-		return;
+		return 1;
 	}
+	return 0;
 }
 
-struct ynode *
-load_yaml(struct arena *a, struct diag *d, const char *file,
-    const char *text, size_t len)
+static struct ynode *
+parse_yaml(struct arena *a, struct diag *d, const char *file,
+    const char *text, size_t len, struct font *const *fonts)
 {
 	yaml_parser_t	 parser;
 	yaml_event_t	 ev;
@@ -203,6 +207,7 @@ load_yaml(struct arena *a, struct diag *d, const char *file,
 	size_t		 depth = 0;
 	int		 done = 0, ndocs = 0, failed = 0, line, col;
 	const char	*anchor, *tag;
+	char		*str;
 
 	if (!yaml_parser_initialize(&parser)) {
 		diag_msg(d, DIAG_SYSERR, file, 0, 0, "cannot start the YAML parser");
@@ -250,18 +255,22 @@ load_yaml(struct arena *a, struct diag *d, const char *file,
 			}
 			n = arena_alloc(a, sizeof(*n));
 			n->type = YNODE_SCALAR;
-			n->str = arena_strndup(a,
+			str = arena_strndup(a,
 			    (const char *)ev.data.scalar.value,
 			    ev.data.scalar.length);
-			n->len = ev.data.scalar.length;
+			/* Letters composed, invisible characters gone. */
+			n->len = nfc_normalize(str, ev.data.scalar.length);
+			n->str = str;
 			n->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 			if (memchr(n->str, '\0', n->len) != NULL) {
 				diag_msg(d, DIAG_ERROR, file, line, col,
 				    "value contains a NUL character");
 				failed = 1;
-			} else	/* reported, and the file read on */
-				has_control(d, file, line, col, n,
-				    depth > 0 ? stack[depth - 1] : NULL);
+			} else if (!has_control(d, file, line, col, n,
+			    depth > 0 ? stack[depth - 1] : NULL) &&
+			    fonts != NULL)	/* else read on, reported */
+				(void)font_check_text(fonts, d, file, line,
+				    col, n->str, n->len, 0);
 			break;
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT:
@@ -347,6 +356,13 @@ load_yaml(struct arena *a, struct diag *d, const char *file,
 		root->line = root->col = 1;
 	}
 	return root;
+}
+
+struct ynode *
+load_yaml(struct arena *a, struct diag *d, const char *file,
+    const char *text, size_t len)
+{
+	return parse_yaml(a, d, file, text, len, NULL);
 }
 
 /* --- Schema helpers ------------------------------------------------- */
@@ -1155,7 +1171,7 @@ read_yaml(struct lctx *l, const char *path, int missing_is_content)
 		    LOAD_MAX_TOTAL / (1024 * 1024));
 		return NULL;
 	}
-	return load_yaml(l->a, l->d, path, textp, len);
+	return parse_yaml(l->a, l->d, path, textp, len, l->fonts);
 }
 
 static int
@@ -1185,6 +1201,7 @@ load_content(struct arena *a, struct diag *d, const char *dir,
 	l.a = a;
 	l.d = d;
 	l.dir = dir;
+	l.fonts = c->fonts;
 	c->dir = dir;
 
 	if (!fs_is_dir(dir)) {

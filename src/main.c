@@ -96,7 +96,7 @@ main(int argc, char *argv[])
 	const char	*cdir = "content", *tdir = "templates", *odir = "output";
 	char		 safe[256] = "";	/* an argument fit to print */
 	enum cmd	 cmd;
-	int		 i, rc, tdir_default = 1;
+	int		 i, rc, tdir_default = 1, fonts_ok = 1;
 
 	if (argc < 2)
 		return usage(NULL);
@@ -160,20 +160,26 @@ main(int argc, char *argv[])
 	 * bad in the model and not reported again.  Only a system error
 	 * stops the pipeline, and nothing is written after any error.
 	 */
-	(void)load_content(&arena, &diag, cdir, &content);
 	style_defaults(&style);
 	/* check reads the print style too, so build finds nothing new. */
 	if (cmd != CMD_DUMP)
 		(void)load_style(&arena, &diag, arena_printf(&arena,
 		    "%s/pdf.yaml", tdir), &style);
+	/*
+	 * The PDF's fonts: the chart's text is measured with them, and
+	 * check makes sure they can draw every character of the text.
+	 */
+	for (i = 0; i < FACE__MAX; i++)
+		if ((cmd != CMD_DUMP || i == FACE_REGULAR || i == FACE_BOLD) &&
+		    (faces[i] = font_open(&diag, style.fonts[i])) == NULL)
+			fonts_ok = 0;
+	if (fonts_ok && cmd != CMD_DUMP)
+		content.fonts = faces;
+	(void)load_content(&arena, &diag, cdir, &content);
 	if (diag.count[DIAG_SYSERR] > 0)
 		goto out;
 	(void)validate_content(&content, &diag);
-	/* The chart's text is measured with the PDF's own fonts. */
-	if ((faces[FACE_REGULAR] = font_open(&diag,
-	    style.fonts[FACE_REGULAR])) == NULL ||
-	    (faces[FACE_BOLD] = font_open(&diag, style.fonts[FACE_BOLD])) ==
-	    NULL)
+	if (!fonts_ok)
 		goto out;
 	memset(&co, 0, sizeof(co));
 	co.width = style.page_width - style.margin_left - style.margin_right;

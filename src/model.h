@@ -221,8 +221,16 @@ struct note {
 	size_t		 nsections;
 };
 
+struct font;
+
 struct content {
 	const char	*dir;		/* "content" */
+	/*
+	 * Set by the caller before loading, for check: the PDF's faces
+	 * (FACE__MAX), so that every character of the text is one they
+	 * can draw; NULL checks nothing.
+	 */
+	struct font *const *fonts;
 	struct site	 site;
 	struct initiative *initiatives;	/* sorted by id */
 	size_t		 ninitiatives;

@@ -18,10 +18,12 @@
 #include "buf.h"
 #include "diag.h"
 #include "escape.h"
+#include "font.h"
 #include "fsutil.h"
 #include "image.h"
 #include "names.h"
 #include "narrative.h"
+#include "nfc.h"
 #include "report.h"
 
 /* Where the walk is: one open container per level. */
@@ -755,6 +757,12 @@ narrative_load(struct arena *a, struct diag *d, const char *path,
 		*ok = 0;
 		goto out;
 	}
+
+	/* Letters composed, invisible characters gone; then drawable? */
+	len = nfc_normalize(src, len);
+	if (o->fonts != NULL && font_check_text(o->fonts, d, path, 1, 1, src,
+	    len, 1) > 0)
+		*ok = 0;
 
 	w.a = a;
 	w.d = d;

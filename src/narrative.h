@@ -12,6 +12,7 @@
 struct arena;
 struct block;
 struct diag;
+struct font;
 struct names;
 
 #define NARRATIVE_MAX_FILE	(1024 * 1024)	/* bytes in one narrative */
@@ -22,6 +23,7 @@ struct narrative_opts {
 	enum quotes	 quotes;
 	int		 heading_shift;	/* "#" becomes level 1 + shift */
 	const char	*dir;		/* the note's folder, for images */
+	struct font *const *fonts;	/* for check: the PDF's faces, or NULL */
 };
 
 /*
