@@ -56,9 +56,10 @@ static struct fuzz_env	 fuzz_the_env;
 static void
 fuzz_cleanup(void)
 {
-	char	 cmd[128];
+	char	 cmd[256];
 
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", fuzz_the_env.dir);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s %s.out", fuzz_the_env.dir,
+	    fuzz_the_env.dir);
 	(void)system(cmd);
 }
 
@@ -114,7 +115,7 @@ fuzz_put(const char *rel, const uint8_t *data, size_t n)
  * lay out with the chart and, if asked, typeset every note.  Whatever
  * the input, it must end with diagnostics or a result, never a crash.
  */
-static void
+static void __attribute__((unused))
 fuzz_pipeline(int typeset)
 {
 	struct fuzz_env	*e = fuzz_env();

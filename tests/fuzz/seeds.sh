@@ -7,6 +7,7 @@ set -eu
 case $1 in
 yaml)	find tests/golden content -name '*.yaml' ;;
 date)	find tests/fuzz/seeds/date -type f ;;
+build)	find tests/fuzz/seeds/build -type f ;;
 tmpl)	find templates -name '*.mustache' ;;
 narrative | typeset)
 	find tests/golden content -name '*.md' ;;
