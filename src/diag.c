@@ -1,6 +1,7 @@
 /*
  * diag.c: printing and counting diagnostics.  See diag.h.
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -34,6 +35,8 @@ struct diag_file {
 	char		*name;		/* NULL: an empty slot; malloc'd */
 	size_t		 hash;
 	size_t		 seq;
+	size_t		 held;		/* its messages held (not notes) */
+	size_t		 dropped;	/* and those past DIAG_MAX_PER_FILE */
 };
 
 void
@@ -62,11 +65,12 @@ hash_str(const char *s)
 }
 
 /*
- * The order file was first named in, seq if this is the first time:
- * a lookup in an open-addressing table kept at most half full.
+ * The file's entry, made with seq as the order it was first named in if
+ * this is the first time: a lookup in an open-addressing table kept at
+ * most half full.
  */
-static size_t
-file_seq(struct diag *d, const char *file, size_t seq)
+static struct diag_file *
+find_file(struct diag *d, const char *file, size_t seq)
 {
 	struct diag_file *old, *f;
 	size_t		 h = hash_str(file), i, j, oldcap;
@@ -92,15 +96,16 @@ file_seq(struct diag *d, const char *file, size_t seq)
 		if (f->name == NULL)
 			break;
 		if (f->hash == h && strcmp(f->name, file) == 0)
-			return f->seq;
+			return f;
 	}
 	/* A copy: the caller's string need not outlive the message. */
 	if ((f->name = strdup(file)) == NULL)
 		oom();
 	f->hash = h;
 	f->seq = seq;
+	f->held = f->dropped = 0;
 	d->nfiles++;
-	return seq;
+	return f;
 }
 
 int
@@ -147,6 +152,7 @@ diag_msg(struct diag *d, enum diag_level level, const char *file,
     int line, int col, const char *fmt, ...)
 {
 	struct diag_item *it;
+	struct diag_file *f;
 	va_list	 ap;
 	char	 head[512], msg[2048], raw[4096], *text;
 	size_t	 size;
@@ -155,6 +161,22 @@ diag_msg(struct diag *d, enum diag_level level, const char *file,
 	d->count[level]++;
 	if (d->out == NULL)
 		return;
+	/*
+	 * Past DIAG_MAX_PER_FILE messages about one file, the rest (and
+	 * their notes) are counted, not held: flush says how many.
+	 */
+	f = file != NULL ? find_file(d, file, d->nitems) : NULL;
+	if (level == DIAG_NOTE && d->dropping)
+		return;
+	if (level != DIAG_NOTE) {
+		d->dropping = f != NULL && f->held == DIAG_MAX_PER_FILE;
+		if (d->dropping) {
+			f->dropped++;
+			return;
+		}
+		if (f != NULL)
+			f->held++;
+	}
 	n = snprintf(head, sizeof(head), "%s%s", level == DIAG_NOTE ?
 	    "    " : "", file != NULL ? file : "statusnotat");
 	if (line > 0 && n >= 0 && (size_t)n < sizeof(head))
@@ -183,7 +205,7 @@ diag_msg(struct diag *d, enum diag_level level, const char *file,
 	it->line = line;
 	it->col = col;
 	it->seq = d->nitems;
-	it->file_seq = file != NULL ? file_seq(d, file, d->nitems) : d->nitems;
+	it->file_seq = f != NULL ? f->seq : d->nitems;
 	if (level == DIAG_NOTE && d->nitems > 0) {
 		it->k_file = d->items[d->nitems - 1].k_file;
 		it->k_line = d->items[d->nitems - 1].k_line;
@@ -195,6 +217,37 @@ diag_msg(struct diag *d, enum diag_level level, const char *file,
 		it->k_col = col;
 		it->k_seq = it->seq;
 	}
+	d->nitems++;
+}
+
+/* After a file's messages: how many more there were. */
+static void
+add_dropped(struct diag *d, const struct diag_file *f)
+{
+	struct diag_item *it;
+	char		 raw[1024];
+	size_t		 size;
+
+	if (d->nitems == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 32;
+		if ((it = realloc(d->items, d->cap * sizeof(*it))) == NULL)
+			oom();
+		d->items = it;
+	}
+	it = &d->items[d->nitems];
+	snprintf(raw, sizeof(raw), "%s: note: %zu more message%s about this "
+	    "file not shown: mend those above and check again", f->name,
+	    f->dropped, f->dropped == 1 ? "" : "s");
+	size = 6 * strlen(raw) + 1;
+	if ((it->text = malloc(size)) == NULL)
+		oom();
+	it->text[0] = '\0';
+	(void)diag_escape(it->text, size, raw);
+	it->file = NULL;
+	it->line = it->col = 0;
+	it->seq = it->k_seq = d->nitems;
+	it->file_seq = it->k_file = f->seq;
+	it->k_line = it->k_col = INT_MAX;
 	d->nitems++;
 }
 
@@ -220,6 +273,9 @@ diag_flush(struct diag *d)
 {
 	size_t	 i;
 
+	for (i = 0; i < d->fcap; i++)
+		if (d->files[i].name != NULL && d->files[i].dropped > 0)
+			add_dropped(d, &d->files[i]);
 	if (d->nitems == 0)
 		return;
 	qsort(d->items, d->nitems, sizeof(*d->items), cmp_item);

@@ -7,7 +7,8 @@
  * Every message is made safe for a terminal here, whatever the caller
  * passes (file names too): control characters (C0, DEL, C1), the
  * bidirectional controls and bytes that are not UTF-8 are printed as
- * U+XXXX or \xNN.  Reporting is linear in the number of messages.
+ * U+XXXX or \xNN.  Reporting is linear in the number of messages, and
+ * at most DIAG_MAX_PER_FILE messages about one file are printed.
  * Any file may include this header.
  */
 #ifndef DIAG_H
@@ -37,7 +38,11 @@ struct diag {
 	struct diag_file *files;	/* the files named: a hash table */
 	size_t		  nfiles;
 	size_t		  fcap;		/* a power of two, or 0 */
+	int		  dropping;	/* the last message was not held */
 };
+
+/* Messages held about one file; the rest are counted (diag_msg). */
+#define DIAG_MAX_PER_FILE	200
 
 void	 diag_init(struct diag *, FILE *);
 /* Print what is held, then free it. */

@@ -62,6 +62,29 @@ many(struct diag *d)
 		}
 }
 
+/* 250 errors about one file, each with a note: 200 are printed. */
+static void
+flood(struct diag *d)
+{
+	int	 i;
+
+	for (i = 1; i <= 250; i++) {
+		diag_msg(d, DIAG_ERROR, "big.yaml", i, 1, "e");
+		diag_msg(d, DIAG_NOTE, "big.yaml", i, 2, "n");
+	}
+	diag_msg(d, DIAG_WARNING, "small.yaml", 1, 1, "w");
+}
+
+static size_t
+count_lines(const char *s, const char *pat)
+{
+	size_t	 n = 0;
+
+	for (; (s = strstr(s, pat)) != NULL; s++)
+		n++;
+	return n;
+}
+
 int
 main(void)
 {
@@ -107,6 +130,16 @@ main(void)
 	}
 	T_OK(ok && *p == '\0',
 	    "files in the order first named, each from line 1");
+	free(s);
+	s = printed(flood, &len);
+	T_OK(count_lines(s, ": error: e\n") == DIAG_MAX_PER_FILE &&
+	    count_lines(s, ": note: n\n") == DIAG_MAX_PER_FILE,
+	    "at most DIAG_MAX_PER_FILE messages (and their notes) a file");
+	T_OK(strstr(s, "big.yaml:200:2: note: n\nbig.yaml: note: 50 more "
+	    "messages about this file not shown") != NULL,
+	    "then how many more, after the file's last");
+	T_OK(strstr(s, "small.yaml:1:1: warning: w") != NULL,
+	    "another file's messages are all there");
 	free(s);
 	return t_done();
 }
