@@ -53,6 +53,21 @@ oom(void)
 	exit(2);
 }
 
+/* Room for one more message: the next item, not yet counted. */
+static struct diag_item *
+new_item(struct diag *d)
+{
+	struct diag_item *it;
+
+	if (d->nitems == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 32;
+		if ((it = realloc(d->items, d->cap * sizeof(*it))) == NULL)
+			oom();
+		d->items = it;
+	}
+	return &d->items[d->nitems];
+}
+
 /* FNV-1a. */
 static size_t
 hash_str(const char *s)
@@ -188,13 +203,7 @@ diag_msg(struct diag *d, enum diag_level level, const char *file,
 	va_end(ap);
 	snprintf(raw, sizeof(raw), "%s: %s: %s", head, level_names[level], msg);
 
-	if (d->nitems == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 32;
-		if ((it = realloc(d->items, d->cap * sizeof(*it))) == NULL)
-			oom();
-		d->items = it;
-	}
-	it = &d->items[d->nitems];
+	it = new_item(d);
 	/* An escape is at most 6 bytes for each byte it replaces. */
 	size = 6 * strlen(raw) + 1;
 	if ((text = malloc(size)) == NULL)
@@ -228,13 +237,7 @@ add_dropped(struct diag *d, const struct diag_file *f)
 	char		 raw[1024];
 	size_t		 size;
 
-	if (d->nitems == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 32;
-		if ((it = realloc(d->items, d->cap * sizeof(*it))) == NULL)
-			oom();
-		d->items = it;
-	}
-	it = &d->items[d->nitems];
+	it = new_item(d);
 	snprintf(raw, sizeof(raw), "%s: note: %zu more message%s about this "
 	    "file not shown: mend those above and check again", f->name,
 	    f->dropped, f->dropped == 1 ? "" : "s");

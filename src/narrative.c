@@ -347,7 +347,7 @@ line_depth(const char *p, const char *end, const char **rest)
 static int
 bound_cmark(struct walk *w, const char *src, size_t len)
 {
-	const char	*p = src, *end = src + len, *eol, *q;
+	const char	*p = src, *end = src + len, *eol, *q, *why;
 	unsigned long	 open = 0, brackets = 0, nesting = 0, depth = 0;
 	unsigned long	 delims, d;
 	int		 line = 1, blank = 0;
@@ -401,20 +401,19 @@ bound_cmark(struct walk *w, const char *src, size_t len)
 		 * Emphasis and links walk up from the paragraph.
 		 */
 		nesting += (q == eol ? depth : d) + depth * delims;
-		if (brackets > BRACKET_BUDGET) {
-			diag_msg(w->d, DIAG_ERROR, w->path, line, 0, "too "
-			    "many \"[\" or \"![\" left open before the links "
-			    "here: the Markdown reader would take minutes; close "
-			    "them with \"]\" or write them as \"\\[\"");
-			return -1;
-		}
-		if (nesting > NESTING_BUDGET) {
-			diag_msg(w->d, DIAG_ERROR, w->path, line, 0, "the text "
-			    "is too long for how deeply it is nested in lists "
-			    "or quotes (\">\"): the Markdown reader would take "
-			    "minutes; nest it less deeply");
-			return -1;
-		}
+		if (brackets > BRACKET_BUDGET)
+			why = "too many \"[\" or \"![\" left open before the "
+			    "links here: the Markdown reader would take "
+			    "minutes; close them with \"]\" or write them as "
+			    "\"\\[\"";
+		else if (nesting > NESTING_BUDGET)
+			why = "the text is too long for how deeply it is "
+			    "nested in lists or quotes (\">\"): the Markdown "
+			    "reader would take minutes; nest it less deeply";
+		else
+			continue;
+		diag_msg(w->d, DIAG_ERROR, w->path, line, 0, "%s", why);
+		return -1;
 	}
 	return 0;
 }

@@ -40,23 +40,48 @@ struct nfc_name {
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 #define MAX_MARKS	30	/* Unicode's stream-safe format */
 
+/*
+ * For bsearch: each table is sorted by its first field (then by the
+ * second for the pairs); a class covers a range.
+ */
+static int
+cmp_first(const void *key, const void *elem)
+{
+	uint32_t	 k = *(const uint32_t *)key;
+	uint32_t	 e = *(const uint32_t *)elem;
+
+	return k < e ? -1 : k > e;
+}
+
+static int
+cmp_pair(const void *key, const void *elem)
+{
+	const struct nfc_pair *k = key, *e = elem;
+
+	if (k->base != e->base)
+		return k->base < e->base ? -1 : 1;
+	return k->mark < e->mark ? -1 : k->mark > e->mark;
+}
+
+static int
+cmp_class(const void *key, const void *elem)
+{
+	uint32_t	 k = *(const uint32_t *)key;
+	const struct nfc_class *e = elem;
+
+	return k < e->lo ? -1 : k > e->hi;
+}
+
 static int
 ccc(uint32_t cp)
 {
-	size_t	 lo = 0, hi = NELEM(nfc_classes), mid;
+	const struct nfc_class *c;
 
 	if (cp < 0x300)
 		return 0;
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (cp < nfc_classes[mid].lo)
-			hi = mid;
-		else if (cp > nfc_classes[mid].hi)
-			lo = mid + 1;
-		else
-			return nfc_classes[mid].ccc;
-	}
-	return 0;
+	c = bsearch(&cp, nfc_classes, NELEM(nfc_classes),
+	    sizeof(nfc_classes[0]), cmp_class);
+	return c != NULL ? c->ccc : 0;
 }
 
 int
@@ -68,54 +93,34 @@ nfc_is_mark(uint32_t cp)
 static uint32_t
 compose(uint32_t base, uint32_t mark)
 {
-	size_t	 lo = 0, hi = NELEM(nfc_pairs), mid;
+	struct nfc_pair	 key;
+	const struct nfc_pair *p;
 
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (base < nfc_pairs[mid].base || (base == nfc_pairs[mid].base &&
-		    mark < nfc_pairs[mid].mark))
-			hi = mid;
-		else if (base > nfc_pairs[mid].base ||
-		    mark > nfc_pairs[mid].mark)
-			lo = mid + 1;
-		else
-			return nfc_pairs[mid].composed;
-	}
-	return 0;
+	key.base = base;
+	key.mark = mark;
+	p = bsearch(&key, nfc_pairs, NELEM(nfc_pairs), sizeof(nfc_pairs[0]),
+	    cmp_pair);
+	return p != NULL ? p->composed : 0;
 }
 
 static uint32_t
 single(uint32_t cp)
 {
-	size_t	 lo = 0, hi = NELEM(nfc_singles), mid;
+	const struct nfc_single *s;
 
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (cp < nfc_singles[mid].from)
-			hi = mid;
-		else if (cp > nfc_singles[mid].from)
-			lo = mid + 1;
-		else
-			return nfc_singles[mid].to;
-	}
-	return cp;
+	s = bsearch(&cp, nfc_singles, NELEM(nfc_singles),
+	    sizeof(nfc_singles[0]), cmp_first);
+	return s != NULL ? s->to : cp;
 }
 
 const char *
 nfc_name(uint32_t cp)
 {
-	size_t	 lo = 0, hi = NELEM(nfc_names), mid;
+	const struct nfc_name *n;
 
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (cp < nfc_names[mid].cp)
-			hi = mid;
-		else if (cp > nfc_names[mid].cp)
-			lo = mid + 1;
-		else
-			return nfc_names[mid].name;
-	}
-	return NULL;
+	n = bsearch(&cp, nfc_names, NELEM(nfc_names), sizeof(nfc_names[0]),
+	    cmp_first);
+	return n != NULL ? n->name : NULL;
 }
 
 /* Invisible, and nothing in a note: removed. */

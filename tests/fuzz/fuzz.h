@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "build.h"
 #include "diag.h"
 #include "font.h"
 #include "hyph.h"
@@ -111,12 +112,52 @@ fuzz_put(const char *rel, const uint8_t *data, size_t n)
 }
 
 /*
- * The pipeline as main.c runs it on the fixture's copy: load, validate,
- * lay out with the chart and, if asked, typeset every note.  Whatever
+ * The fixture's file rel as it was (read on first use, kept): for the
+ * targets that put back the files an input does not replace.
+ */
+static __attribute__((unused)) const char *
+fuzz_original(const char *rel, size_t *len)
+{
+	static const char *names[8];
+	static char	*texts[8];
+	static size_t	 lens[8];
+	char		 path[256];
+	FILE		*f;
+	size_t		 i;
+
+	for (i = 0; i < 8 && names[i] != NULL; i++)
+		if (strcmp(names[i], rel) == 0) {
+			*len = lens[i];
+			return texts[i];
+		}
+	if (i == 8)
+		fuzz_die(rel);
+	snprintf(path, sizeof(path), "%s/%s", fuzz_env()->dir, rel);
+	if ((f = fopen(path, "rb")) == NULL ||
+	    (texts[i] = malloc(LOAD_MAX_FILE)) == NULL)
+		fuzz_die(path);
+	lens[i] = fread(texts[i], 1, LOAD_MAX_FILE, f);
+	fclose(f);
+	names[i] = rel;
+	*len = lens[i];
+	return texts[i];
+}
+
+/* What fuzz_pipeline runs after loading, validating and laying out. */
+enum fuzz_what {
+	FUZZ_LAYOUT,	/* nothing more */
+	FUZZ_TYPESET,	/* every note through the typesetter */
+	FUZZ_BUILD	/* build_site, as main.c, if there was no error */
+};
+
+/*
+ * The pipeline as main.c runs it on the fixture's copy: load (with the
+ * fonts' check of the text), validate, lay out with the chart and, if
+ * asked, typeset every note or build the site into <dir>.out.  Whatever
  * the input, it must end with diagnostics or a result, never a crash.
  */
 static void __attribute__((unused))
-fuzz_pipeline(int typeset)
+fuzz_pipeline(enum fuzz_what what)
 {
 	struct fuzz_env	*e = fuzz_env();
 	struct arena	 a;
@@ -125,6 +166,7 @@ fuzz_pipeline(int typeset)
 	struct report	 r;
 	struct chart_opts co;
 	struct typeset	 ts;
+	char		 out[128];
 	size_t		 i;
 
 	arena_init(&a);
@@ -132,6 +174,7 @@ fuzz_pipeline(int typeset)
 	diag_init(&d, getenv("FUZZ_VERBOSE") != NULL ? stderr : NULL);
 	memset(&c, 0, sizeof(c));
 	memset(&co, 0, sizeof(co));
+	c.fonts = e->fonts;
 	co.width = e->style.page_width - e->style.margin_left -
 	    e->style.margin_right;
 	co.size = e->style.size_small;
@@ -146,11 +189,17 @@ fuzz_pipeline(int typeset)
 		 * the fuzzer reaches the typesetter far more often.
 		 */
 		(void)layout_report(&a, &d, &c, &co, &r);
-		if (d.count[DIAG_SYSERR] == 0 && typeset)
+		if (d.count[DIAG_SYSERR] == 0 && what == FUZZ_TYPESET)
 			for (i = 0; i < r.nnotes; i++)
 				if (typeset_note(&a, &d, &r, &r.notes[i],
 				    &e->style, e->fonts, e->hyph, &ts) == 0)
 					typeset_free(&ts);
+		/* A build, as main.c's, only of content without errors. */
+		if (diag_status(&d) == 0 && what == FUZZ_BUILD) {
+			snprintf(out, sizeof(out), "%s.out", e->dir);
+			(void)build_site(&a, &d, &r, "templates", &e->style,
+			    out);
+		}
 	}
 	diag_flush(&d);
 	arena_fini(&a);
