@@ -473,8 +473,9 @@ report_missing(struct diag *d, const char *file, int line, int col,
 		    "draw it so: retype the letter with its accent, such as "
 		    "%s", as, cp == 0x338 && (before == 'o' || before == 'O') ?
 		    (before == 'o' ? "ø" : "Ø") : "é or å");
-	else if ((cp >= 0x2000 && cp <= 0x206F) || cp == 0xFEFF ||
-	    (cp >= 0xFE00 && cp <= 0xFE0F))
+	else if ((cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 &&
+	    cp <= 0x202F) || (cp >= 0x205F && cp <= 0x206F) || cp == 0xFEFF ||
+	    (cp >= 0xFE00 && cp <= 0xFE0F))	/* spaces, marks, joiners */
 		diag_msg(d, DIAG_ERROR, file, line, col, "the character %s "
 		    "has no glyph in the PDF's fonts: it is invisible or "
 		    "only spaces; delete it, or type an ordinary space", as);
