@@ -1,12 +1,15 @@
 /*
  * diag.c: printing and counting diagnostics.  See diag.h.
  */
+#include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
+#include "utf8.h"
 
 static const char *const level_names[DIAG__MAX] = {
 	"note", "warning", "error", "error"
@@ -27,6 +30,15 @@ struct diag_item {
 	size_t		 k_seq;
 };
 
+/* A file named by a message, and the order it was first named in. */
+struct diag_file {
+	char		*name;		/* NULL: an empty slot; malloc'd */
+	size_t		 hash;
+	size_t		 seq;
+	size_t		 held;		/* its messages held (not notes) */
+	size_t		 dropped;	/* and those past DIAG_MAX_PER_FILE */
+};
+
 void
 diag_init(struct diag *d, FILE *out)
 {
@@ -41,19 +53,145 @@ oom(void)
 	exit(2);
 }
 
+/* Room for one more message: the next item, not yet counted. */
+static struct diag_item *
+new_item(struct diag *d)
+{
+	struct diag_item *it;
+
+	if (d->nitems == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 32;
+		if ((it = realloc(d->items, d->cap * sizeof(*it))) == NULL)
+			oom();
+		d->items = it;
+	}
+	return &d->items[d->nitems];
+}
+
+/* FNV-1a. */
+static size_t
+hash_str(const char *s)
+{
+	size_t	 h = (size_t)14695981039346656037ULL;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
+	return h;
+}
+
+/*
+ * The file's entry, made with seq as the order it was first named in if
+ * this is the first time: a lookup in an open-addressing table kept at
+ * most half full.
+ */
+static struct diag_file *
+find_file(struct diag *d, const char *file, size_t seq)
+{
+	struct diag_file *old, *f;
+	size_t		 h = hash_str(file), i, j, oldcap;
+
+	if (2 * (d->nfiles + 1) > d->fcap) {
+		old = d->files;
+		oldcap = d->fcap;
+		d->fcap = d->fcap ? 2 * d->fcap : 64;
+		if ((d->files = calloc(d->fcap, sizeof(*d->files))) == NULL)
+			oom();
+		for (i = 0; i < oldcap; i++) {
+			if (old[i].name == NULL)
+				continue;
+			for (j = old[i].hash & (d->fcap - 1);
+			    d->files[j].name != NULL; j = (j + 1) & (d->fcap - 1))
+				continue;
+			d->files[j] = old[i];
+		}
+		free(old);
+	}
+	for (i = h & (d->fcap - 1);; i = (i + 1) & (d->fcap - 1)) {
+		f = &d->files[i];
+		if (f->name == NULL)
+			break;
+		if (f->hash == h && strcmp(f->name, file) == 0)
+			return f;
+	}
+	/* A copy: the caller's string need not outlive the message. */
+	if ((f->name = strdup(file)) == NULL)
+		oom();
+	f->hash = h;
+	f->seq = seq;
+	f->held = f->dropped = 0;
+	d->nfiles++;
+	return f;
+}
+
+int
+diag_is_control(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+	    cp == 0x200e || cp == 0x200f || cp == 0x061c;
+}
+
+char *
+diag_escape(char *dst, size_t dstsize, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t		 len, n, left = strlen(s);
+	uint32_t	 cp;
+	char		 esc[16];
+
+	if (dstsize == 0)
+		return dst;
+	len = strlen(dst);
+	while (*p != '\0') {
+		n = utf8_decode(p, left, &cp);
+		if (cp == 0xFFFD && n == 1)	/* not UTF-8 */
+			snprintf(esc, sizeof(esc), "\\x%02X", *p);
+		else if (diag_is_control(cp))
+			snprintf(esc, sizeof(esc), "U+%04lX", (unsigned long)cp);
+		else {
+			memcpy(esc, p, n);
+			esc[n] = '\0';
+		}
+		if (len + strlen(esc) >= dstsize)
+			break;
+		memcpy(dst + len, esc, strlen(esc) + 1);
+		len += strlen(esc);
+		p += n;
+		left -= n;
+	}
+	return dst;
+}
+
 void
 diag_msg(struct diag *d, enum diag_level level, const char *file,
     int line, int col, const char *fmt, ...)
 {
 	struct diag_item *it;
+	struct diag_file *f;
 	va_list	 ap;
-	char	 head[512], msg[2048];
-	size_t	 i;
+	char	 head[512], msg[2048], raw[4096], *text;
+	size_t	 size;
 	int	 n;
 
 	d->count[level]++;
 	if (d->out == NULL)
 		return;
+	/*
+	 * Past DIAG_MAX_PER_FILE messages about one file, the rest (and
+	 * their notes) are counted, not held: flush says how many.
+	 */
+	f = file != NULL ? find_file(d, file, d->nitems) : NULL;
+	if (level == DIAG_NOTE && d->dropping)
+		return;
+	if (level != DIAG_NOTE) {
+		d->dropping = f != NULL && f->held == DIAG_MAX_PER_FILE;
+		if (d->dropping) {
+			f->dropped++;
+			return;
+		}
+		if (f != NULL)
+			f->held++;
+	}
 	n = snprintf(head, sizeof(head), "%s%s", level == DIAG_NOTE ?
 	    "    " : "", file != NULL ? file : "statusnotat");
 	if (line > 0 && n >= 0 && (size_t)n < sizeof(head))
@@ -63,30 +201,20 @@ diag_msg(struct diag *d, enum diag_level level, const char *file,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	snprintf(raw, sizeof(raw), "%s: %s: %s", head, level_names[level], msg);
 
-	if (d->nitems == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 32;
-		if ((it = realloc(d->items, d->cap * sizeof(*it))) == NULL)
-			oom();
-		d->items = it;
-	}
-	it = &d->items[d->nitems];
-	n = snprintf(NULL, 0, "%s: %s: %s", head, level_names[level], msg);
-	if (n < 0 || (it->text = malloc((size_t)n + 1)) == NULL)
+	it = new_item(d);
+	/* An escape is at most 6 bytes for each byte it replaces. */
+	size = 6 * strlen(raw) + 1;
+	if ((text = malloc(size)) == NULL)
 		oom();
-	snprintf(it->text, (size_t)n + 1, "%s: %s: %s", head,
-	    level_names[level], msg);
+	text[0] = '\0';
+	it->text = diag_escape(text, size, raw);
 	it->file = file;
 	it->line = line;
 	it->col = col;
 	it->seq = d->nitems;
-	it->file_seq = d->nitems;
-	for (i = 0; i < d->nitems && file != NULL; i++)
-		if (d->items[i].file != NULL &&
-		    strcmp(d->items[i].file, file) == 0) {
-			it->file_seq = d->items[i].file_seq;
-			break;
-		}
+	it->file_seq = f != NULL ? f->seq : d->nitems;
 	if (level == DIAG_NOTE && d->nitems > 0) {
 		it->k_file = d->items[d->nitems - 1].k_file;
 		it->k_line = d->items[d->nitems - 1].k_line;
@@ -98,6 +226,31 @@ diag_msg(struct diag *d, enum diag_level level, const char *file,
 		it->k_col = col;
 		it->k_seq = it->seq;
 	}
+	d->nitems++;
+}
+
+/* After a file's messages: how many more there were. */
+static void
+add_dropped(struct diag *d, const struct diag_file *f)
+{
+	struct diag_item *it;
+	char		 raw[1024];
+	size_t		 size;
+
+	it = new_item(d);
+	snprintf(raw, sizeof(raw), "%s: note: %zu more message%s about this "
+	    "file not shown: mend those above and check again", f->name,
+	    f->dropped, f->dropped == 1 ? "" : "s");
+	size = 6 * strlen(raw) + 1;
+	if ((it->text = malloc(size)) == NULL)
+		oom();
+	it->text[0] = '\0';
+	(void)diag_escape(it->text, size, raw);
+	it->file = NULL;
+	it->line = it->col = 0;
+	it->seq = it->k_seq = d->nitems;
+	it->file_seq = it->k_file = f->seq;
+	it->k_line = it->k_col = INT_MAX;
 	d->nitems++;
 }
 
@@ -123,6 +276,9 @@ diag_flush(struct diag *d)
 {
 	size_t	 i;
 
+	for (i = 0; i < d->fcap; i++)
+		if (d->files[i].name != NULL && d->files[i].dropped > 0)
+			add_dropped(d, &d->files[i]);
 	if (d->nitems == 0)
 		return;
 	qsort(d->items, d->nitems, sizeof(*d->items), cmp_item);
@@ -135,6 +291,11 @@ diag_flush(struct diag *d)
 	free(d->items);
 	d->items = NULL;
 	d->nitems = d->cap = 0;
+	for (i = 0; i < d->fcap; i++)
+		free(d->files[i].name);
+	free(d->files);
+	d->files = NULL;
+	d->nfiles = d->fcap = 0;
 }
 
 int

@@ -4,12 +4,18 @@
  * callers only pass failure up.  Messages are held until diag_flush(),
  * which prints them file by file in line order, so a reader goes
  * through a file from the top.  The counts decide the exit status.
+ * Every message is made safe for a terminal here, whatever the caller
+ * passes (file names too): control characters (C0, DEL, C1), the
+ * bidirectional controls and bytes that are not UTF-8 are printed as
+ * U+XXXX or \xNN.  Reporting is linear in the number of messages, and
+ * at most DIAG_MAX_PER_FILE messages about one file are printed.
  * Any file may include this header.
  */
 #ifndef DIAG_H
 #define DIAG_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 enum diag_level {
@@ -21,6 +27,7 @@ enum diag_level {
 };
 
 struct diag_item;
+struct diag_file;
 
 struct diag {
 	FILE		 *out;		/* where messages go: stderr, or NULL */
@@ -28,7 +35,14 @@ struct diag {
 	struct diag_item *items;	/* held until diag_flush; malloc'd */
 	size_t		  nitems;
 	size_t		  cap;
+	struct diag_file *files;	/* the files named: a hash table */
+	size_t		  nfiles;
+	size_t		  fcap;		/* a power of two, or 0 */
+	int		  dropping;	/* the last message was not held */
 };
+
+/* Messages held about one file; the rest are counted (diag_msg). */
+#define DIAG_MAX_PER_FILE	200
 
 void	 diag_init(struct diag *, FILE *);
 /* Print what is held, then free it. */
@@ -42,6 +56,21 @@ void	 diag_flush(struct diag *);
 void	 diag_msg(struct diag *, enum diag_level, const char *file,
 	    int line, int col, const char *fmt, ...)
 	    __attribute__((format(printf, 6, 7)));
+
+/*
+ * Append s to dst (of size dstsize, NUL-terminated, truncated to fit)
+ * with what diag_msg escapes escaped; for callers that print outside
+ * diag_msg.  Returns dst.
+ */
+char	*diag_escape(char *dst, size_t dstsize, const char *s);
+
+/*
+ * Whether a terminal could act on the character cp rather than show
+ * it: C0 (tab and newline too), DEL, C1, and the bidirectional marks,
+ * embeddings, overrides and isolates that can make a line read other
+ * than it is.  What diag_escape escapes.
+ */
+int	 diag_is_control(uint32_t cp);
 
 /* 0 when only warnings were seen, 1 after an error, 2 after a system error. */
 int	 diag_status(const struct diag *);

@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "font.h"
+#include "nfc.h"
 #include "style.h"
 #include "utf8.h"
 
@@ -441,6 +442,83 @@ font_measure(void *fonts, int bold, const char *s, size_t len, double size)
 	struct font *const *f = fonts;
 
 	return font_width(f[bold ? FACE_BOLD : FACE_REGULAR], s, len, size);
+}
+
+/* How to mend a character no face has, for font_check_text. */
+static void
+report_missing(struct diag *d, const char *file, int line, int col,
+    uint32_t cp, uint32_t before)
+{
+	const char	*name = nfc_name(cp);
+	char		 as[64];
+
+	if (name != NULL)
+		snprintf(as, sizeof(as), "U+%04lX %s", (unsigned long)cp, name);
+	else if (cp >= 0xE000 && cp <= 0xF8FF)
+		snprintf(as, sizeof(as), "U+%04lX (a private-use character)",
+		    (unsigned long)cp);
+	else if (cp >= 0x1F000 && cp <= 0x1FAFF)
+		snprintf(as, sizeof(as), "U+%04lX (an emoji or a symbol)",
+		    (unsigned long)cp);
+	else
+		snprintf(as, sizeof(as), "U+%04lX", (unsigned long)cp);
+	if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+		diag_msg(d, DIAG_ERROR, file, line, col, "a control "
+		    "character, U+%04lX, which cannot be shown: delete it (it "
+		    "may have come with text copied from elsewhere)",
+		    (unsigned long)cp);
+	else if (nfc_is_mark(cp))
+		diag_msg(d, DIAG_ERROR, file, line, col, "the accent %s is "
+		    "typed apart from its letter, and the PDF's fonts cannot "
+		    "draw it so: retype the letter with its accent, such as "
+		    "%s", as, cp == 0x338 && (before == 'o' || before == 'O') ?
+		    (before == 'o' ? "ø" : "Ø") : "é or å");
+	else if ((cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 &&
+	    cp <= 0x202F) || (cp >= 0x205F && cp <= 0x206F) || cp == 0xFEFF ||
+	    (cp >= 0xFE00 && cp <= 0xFE0F))	/* spaces, marks, joiners */
+		diag_msg(d, DIAG_ERROR, file, line, col, "the character %s "
+		    "has no glyph in the PDF's fonts: it is invisible or "
+		    "only spaces; delete it, or type an ordinary space", as);
+	else
+		diag_msg(d, DIAG_ERROR, file, line, col, "the character %s "
+		    "has no glyph in the PDF's fonts (pdf.yaml): delete it, or "
+		    "write it another way", as);
+}
+
+int
+font_check_text(struct font *const *faces, struct diag *d,
+    const char *file, int line, int col, const char *s, size_t len,
+    int track)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t	 cp, prev = 0, seen[16];
+	size_t		 i = 0, n, nseen = 0, k;
+	int		 f, missing, lin = line, c = col, reported = 0;
+
+	while (i < len) {
+		n = utf8_decode(p + i, len - i, &cp);
+		for (f = missing = 0; f < FACE__MAX && !missing; f++)
+			missing = faces[f] != NULL && !font_has(faces[f], cp);
+		if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n')
+			missing = 0;
+		/* Each character once; 16 at most, for a file all wrong. */
+		for (k = 0; missing && k < nseen; k++)
+			if (seen[k] == cp)
+				missing = 0;
+		if (missing && nseen < sizeof(seen) / sizeof(seen[0])) {
+			seen[nseen++] = cp;
+			report_missing(d, file, lin, track ? c : col, cp, prev);
+			reported++;
+		}
+		if (track && cp == '\n') {
+			lin++;
+			c = 1;
+		} else
+			c += (int)n;
+		prev = cp;
+		i += n;
+	}
+	return reported;
 }
 
 static void

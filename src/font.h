@@ -51,6 +51,19 @@ double		 font_measure(void *fonts, int bold, const char *s, size_t len,
 double		 font_width(const struct font *, const char *s, size_t len,
 		    double size);
 
+/*
+ * For check: report each character of len bytes of UTF-8 text s that a
+ * face of faces[FACE__MAX] (NULL entries skipped) has no glyph for, so
+ * that the PDF could not show it (spaces, tabs and line ends are never
+ * drawn).  At file:line:col; with track, at each character's own line
+ * and column, counting from there (a narrative), else all there (a YAML
+ * value).  Each character is named once per call, with how to mend it.
+ * Returns how many were reported.
+ */
+int		 font_check_text(struct font *const *faces, struct diag *,
+		    const char *file, int line, int col, const char *s,
+		    size_t len, int track);
+
 /* Forget what was recorded: a new document starts. */
 void		 font_clear_use(struct font *);
 /* Record that the characters of s will be drawn with this face. */

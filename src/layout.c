@@ -4,6 +4,8 @@
  * initiative, its timeline and figures as tables, all as of the note's
  * date.  See layout.h.
  */
+#include <sys/stat.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -622,17 +624,68 @@ nest_headings(struct block *b, int *last)
 	}
 }
 
+/*
+ * Add id to the set ids (an open-addressing table of cap, a power of
+ * two, never more than half full); 0 if it was there already.
+ */
+static int
+id_add(const char **ids, size_t cap, const char *id)
+{
+	size_t		 h = 5381;
+	const char	*p;
+
+	for (p = id; *p != '\0'; p++)
+		h = h * 33 + (unsigned char)*p;
+	for (h &= cap - 1; ids[h] != NULL; h = (h + 1) & (cap - 1))
+		if (strcmp(ids[h], id) == 0)
+			return 0;
+	ids[h] = id;
+	return 1;
+}
+
+/*
+ * The narratives one note reads, and all notes, are bounded in bytes
+ * (a narrative may be read by many sections): 0 after an error at the
+ * section that would pass a bound.
+ */
+static int
+text_bound(struct diag *d, const struct section *s, size_t *note,
+    size_t *total)
+{
+	struct stat	 st;
+
+	if (stat(s->narrative, &st) == -1 || !S_ISREG(st.st_mode))
+		return 1;	/* narrative_load says why */
+	*note += (size_t)st.st_size;
+	*total += (size_t)st.st_size;
+	if (*note > MODEL_MAX_NOTE_TEXT)
+		diag_msg(d, DIAG_ERROR, s->pos.file, s->pos.line, s->pos.col,
+		    "the note's narratives are more than %d MB together by "
+		    "this section: split it into several notes",
+		    MODEL_MAX_NOTE_TEXT / (1024 * 1024));
+	else if (*total > MODEL_MAX_TEXT)
+		diag_msg(d, DIAG_ERROR, s->pos.file, s->pos.line, s->pos.col,
+		    "the notes' narratives are more than %d MB together by "
+		    "this section: is content here that should not be?",
+		    MODEL_MAX_TEXT / (1024 * 1024));
+	else
+		return 1;
+	return 0;
+}
+
 static int
 layout_note(struct arena *a, struct diag *d, const struct content *c,
     const struct chart_opts *co, const struct note *nt,
-    struct report_note *rn)
+    struct report_note *rn, size_t *total)
 {
 	struct names	 names;
+	struct arena	 na;		/* the names: gone with the note */
 	struct narrative_opts o;
 	struct block	*body, *last = NULL, *sec, *slast, *b, *h;
 	unsigned long long pixels = 0;	/* of the note's images */
 	struct buf	 buf;
-	size_t		 i, j;
+	const char	**ids, *base;	/* the sections' anchors, a set */
+	size_t		 i, j, idcap, text = 0;
 	int		 ok = 1, level, nchart = 0;
 
 	rn->id = nt->id;
@@ -653,14 +706,19 @@ layout_note(struct arena *a, struct diag *d, const struct content *c,
 	}
 	rn->initiatives = buf.data;
 
-	names_build(&names, a, c, nt);
+	arena_init(&na);
+	names_build(&names, &na, c, nt);
 	memset(&o, 0, sizeof(o));
 	o.names = &names;
 	o.quotes = c->site.quotes;
 	o.dir = nt->dir;
 	o.root = c->dir;
 	o.pixels = &pixels;
+	o.fonts = c->fonts;
 
+	for (idcap = 16; idcap < 2 * nt->nsections; idcap *= 2)
+		continue;
+	ids = arena_calloc(&na, idcap, sizeof(*ids));
 	body = new_block(a, BLOCK_SECTION);
 	for (i = 0; i < nt->nsections; i++) {
 		const struct section *s = &nt->sections[i];
@@ -669,19 +727,20 @@ layout_note(struct arena *a, struct diag *d, const struct content *c,
 		sec->line = s->pos.line;
 		slast = NULL;
 		if (s->title != NULL) {
-			sec->id = slug(a, s->title, i);
 			/* Two sections with one title need two anchors. */
-			for (b = body->child, j = 2; b != NULL; b = b->next)
-				if (b->id != NULL && strcmp(b->id, sec->id) == 0) {
-					sec->id = arena_printf(a, "%s-%zu",
-					    slug(a, s->title, i), j++);
-					b = body->child;
-				}
+			base = slug(a, s->title, i);
+			for (sec->id = base, j = 2; !id_add(ids, idcap,
+			    sec->id); j++)
+				sec->id = arena_printf(a, "%s-%zu", base, j);
 			h = new_block(a, BLOCK_HEADING);
 			h->level = 2;
 			h->id = sec->id;
 			h->inl = text_inline(a, s->title);
 			append(sec, &slast, h);
+		}
+		if (s->narrative != NULL && !text_bound(d, s, &text, total)) {
+			ok = 0;
+			break;
 		}
 		if (s->narrative != NULL) {
 			o.heading_shift = s->title != NULL ? 2 : 1;
@@ -709,6 +768,7 @@ layout_note(struct arena *a, struct diag *d, const struct content *c,
 		}
 		append(body, &last, sec);
 	}
+	arena_fini(&na);
 	rn->body = body->child;
 	level = 1;
 	nest_headings(rn->body, &level);
@@ -761,7 +821,7 @@ int
 layout_report(struct arena *a, struct diag *d, const struct content *c,
     const struct chart_opts *co, struct report *r)
 {
-	size_t	 i;
+	size_t	 i, text = 0;
 	int	 rc = 0;
 
 	memset(r, 0, sizeof(*r));
@@ -779,7 +839,8 @@ layout_report(struct arena *a, struct diag *d, const struct content *c,
 	r->notes = arena_calloc(a, c->nnotes, sizeof(*r->notes));
 	r->nnotes = c->nnotes;
 	for (i = 0; i < c->nnotes; i++)
-		if (layout_note(a, d, c, co, &c->notes[i], &r->notes[i]) == -1)
+		if (layout_note(a, d, c, co, &c->notes[i], &r->notes[i],
+		    &text) == -1)
 			rc = -1;
 	return rc;
 }

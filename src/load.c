@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,10 +20,13 @@
 #include "buf.h"
 #include "date.h"
 #include "diag.h"
+#include "font.h"
 #include "fsutil.h"
 #include "load.h"
 #include "model.h"
+#include "nfc.h"
 #include "style.h"
+#include "utf8.h"
 
 /* What a schema walk needs: where to allocate, report, and which file. */
 struct lctx {
@@ -30,6 +34,8 @@ struct lctx {
 	struct diag	*d;
 	const char	*dir;		/* the content folder */
 	const char	*file;
+	size_t		 total;		/* bytes of YAML read so far */
+	struct font *const *fonts;	/* to check the text with, or NULL */
 };
 
 /* --- The YAML reader ------------------------------------------------ */
@@ -91,8 +97,17 @@ report_parser_error(struct diag *d, const char *file, const char *text,
 				line++;
 				col = 0;
 			}
-		diag_msg(d, DIAG_ERROR, file, line, col,
-		    "the file is not valid UTF-8 text (save it as UTF-8)");
+		if (strstr(what, "control characters") != NULL && at < len) {
+			uint32_t cp;
+
+			(void)utf8_decode((const unsigned char *)text + at,
+			    len - at, &cp);
+			diag_msg(d, DIAG_ERROR, file, line, col, "the file "
+			    "contains a control character, U+%04lX, which "
+			    "cannot be shown: delete it", (unsigned long)cp);
+		} else
+			diag_msg(d, DIAG_ERROR, file, line, col, "the file is "
+			    "not valid UTF-8 text (save it as UTF-8)");
 		return;
 	}
 	if (at < len && text[at] == '\t') {
@@ -142,9 +157,48 @@ is_duplicate_key(struct diag *d, const char *file, const struct ynode *map,
 	return 0;
 }
 
-struct ynode *
-load_yaml(struct arena *a, struct diag *d, const char *file,
-    const char *text, size_t len)
+/*
+ * Refuse a control character in a scalar: it cannot be shown, would
+ * make the Atom feed malformed and could act on a terminal.  Tabs and
+ * line breaks are text (a block scalar has them); C0, DEL and C1
+ * controls are not, whether typed or written as an escape ("\x01").
+ * parent is the collection the scalar is in, to name its key.
+ */
+static int
+has_control(struct diag *d, const char *file, int line, int col,
+    const struct ynode *n, const struct ynode *parent)
+{
+	const unsigned char *s = (const unsigned char *)n->str;
+	size_t		 i, len;
+	uint32_t	 cp;
+
+	for (i = 0; i < n->len; i += len) {
+		len = utf8_decode(s + i, n->len - i, &cp);
+		if (cp == '\t' || cp == '\n' ||
+		    !(cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)))
+			continue;
+		if (parent != NULL && parent->type == YNODE_MAP &&
+		    parent->nkids % 2 == 1)
+			diag_msg(d, DIAG_ERROR, file, line, col, "\"%s\" "
+			    "contains a control character, U+%04lX, which "
+			    "cannot be shown: delete it (it may have come "
+			    "with text copied from elsewhere)",
+			    parent->kids[parent->nkids - 1]->str,
+			    (unsigned long)cp);
+		else
+			diag_msg(d, DIAG_ERROR, file, line, col, "the value "
+			    "contains a control character, U+%04lX, which "
+			    "cannot be shown: delete it (it may have come "
+			    "with text copied from elsewhere)",
+			    (unsigned long)cp);
+		return 1;
+	}
+	return 0;
+}
+
+static struct ynode *
+parse_yaml(struct arena *a, struct diag *d, const char *file,
+    const char *text, size_t len, struct font *const *fonts)
 {
 	yaml_parser_t	 parser;
 	yaml_event_t	 ev;
@@ -153,6 +207,7 @@ load_yaml(struct arena *a, struct diag *d, const char *file,
 	size_t		 depth = 0;
 	int		 done = 0, ndocs = 0, failed = 0, line, col;
 	const char	*anchor, *tag;
+	char		*str;
 
 	if (!yaml_parser_initialize(&parser)) {
 		diag_msg(d, DIAG_SYSERR, file, 0, 0, "cannot start the YAML parser");
@@ -200,16 +255,22 @@ load_yaml(struct arena *a, struct diag *d, const char *file,
 			}
 			n = arena_alloc(a, sizeof(*n));
 			n->type = YNODE_SCALAR;
-			n->str = arena_strndup(a,
+			str = arena_strndup(a,
 			    (const char *)ev.data.scalar.value,
 			    ev.data.scalar.length);
-			n->len = ev.data.scalar.length;
+			/* Letters composed, invisible characters gone. */
+			n->len = nfc_normalize(str, ev.data.scalar.length);
+			n->str = str;
 			n->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 			if (memchr(n->str, '\0', n->len) != NULL) {
 				diag_msg(d, DIAG_ERROR, file, line, col,
 				    "value contains a NUL character");
 				failed = 1;
-			}
+			} else if (!has_control(d, file, line, col, n,
+			    depth > 0 ? stack[depth - 1] : NULL) &&
+			    fonts != NULL)	/* else read on, reported */
+				(void)font_check_text(fonts, d, file, line,
+				    col, n->str, n->len, 0);
 			break;
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT:
@@ -268,6 +329,13 @@ load_yaml(struct arena *a, struct diag *d, const char *file,
 						    line, col, "a key must be "
 						    "a simple word");
 						failed = 1;
+					} else if (top->nkids / 2 ==
+					    LOAD_MAX_KEYS) {
+						diag_msg(d, DIAG_ERROR, file,
+						    line, col, "more than %d "
+						    "keys in one place",
+						    LOAD_MAX_KEYS);
+						failed = 1;
 					} else if (is_duplicate_key(d, file,
 					    top, n))
 						failed = 1;
@@ -288,6 +356,13 @@ load_yaml(struct arena *a, struct diag *d, const char *file,
 		root->line = root->col = 1;
 	}
 	return root;
+}
+
+struct ynode *
+load_yaml(struct arena *a, struct diag *d, const char *file,
+    const char *text, size_t len)
+{
+	return parse_yaml(a, d, file, text, len, NULL);
 }
 
 /* --- Schema helpers ------------------------------------------------- */
@@ -512,6 +587,11 @@ count(struct lctx *l, const struct ynode *map, const char *key,
 		lerr(l, n, "\"%s\" must be a whole number such as 16", key);
 		return;
 	}
+	if (n->nkids / 2 > MODEL_MAX_HISTORY) {
+		lerr(l, n, "\"%s\" has %zu dates, at most %d", key,
+		    n->nkids / 2, MODEL_MAX_HISTORY);
+		return;
+	}
 	h = arena_calloc(l->a, n->nkids / 2, sizeof(*h));
 	for (i = 0; i + 1 < n->nkids; i += 2) {
 		k = n->kids[i];
@@ -572,9 +652,11 @@ date(struct lctx *l, const struct ynode *map, const char *key,
 	}
 }
 
-/* A list under key; returns it or NULL (absent or reported). */
+/* A list under key of at most max items; returns it or NULL (absent
+   or reported). */
 static const struct ynode *
-list(struct lctx *l, const struct ynode *map, const char *key)
+list_max(struct lctx *l, const struct ynode *map, const char *key,
+    size_t max)
 {
 	const struct ynode *n = get(map, key);
 
@@ -585,12 +667,18 @@ list(struct lctx *l, const struct ynode *map, const char *key)
 		    "\"- \"), got %s", key, type_word(n));
 		return NULL;
 	}
-	if (n->nkids > MODEL_MAX_ITEMS) {
-		lerr(l, n, "\"%s\" has %zu items, at most %d", key, n->nkids,
-		    MODEL_MAX_ITEMS);
+	if (n->nkids > max) {
+		lerr(l, n, "\"%s\" has %zu items, at most %zu", key, n->nkids,
+		    max);
 		return NULL;
 	}
 	return n;
+}
+
+static const struct ynode *
+list(struct lctx *l, const struct ynode *map, const char *key)
+{
+	return list_max(l, map, key, MODEL_MAX_ITEMS);
 }
 
 /* --- The three kinds of file ---------------------------------------- */
@@ -621,6 +709,87 @@ load_logo(struct lctx *l, const struct ynode *n, struct site *s)
 	s->logo = s->logo_path = NULL;
 }
 
+/* The length of the run of ASCII letters (alpha) or letters and digits. */
+static size_t
+subtag(const char *s, int alnum, int *digits)
+{
+	size_t	 n = 0;
+
+	*digits = 0;
+	for (; (s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z') ||
+	    (alnum && s[n] >= '0' && s[n] <= '9'); n++)
+		if (s[n] >= '0' && s[n] <= '9')
+			(*digits)++;
+	return n;
+}
+
+/*
+ * Whether s is a well-formed language tag (RFC 5646, BCP 47; letters
+ * in either case): language["-"script]["-"region]*("-"variant)
+ * *("-"extension)["-x-"private use], such as "da", "da-DK",
+ * "sr-Latn-RS" or "de-CH-1996", with a language of 2 or 3 letters (the
+ * longer ones are reserved, and "dansk" is a word, not a tag).
+ */
+static int
+is_language_tag(const char *s)
+{
+	size_t	 n, i;
+	int	 d, stage;	/* 1 extlang, 2 script, 3 region,
+				   4 variant, 5 extension: what may come */
+
+	/* Primary languages of 4 to 8 letters are reserved, never given. */
+	if ((n = subtag(s, 0, &d)) < 2 || n > 3)
+		return 0;
+	stage = 1;
+	for (s += n, i = 0; *s == '-'; s += n) {
+		s++;
+		n = subtag(s, 1, &d);
+		if (n == 0 || n > 8 || (s[n] != '-' && s[n] != '\0'))
+			return 0;
+		if (n == 1) {		/* an extension or private use */
+			if (*s == 'x' || *s == 'X') {
+				for (s++; *s == '-'; s += n) {
+					s++;
+					n = subtag(s, 1, &d);
+					if (n == 0 || n > 8)
+						return 0;
+				}
+				return *s == '\0';
+			}
+			s++;
+			for (i = 0; *s == '-'; i++) {
+				n = subtag(s + 1, 1, &d);
+				if (n < 2)
+					break;
+				if (n > 8)
+					return 0;
+				s += n + 1;
+			}
+			if (i == 0)
+				return 0;
+			n = 0;
+			stage = 5;
+			continue;
+		}
+		if (stage == 5)
+			return 0;
+		if (stage == 1 && n == 3 && d == 0 && i < 3) {
+			i++;		/* an extended language subtag */
+			continue;
+		}
+		if (stage <= 2 && n == 4 && d == 0)
+			stage = 3;	/* a script */
+		else if (stage <= 3 && ((n == 2 && d == 0) ||
+		    (n == 3 && d == 3)))
+			stage = 4;	/* a region */
+		else if (n >= 5 || (n == 4 && s[0] >= '0' && s[0] <= '9'))
+			stage = 4;	/* a variant */
+		else
+			return 0;
+	}
+	return *s == '\0';
+}
+
 static const char *const site_keys[] = {
 	"municipality", "language", "base_url", "logo", "quotes", "units", NULL
 };
@@ -638,8 +807,14 @@ load_site(struct lctx *l, const struct ynode *root, struct site *s)
 	if (check_map(l, root, "site.yaml", site_keys) == -1)
 		return;
 	s->municipality = req_text(l, root, "municipality", "site.yaml");
-	if ((q = text(l, root, "language")) != NULL)
-		s->language = q;
+	if ((q = text(l, root, "language")) != NULL) {
+		if (is_language_tag(q))
+			s->language = q;
+		else
+			lerr(l, get(root, "language"), "\"language\" must be "
+			    "a language tag such as \"da-DK\" (Danish as "
+			    "written in Denmark) or \"da\", got \"%s\"", q);
+	}
 	if ((q = text(l, root, "base_url")) != NULL) {
 		if (strncmp(q, "https://", 8) != 0 &&
 		    strncmp(q, "http://", 7) != 0)
@@ -741,7 +916,7 @@ load_replans(struct lctx *l, const struct ynode *map, struct milestone *m)
 	struct replan	*r;
 	size_t		 i;
 
-	if ((n = list(l, map, "replanned")) == NULL)
+	if ((n = list_max(l, map, "replanned", MODEL_MAX_REPLANS)) == NULL)
 		return;
 	if (get(map, "planned") == NULL)
 		lerr(l, n, "\"replanned\" changes a plan: give the first "
@@ -794,7 +969,8 @@ load_initiative(struct lctx *l, const struct ynode *root,
 		ref(l, n, "unit", &in->staff.unit);
 		date(l, n, "from", &in->staff.from, NULL);
 	}
-	if ((n = list(l, root, "recruitment")) != NULL) {
+	if ((n = list_max(l, root, "recruitment",
+	    MODEL_MAX_PER_INITIATIVE)) != NULL) {
 		in->recruitment = arena_calloc(l->a, n->nkids, sizeof(char *));
 		for (i = 0; i < n->nkids; i++)
 			if ((in->recruitment[in->nrecruitment] =
@@ -810,12 +986,14 @@ load_initiative(struct lctx *l, const struct ynode *root,
 		count(l, n, "completed", &in->participants.completed);
 		count(l, n, "active", &in->participants.active);
 	}
-	if ((n = list(l, root, "phases")) != NULL) {
+	if ((n = list_max(l, root, "phases",
+	    MODEL_MAX_PER_INITIATIVE)) != NULL) {
 		in->phases = arena_calloc(l->a, n->nkids, sizeof(*in->phases));
 		for (i = 0; i < n->nkids; i++)
 			load_phase(l, n->kids[i], &in->phases[in->nphases++]);
 	}
-	if ((n = list(l, root, "milestones")) != NULL) {
+	if ((n = list_max(l, root, "milestones",
+	    MODEL_MAX_PER_INITIATIVE)) != NULL) {
 		in->milestones = arena_calloc(l->a, n->nkids,
 		    sizeof(*in->milestones));
 		for (i = 0; i < n->nkids; i++) {
@@ -835,7 +1013,8 @@ load_initiative(struct lctx *l, const struct ynode *root,
 			load_replans(l, v, m);
 		}
 	}
-	if ((n = list(l, root, "figures")) != NULL) {
+	if ((n = list_max(l, root, "figures",
+	    MODEL_MAX_PER_INITIATIVE)) != NULL) {
 		in->figures = arena_calloc(l->a, n->nkids, sizeof(*in->figures));
 		for (i = 0; i < n->nkids; i++) {
 			struct figure *f = &in->figures[in->nfigures++];
@@ -980,12 +1159,21 @@ read_yaml(struct lctx *l, const char *path, int missing_is_content)
 	size_t		 len;
 
 	l->file = path;
+	if (l->total > LOAD_MAX_TOTAL)
+		return NULL;	/* reported at the file that passed it */
 	/* A content file (l->dir set) must not lead outside the content. */
 	if ((textp = l->dir != NULL ? fs_read_in(l->a, l->d, l->dir, path,
 	    LOAD_MAX_FILE, &len, missing_is_content) : fs_read(l->a, l->d,
 	    path, LOAD_MAX_FILE, &len, missing_is_content)) == NULL)
 		return NULL;
-	return load_yaml(l->a, l->d, path, textp, len);
+	if ((l->total += len) > LOAD_MAX_TOTAL) {
+		diag_msg(l->d, DIAG_ERROR, path, 0, 0, "the content's YAML "
+		    "files are more than %d MB together, at this file: is "
+		    "something in the content folder that should not be?",
+		    LOAD_MAX_TOTAL / (1024 * 1024));
+		return NULL;
+	}
+	return parse_yaml(l->a, l->d, path, textp, len, l->fonts);
 }
 
 static int
@@ -1015,6 +1203,7 @@ load_content(struct arena *a, struct diag *d, const char *dir,
 	l.a = a;
 	l.d = d;
 	l.dir = dir;
+	l.fonts = c->fonts;
 	c->dir = dir;
 
 	if (!fs_is_dir(dir)) {

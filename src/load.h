@@ -17,6 +17,8 @@ struct style;
 #define LOAD_MAX_FILE	(1024 * 1024)	/* bytes in one YAML file */
 #define LOAD_MAX_DEPTH	16		/* nesting of YAML collections */
 #define LOAD_MAX_STRING	(16 * 1024)	/* bytes in one YAML scalar */
+#define LOAD_MAX_KEYS	1000		/* keys in one YAML mapping */
+#define LOAD_MAX_TOTAL	(16 * 1024 * 1024)	/* bytes of all content YAML */
 
 /*
  * Load the content directory dir into *c (zeroed by the caller).  Every

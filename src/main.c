@@ -46,7 +46,11 @@ static const char help_text[] =
 "          base_url an Atom feed, feed.xml.  The old output is\n"
 "          replaced only when everything succeeded, in one step.\n"
 "  check   check the content (and the templates' pdf.yaml) and report\n"
-"          every problem, writing nothing.\n"
+"          every problem, writing nothing: also that the PDF's fonts\n"
+"          can draw every character of the text (letters typed with\n"
+"          their accents apart are composed first, zero width spaces\n"
+"          removed), and that the content is within its bounds\n"
+"          (docs/content.md).\n"
 "          Also warns about milestones whose planned date has passed\n"
 "          without an actual date, a pause with no end, a number typed\n"
 "          by hand in a narrative where the data has it (naming the\n"
@@ -102,8 +106,9 @@ main(int argc, char *argv[])
 	struct chart_opts co;
 	struct buf	 out;
 	const char	*cdir = "content", *tdir = "templates", *odir = "output";
+	char		 safe[256] = "";	/* an argument fit to print */
 	enum cmd	 cmd;
-	int		 i, rc, tdir_default = 1;
+	int		 i, rc, tdir_default = 1, fonts_ok = 1;
 
 	if (argc < 2)
 		return usage(NULL);
@@ -125,7 +130,7 @@ main(int argc, char *argv[])
 		cmd = CMD_DUMP;
 	else {
 		fprintf(stderr, "statusnotat: error: unknown command \"%s\"\n",
-		    argv[1]);
+		    diag_escape(safe, sizeof(safe), argv[1]));
 		return usage(NULL);
 	}
 	for (i = 2; i < argc; i++) {
@@ -141,7 +146,7 @@ main(int argc, char *argv[])
 			dst = &odir;
 		if (dst == NULL) {
 			fprintf(stderr, "statusnotat: error: unknown option "
-			    "\"%s\"\n", argv[i]);
+			    "\"%s\"\n", diag_escape(safe, sizeof(safe), argv[i]));
 			return usage(NULL);
 		}
 		if (i + 1 == argc || argv[i + 1][0] == '\0') {
@@ -170,20 +175,26 @@ main(int argc, char *argv[])
 	 * bad in the model and not reported again.  Only a system error
 	 * stops the pipeline, and nothing is written after any error.
 	 */
-	(void)load_content(&arena, &diag, cdir, &content);
 	style_defaults(&style);
 	/* check reads the print style too, so build finds nothing new. */
 	if (cmd != CMD_DUMP)
 		(void)load_style(&arena, &diag, arena_printf(&arena,
 		    "%s/pdf.yaml", tdir), &style);
+	/*
+	 * The PDF's fonts: the chart's text is measured with them, and
+	 * check makes sure they can draw every character of the text.
+	 */
+	for (i = 0; i < FACE__MAX; i++)
+		if ((cmd != CMD_DUMP || i == FACE_REGULAR || i == FACE_BOLD) &&
+		    (faces[i] = font_open(&diag, style.fonts[i])) == NULL)
+			fonts_ok = 0;
+	if (fonts_ok && cmd != CMD_DUMP)
+		content.fonts = faces;
+	(void)load_content(&arena, &diag, cdir, &content);
 	if (diag.count[DIAG_SYSERR] > 0)
 		goto out;
 	(void)validate_content(&content, &diag);
-	/* The chart's text is measured with the PDF's own fonts. */
-	if ((faces[FACE_REGULAR] = font_open(&diag,
-	    style.fonts[FACE_REGULAR])) == NULL ||
-	    (faces[FACE_BOLD] = font_open(&diag, style.fonts[FACE_BOLD])) ==
-	    NULL)
+	if (!fonts_ok)
 		goto out;
 	memset(&co, 0, sizeof(co));
 	co.width = style.page_width - style.margin_left - style.margin_right;

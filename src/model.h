@@ -65,8 +65,25 @@ struct site {
 	size_t		 nunits;
 };
 
-/* Most initiatives, notes, phases, events... a file or folder may hold. */
-#define MODEL_MAX_ITEMS	1000
+/*
+ * Bounds on the content, generously above what a municipality writes
+ * (docs/content.md lists them), so that work and output stay bounded:
+ * most initiatives, notes, units, events, sections a folder or list may
+ * hold; most phases, milestones, figures of one initiative; changed
+ * plans of one milestone; dates of one count; phases and milestones of
+ * all initiatives together; the rows (timeline and chart entries,
+ * table rows) of one note and of all notes; narrative text read for one
+ * note and for all.  Each is an error at the file (and line) passing it.
+ */
+#define MODEL_MAX_ITEMS		1000
+#define MODEL_MAX_PER_INITIATIVE 200
+#define MODEL_MAX_REPLANS	50
+#define MODEL_MAX_HISTORY	100
+#define MODEL_MAX_ENTRIES	20000
+#define MODEL_MAX_NOTE_ROWS	5000
+#define MODEL_MAX_ROWS		50000
+#define MODEL_MAX_NOTE_TEXT	(4 * 1024 * 1024)
+#define MODEL_MAX_TEXT		(32 * 1024 * 1024)
 
 struct ref {				/* a reference to an id, resolved by validate */
 	const char	*id;
@@ -204,8 +221,16 @@ struct note {
 	size_t		 nsections;
 };
 
+struct font;
+
 struct content {
 	const char	*dir;		/* "content" */
+	/*
+	 * Set by the caller before loading, for check: the PDF's faces
+	 * (FACE__MAX), so that every character of the text is one they
+	 * can draw; NULL checks nothing.
+	 */
+	struct font *const *fonts;
 	struct site	 site;
 	struct initiative *initiatives;	/* sorted by id */
 	size_t		 ninitiatives;

@@ -16,12 +16,34 @@
 #include "names.h"
 #include "validate.h"
 
+/* One number: which name of which initiative, its key made when asked. */
+enum num_what {
+	NUM_STAFF, NUM_RECRUITED, NUM_STARTED, NUM_DROPPED_OUT,
+	NUM_COMPLETED, NUM_ACTIVE, NUM_SESSIONS, NUM_FIGURE
+};
+
+struct name_number {
+	long		 num;
+	const struct initiative *in;
+	enum num_what	 what;
+	size_t		 idx;		/* the phase or figure */
+	const char	*key;		/* NULL until asked for */
+};
+
+/* Where names are added: a table, and the arena it grows in. */
+struct adder {
+	struct arena	*arena;
+	struct name_table *t;
+};
+
 static struct name *
-add(struct names *t, const char *key)
+add(struct adder *ad, const char *key)
 {
+	struct name_table *t = ad->t;
+
 	if (t->n == t->cap) {
-		t->v = arena_grow(t->arena, t->v, t->n * sizeof(*t->v),
-		    (t->cap = t->cap ? t->cap * 2 : 64) * sizeof(*t->v));
+		t->v = arena_grow(ad->arena, t->v, t->n * sizeof(*t->v),
+		    (t->cap = t->cap ? t->cap * 2 : 16) * sizeof(*t->v));
 	}
 	memset(&t->v[t->n], 0, sizeof(*t->v));
 	t->v[t->n].key = key;
@@ -29,7 +51,7 @@ add(struct names *t, const char *key)
 }
 
 static void
-add_text(struct names *t, const char *key, const char *s)
+add_text(struct adder *t, const char *key, const char *s)
 {
 	struct name	*n;
 
@@ -41,7 +63,7 @@ add_text(struct names *t, const char *key, const char *s)
 }
 
 static void
-add_num(struct names *t, const char *key, const struct count *c)
+add_num(struct adder *t, const char *key, const struct count *c)
 {
 	struct name	*n;
 
@@ -55,7 +77,7 @@ add_num(struct names *t, const char *key, const struct count *c)
 }
 
 static void
-add_date(struct names *t, const char *key, const struct date *d)
+add_date(struct adder *t, const char *key, const struct date *d)
 {
 	struct name	*n;
 
@@ -77,7 +99,7 @@ cmp_name(const void *a, const void *b)
 
 /* The names of an initiative, its numbers and plans as of the note. */
 static void
-add_initiative(struct names *t, const struct initiative *in,
+add_initiative(struct adder *t, const struct initiative *in,
     const struct date *as_of)
 {
 	struct arena	*a = t->arena;
@@ -153,73 +175,311 @@ add_initiative(struct names *t, const struct initiative *in,
 	}
 }
 
-void
-names_build(struct names *t, struct arena *a, const struct content *c,
-    const struct note *nt)
+static void
+sort_table(struct name_table *t)
 {
 	size_t	 i, j;
 
-	memset(t, 0, sizeof(*t));
-	t->arena = a;
-	add_text(t, "site.municipality", c->site.municipality);
-	for (i = 0; i < c->site.nunits; i++)
-		if (c->site.units[i].id != NULL)
-			add_text(t, arena_printf(a, "units.%s",
-			    c->site.units[i].id), c->site.units[i].name);
-	add_date(t, "note.date", &nt->date);
-	add_date(t, "note.as_of", &nt->as_of);
-	add_text(t, "note.title", nt->title);
-	add_text(t, "note.subject", nt->subject);
-	if (nt->sender_p != NULL)
-		add_text(t, "note.sender", nt->sender_p->name);
-	for (i = 0; i < nt->nevents; i++) {
-		if (nt->events[i].id == NULL)
-			continue;
-		add_text(t, arena_printf(a, "events.%s.label",
-		    nt->events[i].id), nt->events[i].label);
-		add_date(t, arena_printf(a, "events.%s.date",
-		    nt->events[i].id), &nt->events[i].date);
-	}
-	for (i = 0; i < c->ninitiatives; i++)
-		add_initiative(t, &c->initiatives[i], &nt->as_of);
 	qsort(t->v, t->n, sizeof(*t->v), cmp_name);
 	/* Keys are unique by construction (ids are checked unique). */
 	for (i = j = 0; i < t->n; i++)
 		if (j == 0 || strcmp(t->v[j - 1].key, t->v[i].key) != 0)
 			t->v[j++] = t->v[i];
 	t->n = j;
+	t->built = 1;
+}
+
+static int
+cmp_init(const void *a, const void *b)
+{
+	return strcmp((*(const struct initiative *const *)a)->id,
+	    (*(const struct initiative *const *)b)->id);
+}
+
+void
+names_build(struct names *t, struct arena *a, const struct content *c,
+    const struct note *nt)
+{
+	struct adder	 ad;
+	size_t		 i;
+
+	memset(t, 0, sizeof(*t));
+	t->arena = a;
+	t->c = c;
+	t->as_of = nt->as_of;
+	ad.arena = a;
+	ad.t = &t->top;
+	add_text(&ad, "site.municipality", c->site.municipality);
+	for (i = 0; i < c->site.nunits; i++)
+		if (c->site.units[i].id != NULL)
+			add_text(&ad, arena_printf(a, "units.%s",
+			    c->site.units[i].id), c->site.units[i].name);
+	add_date(&ad, "note.date", &nt->date);
+	add_date(&ad, "note.as_of", &nt->as_of);
+	add_text(&ad, "note.title", nt->title);
+	add_text(&ad, "note.subject", nt->subject);
+	if (nt->sender_p != NULL)
+		add_text(&ad, "note.sender", nt->sender_p->name);
+	for (i = 0; i < nt->nevents; i++) {
+		if (nt->events[i].id == NULL)
+			continue;
+		add_text(&ad, arena_printf(a, "events.%s.label",
+		    nt->events[i].id), nt->events[i].label);
+		add_date(&ad, arena_printf(a, "events.%s.date",
+		    nt->events[i].id), &nt->events[i].date);
+	}
+	sort_table(&t->top);
+	t->ninits = c->ninitiatives;
+	t->by_id = arena_calloc(a, t->ninits + 1, sizeof(*t->by_id));
+	t->inits = arena_calloc(a, t->ninits + 1, sizeof(*t->inits));
+	for (i = 0; i < t->ninits; i++)
+		t->by_id[i] = &c->initiatives[i];
+	qsort(t->by_id, t->ninits, sizeof(*t->by_id), cmp_init);
+}
+
+/* The table of the i-th initiative by id, made the first time. */
+static const struct name_table *
+init_table(struct names *t, size_t i)
+{
+	struct adder	 ad;
+
+	if (!t->inits[i].built) {
+		ad.arena = t->arena;
+		ad.t = &t->inits[i];
+		add_initiative(&ad, t->by_id[i], &t->as_of);
+		sort_table(&t->inits[i]);
+	}
+	return &t->inits[i];
+}
+
+/* The index in by_id of the initiative whose id is key up to a ".". */
+static size_t
+init_of(const struct names *t, const char *key)
+{
+	const char	*dot = strchr(key, '.');
+	size_t		 lo = 0, hi = t->ninits, mid, len;
+	int		 c;
+
+	if (dot == NULL)
+		return (size_t)-1;
+	len = (size_t)(dot - key);
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((c = strncmp(t->by_id[mid]->id, key, len)) == 0 &&
+		    t->by_id[mid]->id[len] != '\0')
+			c = 1;
+		if (c == 0)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (size_t)-1;
+}
+
+static const struct name *
+table_find(const struct name_table *tb, const char *key)
+{
+	struct name	 k;
+
+	k.key = key;
+	return tb->n == 0 ? NULL :
+	    bsearch(&k, tb->v, tb->n, sizeof(*tb->v), cmp_name);
 }
 
 const struct name *
-names_find(const struct names *t, const char *key)
+names_find(struct names *t, const char *key)
 {
-	struct name	 k;
+	const struct name_table *tb;
 	const struct name *n;
 	size_t		 i, len;
 
-	k.key = key;
-	n = t->n == 0 ? NULL :
-	    bsearch(&k, t->v, t->n, sizeof(*t->v), cmp_name);
+	if ((i = init_of(t, key)) == (size_t)-1)
+		return table_find(&t->top, key);
+	tb = init_table(t, i);
+	if ((n = table_find(tb, key)) != NULL)
+		return n;
 	/* Under an unreadable initiative: "baba." covers "baba.x.y". */
-	for (i = 0; n == NULL && i < t->n; i++) {
-		len = strlen(t->v[i].key);
-		if (t->v[i].kind == NAME_BAD && t->v[i].key[len - 1] == '.' &&
-		    strncmp(t->v[i].key, key, len) == 0)
-			n = &t->v[i];
+	for (i = 0; i < tb->n; i++) {
+		len = strlen(tb->v[i].key);
+		if (tb->v[i].kind == NAME_BAD && tb->v[i].key[len - 1] == '.' &&
+		    strncmp(tb->v[i].key, key, len) == 0)
+			return &tb->v[i];
 	}
-	return n;
+	return NULL;
+}
+
+/*
+ * Suggested among the site's and the note's names and those of the
+ * initiative the key names, or else of the one whose id is nearest.
+ */
+const char *
+names_suggest(struct names *t, const char *key)
+{
+	const struct name_table *tb = NULL;
+	const char	**keys, *near, *dot = strchr(key, '.');
+	size_t		 i, n = 0;
+
+	if ((i = init_of(t, key)) != (size_t)-1)
+		tb = init_table(t, i);
+	else if (dot != NULL && t->ninits > 0) {
+		keys = arena_calloc(t->arena, t->ninits, sizeof(*keys));
+		for (i = 0; i < t->ninits; i++)
+			keys[i] = t->by_id[i]->id;
+		near = diag_suggest(arena_strndup(t->arena, key,
+		    (size_t)(dot - key)), keys, t->ninits);
+		if (near != NULL && (i = init_of(t, arena_printf(t->arena,
+		    "%s.", near))) != (size_t)-1)
+			tb = init_table(t, i);
+	}
+	keys = arena_calloc(t->arena, t->top.n + (tb ? tb->n : 0) + 1,
+	    sizeof(*keys));
+	for (i = 0; i < t->top.n; i++)
+		keys[n++] = t->top.v[i].key;
+	for (i = 0; tb != NULL && i < tb->n; i++)
+		keys[n++] = tb->v[i].key;
+	return diag_suggest(key, keys, n);
 }
 
 const char *
-names_suggest(const struct names *t, const char *key)
+names_example(struct names *t)
 {
-	const char	**keys;
-	size_t		 i;
+	const struct name_table *tb;
+	size_t		 i, j;
 
-	keys = arena_calloc(t->arena, t->n + 1, sizeof(*keys));
-	for (i = 0; i < t->n; i++)
-		keys[i] = t->v[i].key;
-	return diag_suggest(key, keys, t->n);
+	for (i = 0; i < t->ninits; i++) {
+		tb = init_table(t, i);
+		for (j = 0; j < tb->n; j++)
+			if (strstr(tb->v[j].key, ".participants.") != NULL)
+				return tb->v[j].key;
+	}
+	if (t->ninits > 0 && init_table(t, 0)->n > 0)
+		return t->inits[0].v[0].key;
+	return t->top.n > 0 ? t->top.v[0].key : "site.municipality";
+}
+
+static int
+cmp_number(const void *a, const void *b)
+{
+	const struct name_number *x = a, *y = b;
+
+	if (x->num != y->num)
+		return x->num < y->num ? -1 : 1;
+	if (x->key != NULL && y->key != NULL)
+		return strcmp(x->key, y->key);
+	return 0;
+}
+
+static void
+add_number(struct names *t, size_t *n, const struct initiative *in,
+    enum num_what what, size_t idx, const struct count *c)
+{
+	struct name_number *v;
+
+	if (!c->set)
+		return;
+	if (t->nums != NULL) {
+		v = &t->nums[t->nnums++];
+		v->num = c->value;
+		v->in = in;
+		v->what = what;
+		v->idx = idx;
+	}
+	(*n)++;
+}
+
+/*
+ * Every number of every initiative as of the note (what add_initiative
+ * makes a NAME_NUMBER of), sorted by value; counted, then filled in.
+ */
+static void
+build_numbers(struct names *t)
+{
+	const struct initiative *in;
+	struct participants pa;
+	struct count	 c;
+	size_t		 i, j, n = 0;
+	int		 pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		if (pass == 1)
+			t->nums = arena_calloc(t->arena, n + 1,
+			    sizeof(*t->nums));
+		for (i = 0; i < t->ninits; i++) {
+			if ((in = t->by_id[i])->broken)
+				continue;
+			c = count_at(&in->staff.count, &t->as_of);
+			add_number(t, &n, in, NUM_STAFF, 0, &c);
+			participants_at(&in->participants, &t->as_of, &pa);
+			add_number(t, &n, in, NUM_RECRUITED, 0, &pa.recruited);
+			add_number(t, &n, in, NUM_STARTED, 0, &pa.started);
+			add_number(t, &n, in, NUM_DROPPED_OUT, 0,
+			    &pa.dropped_out);
+			add_number(t, &n, in, NUM_COMPLETED, 0, &pa.completed);
+			add_number(t, &n, in, NUM_ACTIVE, 0, &pa.active);
+			for (j = 0; j < in->nphases; j++) {
+				if (in->phases[j].id == NULL)
+					continue;
+				c = count_at(&in->phases[j].sessions, &t->as_of);
+				add_number(t, &n, in, NUM_SESSIONS, j, &c);
+			}
+			for (j = 0; j < in->nfigures; j++) {
+				if (in->figures[j].id == NULL)
+					continue;
+				c = count_at(&in->figures[j].value, &t->as_of);
+				add_number(t, &n, in, NUM_FIGURE, j, &c);
+			}
+		}
+	}
+	qsort(t->nums, t->nnums, sizeof(*t->nums), cmp_number);
+	t->nums_built = 1;
+}
+
+static const char *
+number_key(struct arena *a, const struct name_number *v)
+{
+	static const char *const parts[] = {
+		"staff.count", "participants.recruited",
+		"participants.started", "participants.dropped_out",
+		"participants.completed", "participants.active"
+	};
+
+	if (v->what == NUM_SESSIONS)
+		return arena_printf(a, "%s.phases.%s.sessions", v->in->id,
+		    v->in->phases[v->idx].id);
+	if (v->what == NUM_FIGURE)
+		return arena_printf(a, "%s.figures.%s", v->in->id,
+		    v->in->figures[v->idx].id);
+	return arena_printf(a, "%s.%s", v->in->id, parts[v->what]);
+}
+
+size_t
+names_numbered(struct names *t, long v, const char **keys, size_t max)
+{
+	size_t	 lo = 0, hi, i, end;
+
+	if (!t->nums_built)
+		build_numbers(t);
+	/* The first with a value not below v. */
+	for (hi = t->nnums; lo < hi;) {
+		i = lo + (hi - lo) / 2;
+		if (t->nums[i].num < v)
+			lo = i + 1;
+		else
+			hi = i;
+	}
+	for (end = lo; end < t->nnums && t->nums[end].num == v; end++)
+		continue;
+	/* The first time v is asked for, its names get keys, in order. */
+	if (end > lo && t->nums[lo].key == NULL) {
+		for (i = lo; i < end; i++)
+			t->nums[i].key = number_key(t->arena, &t->nums[i]);
+		qsort(t->nums + lo, end - lo, sizeof(*t->nums), cmp_number);
+	}
+	for (i = lo; i < end && i - lo < max; i++)
+		keys[i - lo] = t->nums[i].key;
+	return end - lo;
 }
 
 int

@@ -31,19 +31,47 @@ struct name {
 	struct date	 date;	/* NAME_DATE */
 };
 
-struct names {
-	struct arena	*arena;
+struct name_table {
 	struct name	*v;	/* sorted by key once built */
 	size_t		 n;
 	size_t		 cap;
+	int		 built;
 };
 
-/* All the names of the site, every initiative and the note nt. */
+struct name_number;
+
+/*
+ * The names for one note: those of the site and the note at once, an
+ * initiative's when a key first asks for it, so that a note costs what
+ * its narratives use, not what all the content holds.
+ */
+struct names {
+	struct arena	*arena;
+	struct name_table top;		/* site.*, units.*, note.*, events.* */
+	const struct content *c;
+	struct date	 as_of;
+	const struct initiative **by_id;	/* the initiatives, sorted */
+	struct name_table *inits;	/* each one's, as by_id */
+	size_t		 ninits;
+	struct name_number *nums;	/* every number, by value */
+	size_t		 nnums;
+	int		 nums_built;
+};
+
+/* The names of the site, every initiative and the note nt. */
 void		 names_build(struct names *, struct arena *,
 		    const struct content *, const struct note *nt);
-const struct name *names_find(const struct names *, const char *key);
+const struct name *names_find(struct names *, const char *key);
 /* The closest key to key, for "did you mean", or NULL. */
-const char	*names_suggest(const struct names *, const char *key);
+const char	*names_suggest(struct names *, const char *key);
+/* A key to show as an example: a count, if there is one. */
+const char	*names_example(struct names *);
+/*
+ * How many names are the number v; the first max keys of them (in key
+ * order) go to keys.  For the hint about numbers typed by hand.
+ */
+size_t		 names_numbered(struct names *, long v, const char **keys,
+		    size_t max);
 /*
  * Append the value, through filter (NULL for none): "ord"/"Ord" for a
  * number in words, "tal" for digits, "uden år" for a date without its

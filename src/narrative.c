@@ -18,10 +18,12 @@
 #include "buf.h"
 #include "diag.h"
 #include "escape.h"
+#include "font.h"
 #include "fsutil.h"
 #include "image.h"
 #include "names.h"
 #include "narrative.h"
+#include "nfc.h"
 #include "report.h"
 
 /* Where the walk is: one open container per level. */
@@ -105,18 +107,6 @@ trim(const char **s, const char **e)
 		(*e)--;
 }
 
-/* A name of this content to show as an example: a count, if there is one. */
-static const char *
-example_name(const struct names *t)
-{
-	size_t	 i;
-
-	for (i = 0; i < t->n; i++)
-		if (strstr(t->v[i].key, ".participants.") != NULL)
-			return t->v[i].key;
-	return t->n > 0 ? t->v[0].key : "site.municipality";
-}
-
 /*
  * Fill in every {{ name }} and {{ name | filter }} of src into out.
  * "\{{" is a literal "{{".  Returns the number of errors.
@@ -195,7 +185,7 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 				    (int)(ns - line_start) + 1, "unknown name "
 				    "\"%s\" (names look like \"%s\"; see "
 				    "docs/content.md)", key,
-				    example_name(w->o->names));
+				    names_example(w->o->names));
 			errors++;
 		} else {
 			struct buf v;
@@ -243,7 +233,7 @@ static void
 hint_numbers(struct walk *w, const char *src, size_t len)
 {
 	const char	*p = src, *end = src + len, *line_start = src, *q;
-	const struct names *t = w->o->names;
+	const char	*found_keys[3];
 	struct buf	 keys;
 	size_t		 i, found;
 	long		 v;
@@ -284,13 +274,10 @@ hint_numbers(struct walk *w, const char *src, size_t len)
 			continue;
 		}
 		buf_init(&keys, &w->tmp);
-		for (i = found = 0; i < t->n; i++) {
-			if (t->v[i].kind != NAME_NUMBER || t->v[i].num != v)
-				continue;
-			if (found++ < 3)
-				buf_printf(&keys, "%s{{ %s }}", found > 1 ? " or " :
-				    "", t->v[i].key);
-		}
+		found = names_numbered(w->o->names, v, found_keys, 3);
+		for (i = 0; i < found && i < 3; i++)
+			buf_printf(&keys, "%s{{ %s }}", i > 0 ? " or " : "",
+			    found_keys[i]);
 		if (found > 0)
 			diag_msg(w->d, DIAG_WARNING, w->path, line,
 			    (int)(p - line_start) + 1, "%ld is a figure in the "
@@ -298,6 +285,137 @@ hint_numbers(struct walk *w, const char *src, size_t len)
 			    keys.data, found > 3 ? " (or another)" : "");
 		p = q - 1;
 	}
+}
+
+/* --- Bounding cmark's work ------------------------------------------ */
+
+/*
+ * Debian's cmark (0.30.2) takes time quadratic in the input on a few
+ * classes of text, fixed in later versions: a link after many unclosed
+ * "[" or "![" (CVE-2023-22486: each link walks every bracket still
+ * open), many lines inside deeply nested lists or quotes (each line
+ * walks every open container: blank lines in a list 30000 deep, part of
+ * CVE-2023-24824), and emphasis inside deep containers (each emphasis
+ * walks up the tree: the rest of CVE-2023-24824).  No real text comes
+ * near them, so the filled-in text is measured here first, over-
+ * estimating cmark's work on each, and one past its budget is refused
+ * at the line where the work runs out.  Ordinary text costs nothing.
+ */
+#define BRACKET_BUDGET	20000000UL	/* open brackets passed by links */
+#define NESTING_BUDGET	20000000UL	/* containers passed by lines */
+
+/*
+ * The containers a line goes into: its ">" and list markers, and its
+ * indent (each list item's content is indented at least 2).
+ */
+static unsigned long
+line_depth(const char *p, const char *end, const char **rest)
+{
+	unsigned long	 depth = 0, indent = 0;
+	const char	*q;
+
+	for (;;) {
+		for (; p < end && (*p == ' ' || *p == '\t'); p++)
+			if (depth == 0)
+				indent += *p == '\t' ? 4 : 1;
+		if (p < end && *p == '>') {
+			depth++;
+			p++;
+			continue;
+		}
+		if (p + 1 < end && (*p == '-' || *p == '*' || *p == '+') &&
+		    (p[1] == ' ' || p[1] == '\t')) {
+			depth++;
+			p++;
+			continue;
+		}
+		for (q = p; q < end && q - p < 9 && *q >= '0' && *q <= '9'; q++)
+			continue;
+		if (q > p && q + 1 < end && (*q == '.' || *q == ')') &&
+		    (q[1] == ' ' || q[1] == '\t')) {
+			depth++;
+			p = q + 1;
+			continue;
+		}
+		break;
+	}
+	*rest = p;
+	return depth + indent / 2;
+}
+
+/* 0, or -1 after an error at the line where a budget runs out. */
+static int
+bound_cmark(struct walk *w, const char *src, size_t len)
+{
+	const char	*p = src, *end = src + len, *eol, *q, *why;
+	unsigned long	 open = 0, brackets = 0, nesting = 0, depth = 0;
+	unsigned long	 delims, d;
+	int		 line = 1, blank = 0;
+
+	for (; p < end; p = eol + 1, line++) {
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			eol = end;
+		delims = 0;
+		d = line_depth(p, eol, &q);
+		while (q < eol && (*q == ' ' || *q == '\t' || *q == '\r'))
+			q++;
+		if (q == eol) {
+			/*
+			 * A blank line, or one of only ">" (blank inside the
+			 * quote): it ends a paragraph, and the lists in the
+			 * containers stay open.
+			 */
+			if (d > depth)
+				depth = d;
+			blank = 1;
+			open = 0;
+		} else if (d > 0 || blank) {
+			/*
+			 * The containers open: those the line opens, or
+			 * those before it (a lazy line continues them),
+			 * unless a blank line came between.
+			 */
+			depth = d;
+			blank = 0;
+		} else
+			blank = 0;
+		for (; p < eol; p++) {
+			if (*p == '\\' && p + 1 < eol) {
+				p++;
+				continue;
+			}
+			if (*p == '*' || *p == '_' || *p == '[' || *p == ']')
+				delims++;
+			if (*p == '[')
+				open++;
+			else if (*p == ']') {
+				if (open > 0)
+					open--;
+				if (p + 1 < eol && (p[1] == '(' || p[1] == '['))
+					brackets += open;	/* a link, maybe */
+			}
+		}
+		/*
+		 * cmark follows each line into the containers it matches:
+		 * those it names, and for a blank line every list open.
+		 * Emphasis and links walk up from the paragraph.
+		 */
+		nesting += (q == eol ? depth : d) + depth * delims;
+		if (brackets > BRACKET_BUDGET)
+			why = "too many \"[\" or \"![\" left open before the "
+			    "links here: the Markdown reader would take "
+			    "minutes; close them with \"]\" or write them as "
+			    "\"\\[\"";
+		else if (nesting > NESTING_BUDGET)
+			why = "the text is too long for how deeply it is "
+			    "nested in lists or quotes (\">\"): the Markdown "
+			    "reader would take minutes; nest it less deeply";
+		else
+			continue;
+		diag_msg(w->d, DIAG_ERROR, w->path, line, 0, "%s", why);
+		return -1;
+	}
+	return 0;
 }
 
 /* --- Building blocks and inlines ------------------------------------ */
@@ -664,6 +782,12 @@ narrative_load(struct arena *a, struct diag *d, const char *path,
 		goto out;
 	}
 
+	/* Letters composed, invisible characters gone; then drawable? */
+	len = nfc_normalize(src, len);
+	if (o->fonts != NULL && font_check_text(o->fonts, d, path, 1, 1, src,
+	    len, 1) > 0)
+		*ok = 0;
+
 	w.a = a;
 	w.d = d;
 	w.path = path;
@@ -676,6 +800,10 @@ narrative_load(struct arena *a, struct diag *d, const char *path,
 	if (fill_in(&w, src, len, &filled) > 0)
 		*ok = 0;
 
+	if (bound_cmark(&w, filled.data, filled.len) == -1) {
+		*ok = 0;
+		goto out;
+	}
 	doc = cmark_parse_document(filled.data, filled.len,
 	    CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8);
 	if (doc == NULL || (it = cmark_iter_new(doc)) == NULL) {

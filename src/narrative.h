@@ -12,18 +12,20 @@
 struct arena;
 struct block;
 struct diag;
+struct font;
 struct names;
 
 #define NARRATIVE_MAX_FILE	(1024 * 1024)	/* bytes in one narrative */
 #define NARRATIVE_MAX_DEPTH	32	/* deeper Markdown nesting is flattened */
 
 struct narrative_opts {
-	const struct names *names;	/* values for {{ }} */
+	struct names	*names;		/* values for {{ }}, made as asked */
 	enum quotes	 quotes;
 	int		 heading_shift;	/* "#" becomes level 1 + shift */
 	const char	*dir;		/* the note's folder, for images */
 	const char	*root;		/* the content folder: no file outside */
 	unsigned long long *pixels;	/* the note's images so far, or NULL */
+	struct font *const *fonts;	/* for check: the PDF's faces, or NULL */
 };
 
 /*

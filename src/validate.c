@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -64,20 +65,31 @@ find_unit(const struct site *s, const struct ref *r, struct diag *d)
 	return NULL;
 }
 
+/* The initiatives by id, for finding one in log n. */
+static int
+cmp_by_id(const void *x, const void *y)
+{
+	const struct initiative *const *a = x, *const *b = y;
+
+	return strcmp((*a)->id, (*b)->id);
+}
+
 static const struct initiative *
 find_initiative(const struct content *c, const struct ref *r,
-    struct diag *d)
+    struct diag *d, const struct initiative *const *sorted)
 {
 	const char	*ids[64];
 	const char	*near;
+	struct initiative key;
+	const struct initiative *kp = &key, *const *found;
 	size_t		 i, n = 0;
 
-	for (i = 0; i < c->ninitiatives; i++) {
-		if (strcmp(c->initiatives[i].id, r->id) == 0)
-			return &c->initiatives[i];
-		if (n < 64)
-			ids[n++] = c->initiatives[i].id;
-	}
+	key.id = r->id;
+	if (c->ninitiatives > 0 && (found = bsearch(&kp, sorted,
+	    c->ninitiatives, sizeof(*sorted), cmp_by_id)) != NULL)
+		return *found;
+	for (i = 0; i < c->ninitiatives && n < 64; i++)
+		ids[n++] = c->initiatives[i].id;
 	near = diag_suggest(r->id, ids, n);
 	if (near != NULL)
 		err(d, &r->pos, "unknown initiative \"%s\" (did you mean "
@@ -88,34 +100,64 @@ find_initiative(const struct content *c, const struct ref *r,
 	return NULL;
 }
 
-/* Report a duplicate id among n items of stride size; ids at offset. */
+/* An item's id and its place in its list, for sorting. */
+struct idx {
+	const char	*id;
+	size_t		 i;
+};
+
+static int
+cmp_idx(const void *x, const void *y)
+{
+	const struct idx *a = x, *b = y;
+	int		 c;
+
+	if ((c = strcmp(a->id, b->id)) != 0)
+		return c;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+/*
+ * Report a duplicate id among n items of stride size; ids at offset.
+ * Sorted, so that long lists take n log n: every repeat is reported at
+ * itself, with a note at the first.
+ */
 static void
 check_unique(struct diag *d, const char *what, const void *items,
     size_t n, size_t size, size_t id_off, size_t pos_off)
 {
 	const char	*base = items;
-	const char	*a, *b;
 	const struct pos *pa, *pb;
-	size_t		 i, j;
+	struct idx	*v;
+	size_t		 i, m, first = 0;
 
-	for (i = 0; i < n; i++) {
-		memcpy(&a, base + i * size + id_off, sizeof(a));
-		if (a == NULL)
-			continue;
-		for (j = 0; j < i; j++) {
-			memcpy(&b, base + j * size + id_off, sizeof(b));
-			if (b == NULL || strcmp(a, b) != 0)
-				continue;
-			pa = (const struct pos *)(const void *)
-			    (base + i * size + pos_off);
-			pb = (const struct pos *)(const void *)
-			    (base + j * size + pos_off);
-			err(d, pa, "two %s have the id \"%s\"", what, a);
-			diag_msg(d, DIAG_NOTE, pb->file, pb->line, pb->col,
-			    "the first is here");
-			break;
-		}
+	if (n < 2)
+		return;
+	if ((v = calloc(n, sizeof(*v))) == NULL) {
+		diag_msg(d, DIAG_SYSERR, NULL, 0, 0, "out of memory");
+		return;
 	}
+	for (i = m = 0; i < n; i++) {
+		memcpy(&v[m].id, base + i * size + id_off, sizeof(v[m].id));
+		v[m].i = i;
+		if (v[m].id != NULL)
+			m++;
+	}
+	qsort(v, m, sizeof(*v), cmp_idx);
+	for (i = 1; i < m; i++) {
+		if (strcmp(v[i].id, v[first].id) != 0) {
+			first = i;
+			continue;
+		}
+		pa = (const struct pos *)(const void *)
+		    (base + v[i].i * size + pos_off);
+		pb = (const struct pos *)(const void *)
+		    (base + v[first].i * size + pos_off);
+		err(d, pa, "two %s have the id \"%s\"", what, v[i].id);
+		diag_msg(d, DIAG_NOTE, pb->file, pb->line, pb->col,
+		    "the first is here");
+	}
+	free(v);
 }
 
 struct count
@@ -368,18 +410,105 @@ check_overdue(struct diag *d, const struct initiative *in,
 	check_open_pauses(d, in, nt);
 }
 
+/* The rows an initiative's own section shows: timeline and figures. */
+static size_t
+rows_of(const struct initiative *in)
+{
+	return in == NULL ? 0 : in->nphases + in->nmilestones +
+	    in->nfigures + 5;
+}
+
+/*
+ * The rows a note shows, section by section (a chart shows the phases,
+ * milestones and events of all its initiatives), within the bounds for
+ * one note and for all (*total so far): past one, the error is at the
+ * section, and the note is cut there so the layout's work stays bounded.
+ */
+static void
+check_rows(struct diag *d, struct note *nt, size_t *total)
+{
+	const struct section *s;
+	size_t		 j, k, rows = 0, add, chart = nt->nevents;
+
+	for (k = 0; k < nt->ninitiatives; k++)
+		if (nt->initiatives_p[k] != NULL)
+			chart += nt->initiatives_p[k]->nphases +
+			    nt->initiatives_p[k]->nmilestones;
+	for (j = 0; j < nt->nsections; j++) {
+		s = &nt->sections[j];
+		add = rows_of(s->initiative_p) + (s->chart ? chart : 0);
+		for (k = 0; s->forecasts && s->initiative_p == NULL &&
+		    k < nt->ninitiatives; k++)
+			add += rows_of(nt->initiatives_p[k]);
+		if (s->forecasts && s->initiative_p != NULL)
+			add += rows_of(s->initiative_p);
+		rows += add;
+		*total += add;
+		if (rows > MODEL_MAX_NOTE_ROWS)
+			err(d, &s->pos, "the note shows more than %d rows "
+			    "(timeline and chart entries, table rows) by this "
+			    "section: split it into several notes, or show "
+			    "fewer initiatives or charts", MODEL_MAX_NOTE_ROWS);
+		else if (*total > MODEL_MAX_ROWS)
+			err(d, &s->pos, "the notes show more than %d rows "
+			    "(timeline and chart entries, table rows) in all "
+			    "by this section: is content here that should not "
+			    "be?", MODEL_MAX_ROWS);
+		else
+			continue;
+		nt->nsections = j;
+		break;
+	}
+}
+
+/*
+ * The phases, milestones and figures of all initiatives together are
+ * bounded: past the bound, the error is at the file that passes it, and
+ * that one and the rest are emptied so later stages' work stays bounded.
+ */
+static void
+check_entries(struct diag *d, struct content *c)
+{
+	struct initiative *in;
+	size_t		 i, n = 0;
+
+	for (i = 0; i < c->ninitiatives; i++) {
+		in = &c->initiatives[i];
+		n += in->nphases + in->nmilestones + in->nfigures;
+		if (n <= MODEL_MAX_ENTRIES)
+			continue;
+		if (n - (in->nphases + in->nmilestones + in->nfigures) <=
+		    MODEL_MAX_ENTRIES)
+			diag_msg(d, DIAG_ERROR, in->file, 0, 0, "the "
+			    "initiatives have more than %d phases, milestones "
+			    "and figures together, by this file: is content "
+			    "here that should not be?", MODEL_MAX_ENTRIES);
+		in->nphases = in->nmilestones = in->nfigures = 0;
+		in->incomplete = 1;
+	}
+}
+
 int
 validate_content(struct content *c, struct diag *d)
 {
 	struct initiative *in;
+	const struct initiative **sorted;
 	struct note	*nt;
-	size_t		 i, j, k;
+	size_t		 i, j, k, rows = 0;
 	int		 before = d->count[DIAG_ERROR];
 	unsigned char	 seen[MODEL_MAX_ITEMS];
 
 	check_unique(d, "units", c->site.units, c->site.nunits,
 	    sizeof(struct unit), offsetof(struct unit, id),
 	    offsetof(struct unit, pos));
+	check_entries(d, c);
+	if ((sorted = calloc(c->ninitiatives + 1, sizeof(*sorted))) == NULL) {
+		diag_msg(d, DIAG_SYSERR, NULL, 0, 0, "out of memory");
+		return -1;
+	}
+	for (i = 0; i < c->ninitiatives; i++)
+		sorted[i] = &c->initiatives[i];
+	qsort(sorted, c->ninitiatives, sizeof(*sorted), cmp_by_id);
 	for (i = 0; i < c->ninitiatives; i++) {
 		in = &c->initiatives[i];
 		for (k = 0; reserved[k] != NULL; k++)
@@ -417,13 +546,13 @@ validate_content(struct content *c, struct diag *d)
 
 			if (s->initiative.id != NULL)
 				s->initiative_p = find_initiative(c,
-				    &s->initiative, d);
+				    &s->initiative, d, sorted);
 		}
 		for (j = 0; j < nt->ninitiatives; j++) {
 			const struct initiative *ip;
 
 			if ((ip = find_initiative(c, &nt->initiatives[j],
-			    d)) == NULL)
+			    d, sorted)) == NULL)
 				continue;
 			nt->initiatives_p[j] = ip;
 			/* Warn once per initiative: from its newest note. */
@@ -433,6 +562,8 @@ validate_content(struct content *c, struct diag *d)
 				check_overdue(d, ip, nt);
 			}
 		}
+		check_rows(d, nt, &rows);
 	}
+	free(sorted);
 	return d->count[DIAG_ERROR] > before ? -1 : 0;
 }

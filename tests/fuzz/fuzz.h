@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "build.h"
 #include "diag.h"
 #include "font.h"
 #include "hyph.h"
@@ -57,9 +58,10 @@ static struct fuzz_env	 fuzz_the_env;
 static void
 fuzz_cleanup(void)
 {
-	char	 cmd[128];
+	char	 cmd[256];
 
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", fuzz_the_env.dir);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s %s.out", fuzz_the_env.dir,
+	    fuzz_the_env.dir);
 	(void)system(cmd);
 }
 
@@ -111,15 +113,55 @@ fuzz_put(const char *rel, const uint8_t *data, size_t n)
 }
 
 /*
- * The pipeline as main.c runs it on the fixture's copy: load, validate,
- * lay out with the chart and, if asked, typeset every note and, with
- * pdf, write its PDF into the copy as build does.  Whatever the input,
- * it must end with diagnostics or a result, never a crash.  Returns -1
- * when the content had errors, else 0 when every PDF asked for was
- * written and 1 when one failed.
+ * The fixture's file rel as it was (read on first use, kept): for the
+ * targets that put back the files an input does not replace.
  */
-static inline int
-fuzz_run(int typeset, int pdf)
+static __attribute__((unused)) const char *
+fuzz_original(const char *rel, size_t *len)
+{
+	static const char *names[8];
+	static char	*texts[8];
+	static size_t	 lens[8];
+	char		 path[256];
+	FILE		*f;
+	size_t		 i;
+
+	for (i = 0; i < 8 && names[i] != NULL; i++)
+		if (strcmp(names[i], rel) == 0) {
+			*len = lens[i];
+			return texts[i];
+		}
+	if (i == 8)
+		fuzz_die(rel);
+	snprintf(path, sizeof(path), "%s/%s", fuzz_env()->dir, rel);
+	if ((f = fopen(path, "rb")) == NULL ||
+	    (texts[i] = malloc(LOAD_MAX_FILE)) == NULL)
+		fuzz_die(path);
+	lens[i] = fread(texts[i], 1, LOAD_MAX_FILE, f);
+	fclose(f);
+	names[i] = rel;
+	*len = lens[i];
+	return texts[i];
+}
+
+/* What fuzz_run does after loading, validating and laying out. */
+enum fuzz_what {
+	FUZZ_LAYOUT,	/* nothing more */
+	FUZZ_TYPESET,	/* every note through the typesetter */
+	FUZZ_PDF,	/* that, and each note's PDF written as build does */
+	FUZZ_BUILD	/* build_site, as main.c, if there was no error */
+};
+
+/*
+ * The pipeline as main.c runs it on the fixture's copy: load (with the
+ * fonts' check of the text), validate, lay out with the chart and, if
+ * asked, typeset every note, write its PDF, or build the site into
+ * <dir>.out.  Whatever the input, it must end with diagnostics or a
+ * result, never a crash.  Returns -1 when the content had errors, else
+ * 0 when every PDF asked for was written and 1 when one failed.
+ */
+static int __attribute__((unused))
+fuzz_run(enum fuzz_what what)
 {
 	struct fuzz_env	*e = fuzz_env();
 	struct arena	 a;
@@ -139,6 +181,7 @@ fuzz_run(int typeset, int pdf)
 	memset(&c, 0, sizeof(c));
 	memset(&co, 0, sizeof(co));
 	memset(&po, 0, sizeof(po));
+	c.fonts = e->fonts;
 	po.archival = 1;
 	po.icc_profile = e->style.icc_profile;
 	co.width = e->style.page_width - e->style.margin_left -
@@ -156,7 +199,8 @@ fuzz_run(int typeset, int pdf)
 		 */
 		(void)layout_report(&a, &d, &c, &co, &r);
 		errors = d.count[DIAG_ERROR] + d.count[DIAG_SYSERR];
-		if (d.count[DIAG_SYSERR] == 0 && typeset)
+		if (d.count[DIAG_SYSERR] == 0 &&
+		    (what == FUZZ_TYPESET || what == FUZZ_PDF))
 			for (i = 0; i < r.nnotes; i++) {
 				for (f = 0; f < FACE__MAX; f++)
 					font_clear_use(e->fonts[f]);
@@ -165,11 +209,17 @@ fuzz_run(int typeset, int pdf)
 					continue;
 				snprintf(path, sizeof(path), "%s/out.pdf",
 				    e->dir);
-				if (pdf && pdf_write(&a, &d, &ts, e->fonts,
-				    &po, path) == -1)
+				if (what == FUZZ_PDF && pdf_write(&a, &d, &ts,
+				    e->fonts, &po, path) == -1)
 					rc = 1;
 				typeset_free(&ts);
 			}
+		/* A build, as main.c's, only of content without errors. */
+		if (errors == 0 && what == FUZZ_BUILD) {
+			snprintf(path, sizeof(path), "%s.out", e->dir);
+			(void)build_site(&a, &d, &r, e->dir, "templates",
+			    &e->style, path);
+		}
 		if (errors > 0)
 			rc = -1;
 	} else
@@ -179,10 +229,10 @@ fuzz_run(int typeset, int pdf)
 	return rc;
 }
 
-static inline void
-fuzz_pipeline(int typeset)
+static void __attribute__((unused))
+fuzz_pipeline(enum fuzz_what what)
 {
-	(void)fuzz_run(typeset, 0);
+	(void)fuzz_run(what);
 }
 
 #endif

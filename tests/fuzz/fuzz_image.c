@@ -23,7 +23,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 	snprintf(md, sizeof(md), "Et foto:\n\n![Foto](%s)\n", name);
 	fuzz_put("reports/2022-kaffe/kaffe.md", (const uint8_t *)md,
 	    strlen(md));
-	if (fuzz_run(1, 1) == 1) {
+	if (fuzz_run(FUZZ_PDF) == 1) {
 		fprintf(stderr, "fuzz_image: check accepted the image, the "
 		    "PDF failed: %s\n", err);
 		abort();

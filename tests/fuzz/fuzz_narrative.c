@@ -8,6 +8,6 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 {
 	fuzz_put("reports/2022-kaffe/kaffe.md", data, n);
-	fuzz_pipeline(0);
+	fuzz_pipeline(FUZZ_LAYOUT);
 	return 0;
 }

@@ -13,24 +13,14 @@ static const char *const files[] = {
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 {
-	static char	*orig[3];
-	static size_t	 origlen[3];
 	struct arena	 a;
 	struct diag	 d;
-	char		 path[256];
-	FILE		*f;
-	size_t		 i, pick = n > 0 ? data[0] % 3 : 0;
+	const char	*orig[3];
+	size_t		 i, origlen[3], pick = n > 0 ? data[0] % 3 : 0;
 
-	/* The fixture's three files as they were, read once. */
-	for (i = 0; orig[2] == NULL && i < 3; i++) {
-		snprintf(path, sizeof(path), "%s/%s", fuzz_env()->dir,
-		    files[i]);
-		if ((f = fopen(path, "rb")) == NULL ||
-		    (orig[i] = malloc(LOAD_MAX_FILE)) == NULL)
-			fuzz_die(path);
-		origlen[i] = fread(orig[i], 1, LOAD_MAX_FILE, f);
-		fclose(f);
-	}
+	/* The fixture's three files as they were. */
+	for (i = 0; i < 3; i++)
+		orig[i] = fuzz_original(files[i], &origlen[i]);
 
 	/* The reader alone. */
 	arena_init(&a);
@@ -43,6 +33,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 	for (i = 0; i < 3; i++)
 		fuzz_put(files[i], i == pick ? data : (const uint8_t *)orig[i],
 		    i == pick ? n : origlen[i]);
-	fuzz_pipeline(0);
+	fuzz_pipeline(FUZZ_LAYOUT);
 	return 0;
 }

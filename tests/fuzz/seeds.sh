@@ -7,6 +7,7 @@ set -eu
 case $1 in
 yaml)	find tests/golden content -name '*.yaml' ;;
 date)	find tests/fuzz/seeds/date -type f ;;
+build)	find tests/fuzz/seeds/build -type f ;;
 tmpl)	find templates -name '*.mustache' ;;
 image)	find tests/golden content tests/fuzz/seeds/image -name '*.png' -o \
 	    -name '*.jpg' -o -name '*.jpeg' ;;
