@@ -28,6 +28,7 @@
 #include "fsutil.h"
 #include "font.h"
 #include "html.h"
+#include "marker.h"
 #include "hyph.h"
 #include "pdf.h"
 #include "report.h"
@@ -38,12 +39,6 @@
 
 #define MAX_TEMPLATE	(256 * 1024)
 #define MAX_TEMPLATES	32
-
-/* The marker in every site we write: a folder holding it is ours. */
-#define MARKER		".statusnotat"
-static const char marker_text[] =
-    "This folder is a website written by statusnotat.\n"
-    "statusnotat build replaces all of it: keep no other files here.\n";
 
 /* The output folder, as given and as found. */
 struct outdir {
@@ -285,8 +280,8 @@ write_all(struct arena *a, struct diag *d, const struct report *r,
 	 * folder that is provably ours.  The repository keeps output/
 	 * with an empty .gitkeep in it.
 	 */
-	if (put(a, d, tmp, MARKER, marker_text, sizeof(marker_text) - 1) ==
-	    -1 || put(a, d, tmp, ".gitkeep", "", 0) == -1)
+	if (marker_begin(a, d, tmp, fs_shown(a, tmp)) == -1 ||
+	    put(a, d, tmp, ".gitkeep", "", 0) == -1)
 		return -1;
 	if (copy_file(a, a, d, arena_printf(a, "%s/style.css", tc->dir),
 	    arena_printf(a, "%s/style.css", tmp)) == -1)
@@ -306,7 +301,8 @@ write_all(struct arena *a, struct diag *d, const struct report *r,
 		if (write_note(a, d, r, &r->notes[i], &l, s, fonts, h,
 		    tmp) == -1)
 			return -1;
-	return 0;
+	/* Last, the list of all that is in it. */
+	return marker_end(a, d, tmp, fs_shown(a, tmp));
 }
 
 /* The real path of p, in the arena, or NULL with errno. */
@@ -333,58 +329,6 @@ holds(const char *outer, const char *inner)
 		return 1;
 	return strncmp(outer, inner, n) == 0 &&
 	    (inner[n] == '\0' || inner[n] == '/');
-}
-
-/*
- * Whether the folder path may be replaced: 1 when it holds our marker
- * or nothing (an empty .gitkeep counts as nothing), 0 when not, -1
- * with errno when it cannot be read.  With killed, a folder a killed
- * build left (named as ours): its marker may be cut short, if it is
- * all there is.
- */
-static int
-ours_or_empty(const char *path, int killed)
-{
-	DIR		*dp;
-	struct dirent	*de;
-	struct stat	 st;
-	char		 sub[4096], text[sizeof(marker_text)];
-	FILE		*f;
-	size_t		 n;
-	int		 ours = 0, cut = 0, other = 0;
-
-	if ((dp = opendir(path)) == NULL)
-		return -1;
-	while ((de = readdir(dp)) != NULL) {
-		if (strcmp(de->d_name, ".") == 0 ||
-		    strcmp(de->d_name, "..") == 0)
-			continue;
-		if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", path,
-		    de->d_name) >= sizeof(sub) || lstat(sub, &st) == -1 ||
-		    !S_ISREG(st.st_mode)) {
-			other = 1;
-			continue;
-		}
-		if (strcmp(de->d_name, ".gitkeep") == 0 && st.st_size == 0)
-			continue;
-		if (strcmp(de->d_name, MARKER) != 0 ||
-		    (f = fopen(sub, "rb")) == NULL) {
-			other = 1;
-			continue;
-		}
-		n = fread(text, 1, sizeof(text), f);
-		fclose(f);
-		if (n == sizeof(marker_text) - 1 &&
-		    memcmp(text, marker_text, n) == 0)
-			ours = 1;
-		else if (n < sizeof(marker_text) - 1 &&
-		    memcmp(text, marker_text, n) == 0)
-			cut = 1;
-		else
-			other = 1;
-	}
-	closedir(dp);
-	return ours || (!other && (!cut || killed));
 }
 
 /*
@@ -501,6 +445,7 @@ check_out(struct arena *a, struct diag *d, const struct outdir *o,
     const char *cdir, const char *tdir)
 {
 	struct stat	 st;
+	const char	*foreign;
 
 	if (check_apart(a, d, o, cdir, "content folder", 1) == -1 ||
 	    check_apart(a, d, o, tdir, "templates folder", 1) == -1 ||
@@ -508,14 +453,28 @@ check_out(struct arena *a, struct diag *d, const struct outdir *o,
 		return -1;
 	if (lstat(o->path, &st) == -1)
 		return 0;
-	switch (ours_or_empty(o->path, 0)) {
-	case 1:
+	switch (marker_judge(a, o->path, 0, &foreign)) {
+	case MARKER_OURS:
 		return 0;
-	case 0:
+	case MARKER_NONE:
 		diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "is not empty and "
 		    "was not written by statusnotat: building would delete "
 		    "what is in it, so nothing was changed; give -o a new or "
 		    "empty folder, or one statusnotat built before");
+		return -1;
+	case MARKER_FOREIGN:
+		diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "holds %s/%s, which "
+		    "statusnotat did not write: building would delete it, so "
+		    "nothing was changed; move it out of the folder (the "
+		    "build replaces all of it), or give -o another folder",
+		    o->shown, foreign);
+		return -1;
+	case MARKER_UNLISTED:
+		diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "was written by an "
+		    "older statusnotat, which did not list the files it "
+		    "wrote, so nothing was changed: empty the folder once "
+		    "(move out anything you put there yourself), then build "
+		    "again");
 		return -1;
 	default:
 		diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "cannot be read: %s",
@@ -559,7 +518,7 @@ remove_ours(struct arena *a, struct diag *d, const struct outdir *o,
 	const char	*stuck;
 	int		 err;
 
-	if (fs_remove_tree(a, path, &stuck, &err) == 0)
+	if (marker_remove(a, path, &stuck, &err) == 0)
 		return 0;
 	diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "%s, %s, could not be "
 	    "removed: %s: %s; remove that folder yourself", what, path,
@@ -579,6 +538,7 @@ remove_stale(struct arena *a, struct diag *d, const struct outdir *o)
 	struct dirent	*de;
 	struct stat	 st;
 	const char	*head = beside(a, o, "") + strlen(o->prefix), *path;
+	const char	*foreign;
 	size_t		 n = strlen(head);
 
 	if ((dp = opendir(*o->prefix != '\0' ? o->prefix : ".")) == NULL)
@@ -591,9 +551,9 @@ remove_stale(struct arena *a, struct diag *d, const struct outdir *o)
 			continue;
 		path = arena_printf(a, "%s%s", o->prefix, de->d_name);
 		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
-		    ours_or_empty(path, 1) == 1)
-			(void)remove_ours(a, d, o, path, "a folder left by a "
-			    "build that was stopped");
+		    marker_judge(a, path, 1, &foreign) == MARKER_OURS)
+			(void)remove_ours(a, d, o, path, "a folder an earlier "
+			    "build left");
 	}
 	closedir(dp);
 }

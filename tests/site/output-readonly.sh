@@ -2,7 +2,7 @@
 # output-readonly.sh STATUSNOTAT: an old output made read-only (chmod -R
 # a-w) is still replaced: the new site is published, exit 0, and
 # nothing is left beside it.  What truly cannot be removed (as root: a
-# folder of root's in a site of another user's) is named, with where
+# note's folder made root's in a site of another user's) is named, with where
 # it is, and the build exits 2 with the new site in place.  Read-only
 # means nothing to root, so as root the builds run as user nobody.
 set -u
@@ -38,8 +38,8 @@ $as "$bin" build -o "$out" 2>err || fail "over a read-only output: exit $?: $(ca
 [ -z "$(debris)" ] || fail "over a read-only output, left beside it: $(debris)"
 
 if [ -n "$as" ]; then
-	# A folder of root's inside: the one thing that cannot go.
-	mkdir "$out/rootsown" && : >"$out/rootsown/file"
+	# A note's folder made root's: the one thing that cannot go.
+	chown 0:0 "$out/2021-bydelsmoedre-baba"
 	sed -i 's/^  started: 17$/  started: 18/' content/initiatives/bydelsmoedre.yaml
 	$as "$bin" build -o "$out" 2>err
 	rc=$?
@@ -47,7 +47,8 @@ if [ -n "$as" ]; then
 	grep -q 'I alt 18' "$out/2021-bydelsmoedre-baba/index.html" ||
 		fail "with a folder of root's in the old site: the new site is not published"
 	left=$(debris)
-	[ -n "$left" ] && grep -qF "w/out: error: the new site is in place, but the old one, w/$left, could not be removed: w/$left/rootsown/file: Permission denied" err ||
+	[ -n "$left" ] && grep -qF "w/out: error: the new site is in place, but the old one, w/$left, could not be removed: w/$left/2021-bydelsmoedre-baba/" err &&
+	    grep -q ': Permission denied; remove that folder yourself' err ||
 		fail "the message does not say what is left and where: $(cat err)"
 	rm -rf "w/$left"
 fi

@@ -6,6 +6,9 @@
 # folder we are in, and a file are refused with exit 2 and a message
 # naming them, and nothing at all is changed, byte for byte.  A symbolic
 # link is followed: the site goes into its target and the link stays.
+# The marker lists every file the build wrote: a file or folder anyone
+# else put in the site (an .htaccess, an uploads/ folder) stops the
+# build, named, with nothing changed.
 # "-o out/" works, and the output keeps its folder's rights.
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -98,5 +101,46 @@ grep -q 'I alt 17' www/site/2021-bydelsmoedre-baba/index.html ||
 [ -L served ] || fail "-o served/ replaced the link"
 [ "$(ls -A www)" = site ] || fail "debris beside the link's target: $(ls -A www)"
 [ "$(ls -A | grep -c '^\.served\.')" -eq 0 ] || fail "debris beside the link"
+
+# Files added to a site we wrote: refused, named, nothing touched; once
+# they are gone, the build goes on.
+mkdir added
+"$bin" build -o added 2>"$tmp/err" || fail "-o added: $(cat "$tmp/err")"
+grep -qx 'index.html' added/.statusnotat || fail "the marker does not list index.html: $(cat added/.statusnotat)"
+grep -qx '2021-bydelsmoedre-baba/2021-bydelsmoedre-baba.pdf' added/.statusnotat ||
+	fail "the marker does not list the PDF"
+added() {	# added WHAT PATH: PATH (made before) stops the build
+	cp -pR added "$tmp/added.before"
+	"$bin" build -o added >/dev/null 2>"$tmp/err"
+	rc=$?
+	[ "$rc" -eq 2 ] || fail "$1 in the site: exit $rc, expected 2"
+	grep -qF "added: error: holds added/$2, which statusnotat did not write" "$tmp/err" ||
+		fail "$1 in the site: not named: $(cat "$tmp/err")"
+	diff -r --no-dereference "$tmp/added.before" added >/dev/null 2>&1 ||
+		fail "$1 in the site: the site was changed"
+	rm -rf "$tmp/added.before" "added/$2"
+}
+echo "Require all granted" >added/.htaccess
+added "a file of the user's" .htaccess
+mkdir -p added/uploads && echo "a letter" >added/uploads/brev.docx
+added "a folder of the user's" uploads
+mkdir added/empty-folder
+added "an empty folder of the user's" empty-folder
+echo "extra" >added/2021-bydelsmoedre-baba/referat.pdf
+added "a file in a note's folder" 2021-bydelsmoedre-baba/referat.pdf
+ln -s ../docs added/docs
+added "a symbolic link" docs
+"$bin" build -o added 2>"$tmp/err" || fail "-o added, the added files gone: $(cat "$tmp/err")"
+# Files the user removed from the site are no reason to stop.
+rm added/feed.xml
+"$bin" build -o added 2>"$tmp/err" || fail "-o added, feed.xml removed: $(cat "$tmp/err")"
+[ -f added/feed.xml ] || fail "feed.xml not written again"
+# A site from a statusnotat whose marker had no list: refused, saying so.
+printf 'This folder is a website written by statusnotat.\nstatusnotat build replaces all of it: keep no other files here.\n' >added/.statusnotat
+"$bin" build -o added >/dev/null 2>"$tmp/err"
+rc=$?
+[ "$rc" -eq 2 ] || fail "a marker with no list: exit $rc, expected 2"
+grep -qF "added: error: was written by an older statusnotat" "$tmp/err" ||
+	fail "a marker with no list: $(cat "$tmp/err")"
 
 [ "$fails" -eq 0 ]

@@ -20,6 +20,7 @@ cat >"$tmp/shim.c" <<'SHIM'
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -44,7 +45,8 @@ rename(const char *a, const char *b)
 	const char *ms = getenv("SHIM_DELAY_MS");
 	int rc;
 
-	if (getenv("SHIM_FAIL_NEW") != NULL && strstr(a, ".new-") != NULL) {
+	if (getenv("SHIM_FAIL_NEW") != NULL && strstr(a, ".new-") != NULL &&
+	    strchr(strstr(a, ".new-"), '/') == NULL) {
 		note("rename failed\n");
 		errno = EIO;
 		return -1;
@@ -55,6 +57,46 @@ rename(const char *a, const char *b)
 	if (ms != NULL)
 		usleep((useconds_t)atoi(ms) * 1000);
 	return rc;
+}
+
+/* With SHIM_KILL_AFTER_MARKER, the build is killed at the first step
+   of removing an old site after its marker is gone. */
+static int
+after_marker(const char *path, int marker)
+{
+	static int gone;
+
+	if (getenv("SHIM_KILL_AFTER_MARKER") == NULL ||
+	    strstr(path, ".old-") == NULL)
+		return 0;
+	if (gone) {
+		note("killed\n");
+		raise(SIGKILL);
+	}
+	if (marker)
+		gone = 1;
+	return 0;
+}
+
+int
+unlink(const char *path)
+{
+	int (*real)(const char *);
+	const char *base = strrchr(path, '/');
+
+	after_marker(path, base != NULL && strcmp(base, "/.statusnotat") == 0);
+	*(void **)&real = dlsym(RTLD_NEXT, "unlink");
+	return real(path);
+}
+
+int
+rmdir(const char *path)
+{
+	int (*real)(const char *);
+
+	after_marker(path, 0);
+	*(void **)&real = dlsym(RTLD_NEXT, "rmdir");
+	return real(path);
 }
 
 int
@@ -152,6 +194,18 @@ whole || fail "killed during the swap: the output is neither site: $(ls -A "$out
 "$bin" build -C "$tmp/A" -o "$out" 2>"$tmp/err" ||
 	fail "the build after a killed one: exit $?: $(cat "$tmp/err")"
 [ -z "$(debris)" ] || fail "the build after a killed one left: $(debris)"
+
+# 3b. Killed while the old site is removed, just after its marker: the
+# marker goes last, so what is left is still known as ours and the next
+# build removes it.
+: >"$tmp/log"
+SHIM_LOG=$tmp/log SHIM_KILL_AFTER_MARKER=1 LD_PRELOAD=$tmp/shim.so \
+    "$bin" build -C "$tmp/B" -o "$out" 2>/dev/null
+grep -q killed "$tmp/log" || fail "the build was not killed in the removal: $(cat "$tmp/log")"
+diff -r "$tmp/refB/site" "$out" >/dev/null || fail "killed in the removal: the output is not site B"
+"$bin" build -C "$tmp/A" -o "$out" 2>"$tmp/err" ||
+	fail "the build after one killed in the removal: exit $?: $(cat "$tmp/err")"
+[ -z "$(debris)" ] || fail "killed in the removal of the old site, then a build: left $(debris)"
 
 # 4. Killed at 40 moments spread over a build's time, A and B in turn:
 # the output is always whole, and one more build leaves nothing beside.
