@@ -19,7 +19,8 @@ WARNINGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
 	-Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 \
 	-Wwrite-strings -Wundef -Wvla -Wcast-align -Wpointer-arith \
 	-Wnull-dereference -Wimplicit-fallthrough
-DEFS	 = -DTEMPLATEDIR='"$(PREFIX)/share/statusnotat/templates"'
+# build/templatedir.h: where the installed program finds its templates.
+DEFS	 = -Ibuild
 PKGS	 = yaml-0.1 libcmark harfbuzz harfbuzz-subset
 # Debian's libhpdf-dev and libhyphen-dev have no .pc files.
 HPDF_LIBS ?= -lhpdf -lpng -lz
@@ -51,7 +52,7 @@ FUZZ_CC	?= clang
 FUZZ_SAN = -fsanitize=address,undefined -fno-omit-frame-pointer
 .SECONDARY: $(FUZZOBJ)
 
-.PHONY: all deps deps-check render check run-tests regen clean install bench screenshots fuzz valgrind
+.PHONY: FORCE all deps deps-check render check run-tests regen clean install bench screenshots fuzz valgrind
 # deps runs first and alone, so that make -j never compiles before the
 # headers it installs are there.
 all: deps
@@ -80,6 +81,14 @@ build/obj/hyph_da.o: build/hyph_da.c
 build/asan/hyph_da.o: build/hyph_da.c
 	@mkdir -p build/asan
 	$(CC) $(CFLAGS) -c -o $@ $<
+
+# Remade when PREFIX changes, so "make install PREFIX=/opt" rebuilds main.
+build/templatedir.h: FORCE
+	@mkdir -p build
+	@printf '#define TEMPLATEDIR "%s"\n' '$(PREFIX)/share/statusnotat/templates' >$@.new
+	@if cmp -s $@.new $@; then rm -f $@.new; else mv -f $@.new $@; fi
+build/obj/main.o build/asan/main.o: build/templatedir.h
+FORCE:
 
 build/obj/%.o: src/%.c
 	@mkdir -p build/obj

@@ -23,6 +23,7 @@
 #include "narrative.h"
 #include "report.h"
 #include "svgcheck.h"
+#include "known.h"
 #include "validate.h"
 
 static struct inline_ *
@@ -168,6 +169,16 @@ phase_what(struct arena *a, const struct phase *p, const struct date *as_of,
 	return b.data;
 }
 
+/* Whether a phase had begun by the date, or holds always (no dates). */
+static int
+begun(const struct phase *p, const struct date *as_of)
+{
+	struct date	 start, end;
+	enum phase_state st = phase_at(p, as_of, &start, &end);
+
+	return st == PHASE_UNDATED || st >= PHASE_BEGUN;
+}
+
 /*
  * An initiative's timeline as of the note: its phases and milestones as
  * entries in date order, for its table and the chart.
@@ -178,27 +189,32 @@ entries(struct arena *a, const struct initiative *in, const struct note *nt,
 {
 	struct tl_entry	*e;
 	struct buf	 b;
+	struct date	 start, end;
+	enum phase_state st;
 	size_t		 n = 0, i, last_dated = (size_t)-1;
 	long		 key = 0;
 
 	e = arena_calloc(a, in->nphases + in->nmilestones + 1, sizeof(*e));
 	/* The last phase begun by the note's date is the one going on. */
 	for (i = in->nphases; i > 0 && last_dated == (size_t)-1; i--)
-		if (in->phases[i - 1].start.kind != DATE_NONE &&
-		    in->phases[i - 1].start.first <= nt->as_of.last)
+		if (phase_at(&in->phases[i - 1], &nt->as_of, &start, &end) >=
+		    PHASE_BEGUN)
 			last_dated = i - 1;
 	for (i = 0; i < in->nphases; i++) {
 		const struct phase *p = &in->phases[i];
 
+		st = phase_at(p, &nt->as_of, &start, &end);
+		if (st == PHASE_ABSENT)
+			continue;
 		buf_init(&b, a);
-		if (p->start.kind != DATE_NONE) {
-			key = p->start.first;
-			if (p->end.kind == DATE_NONE)
+		if (start.kind != DATE_NONE) {
+			key = start.first;
+			if (end.kind == DATE_NONE)
 				buf_puts(&b, "fra ");
-			date_format(&b, &p->start, 0);
-			if (p->end.kind != DATE_NONE) {
+			date_format(&b, &start, 0);
+			if (end.kind != DATE_NONE) {
 				buf_puts(&b, " – ");
-				date_format(&b, &p->end, 0);
+				date_format(&b, &end, 0);
 			}
 		} else
 			buf_puts(&b, "Ikke oplyst");
@@ -208,14 +224,13 @@ entries(struct arena *a, const struct initiative *in, const struct note *nt,
 		e[n].label = phase_what(a, p, &nt->as_of, 0);
 		e[n].phase = 1;
 		e[n].pause = p->kind == PHASE_PAUSE;
-		e[n].start = p->start;
-		e[n].end = p->end;
-		if (p->end.kind != DATE_NONE && p->end.last < nt->as_of.first)
+		e[n].start = start;
+		e[n].end = end;
+		if (st == PHASE_ENDED)
 			e[n].state = ROW_DONE, e[n].status = "Afsluttet";
-		else if (p->start.kind != DATE_NONE &&
-		    p->start.first > nt->as_of.last)
+		else if (st == PHASE_PLANNED)
 			e[n].state = ROW_EXPECTED, e[n].status = "Forventes";
-		else if (p->end.kind != DATE_NONE || i == last_dated)
+		else if (end.kind != DATE_NONE || i == last_dated)
 			e[n].state = ROW_ONGOING, e[n].status = "I gang";
 		else
 			e[n].state = ROW_NONE, e[n].status = "";
@@ -274,7 +289,8 @@ event_entries(struct arena *a, const struct note *nt, size_t *np)
 		e[n].iso = fmt_iso(a, &ev->date);
 		e[n].what = e[n].label = ev->label != NULL ? ev->label : "";
 		e[n].start = ev->date;
-		if (ev->date.first <= nt->as_of.last)
+		/* The note's own events after its date: what it expects. */
+		if (known_by(&ev->date, &nt->as_of))
 			e[n].state = ROW_DONE, e[n].status = "Gennemført";
 		else
 			e[n].state = ROW_EXPECTED, e[n].status = "Forventes";
@@ -388,13 +404,11 @@ figures(struct arena *a, const struct content *c,
 		const struct phase *ph = &in->phases[i];
 
 		/* Sessions of a phase not begun by the note's date: none. */
-		if (ph->start.kind != DATE_NONE &&
-		    ph->start.first > nt->as_of.last)
+		if (!begun(ph, &nt->as_of))
 			continue;
 		x = count_at(&ph->sessions, &nt->as_of);
 		y = count_at(&ph->sessions, then);
-		if (prev != NULL && ph->start.kind != DATE_NONE &&
-		    ph->start.first > prev->as_of.last)
+		if (prev != NULL && !begun(ph, &prev->as_of))
 			y.set = 0;
 		figure_row(&f, arena_printf(a, "Undervisningssessioner: %s",
 		    ph->name != NULL ? ph->name : ""), &x, &y);
@@ -406,6 +420,24 @@ figures(struct arena *a, const struct content *c,
 		    in->figures[i].label : "", &x, &y);
 	}
 	return f.t->child->next != NULL ? f.t : NULL;
+}
+
+/* A row of the forecast ledger: what, expected when, and the outcome. */
+static void
+ledger_row(struct arena *a, struct block *t, struct block **last,
+    const char *what, const char *when, const struct date *was,
+    const char *outcome, enum row_state st)
+{
+	const char	*cells[4], *isos[4] = { NULL, NULL, NULL, NULL };
+
+	cells[0] = what != NULL ? what : "";
+	cells[1] = when;
+	isos[1] = fmt_iso(a, was);
+	cells[2] = outcome;
+	cells[3] = st == ROW_DONE ? "Indfriet" : st == ROW_OVERDUE ?
+	    "Forsinket" : st == ROW_CHANGED ? "Ændret" : "Åben";
+	append(t, last, row_of(a, 0, st, cells, isos, 4));
+	(*last)->child->header = 1;
 }
 
 /*
@@ -422,7 +454,7 @@ forecasts(struct arena *a, struct diag *d, const struct content *c,
 	const struct date *was, *now;
 	const struct replan *r;
 	struct block	*t, *last = NULL, *p;
-	const char	*cells[4], *isos[4] = { NULL, NULL, NULL, NULL };
+	const char	*cells[4];
 	const char	*outcome;
 	enum row_state	 st;
 	size_t		 i, j, n = 0;
@@ -469,14 +501,30 @@ forecasts(struct arena *a, struct diag *d, const struct content *c,
 			outcome = "Forventes stadig";
 			st = ROW_EXPECTED;
 		}
-		cells[0] = m->label != NULL ? m->label : "";
-		cells[1] = fmt_date(a, was);
-		isos[1] = fmt_iso(a, was);
-		cells[2] = outcome;
-		cells[3] = st == ROW_DONE ? "Indfriet" : st == ROW_OVERDUE ?
-		    "Forsinket" : st == ROW_CHANGED ? "Ændret" : "Åben";
-		append(t, &last, row_of(a, 0, st, cells, isos, 4));
-		last->child->header = 1;
+		ledger_row(a, t, &last, m->label, fmt_date(a, was), was,
+		    outcome, st);
+		n++;
+	}
+	/* A phase the earlier note expected: has it begun? */
+	for (i = 0; i < in->nphases; i++) {
+		const struct phase *ph = &in->phases[i];
+		struct date	 ws, we, ns, ne;
+
+		if (phase_at(ph, &prev->as_of, &ws, &we) != PHASE_PLANNED)
+			continue;
+		if (phase_at(ph, &nt->as_of, &ns, &ne) >= PHASE_BEGUN) {
+			outcome = arena_printf(a, "Begyndt %s",
+			    fmt_date(a, &ns));
+			st = ns.first <= ws.last ? ROW_DONE : ROW_OVERDUE;
+		} else if (ws.last < nt->as_of.first) {
+			outcome = "Ikke begyndt";
+			st = ROW_OVERDUE;
+		} else {
+			outcome = "Forventes stadig";
+			st = ROW_EXPECTED;
+		}
+		ledger_row(a, t, &last, ph->name, arena_printf(a, "fra %s",
+		    fmt_date(a, &ws)), &ws, outcome, st);
 		n++;
 	}
 	if (n > 0)
@@ -673,6 +721,40 @@ text_bound(struct diag *d, const struct section *s, size_t *note,
 	return 0;
 }
 
+/*
+ * The corrections of a published note, as public bodies print them:
+ * "Rettet 5. juli 2022: what. Begrundelse: why", oldest first.
+ */
+static struct block *
+corrections(struct arena *a, const struct note *nt)
+{
+	struct block	*sec, *h, *p, *last = NULL;
+	const struct correction *k;
+	const char	*what, *end;
+	size_t		 i;
+
+	sec = new_block(a, BLOCK_SECTION);
+	sec->id = "rettelser";
+	h = new_block(a, BLOCK_HEADING);
+	h->level = 2;
+	h->inl = text_inline(a, "Rettelser");
+	append(sec, &last, h);
+	for (i = 0; i < nt->ncorrections; i++) {
+		k = &nt->corrections[i];
+		what = k->what != NULL ? k->what : "";
+		end = *what != '\0' ? what + strlen(what) - 1 : what;
+		p = new_block(a, BLOCK_PARA);
+		p->line = k->pos.line;
+		p->inl = text_inline(a, arena_printf(a, "Rettet %s: %s%s%s%s",
+		    fmt_date(a, &k->date), what, k->why == NULL ? "" :
+		    strchr(".!?", *end) != NULL && *end != '\0' ? " " : ". ",
+		    k->why != NULL ? "Begrundelse: " : "",
+		    k->why != NULL ? k->why : ""));
+		append(sec, &last, p);
+	}
+	return sec;
+}
+
 static int
 layout_note(struct arena *a, struct diag *d, const struct content *c,
     const struct chart_opts *co, const struct note *nt,
@@ -766,6 +848,13 @@ layout_note(struct arena *a, struct diag *d, const struct content *c,
 			    (b = forecasts(a, d, c, in, nt, s)) != NULL)
 				append(sec, &slast, b);
 		}
+		append(body, &last, sec);
+	}
+	if (nt->ncorrections > 0) {
+		sec = corrections(a, nt);
+		for (base = sec->id, j = 2; !id_add(ids, idcap, sec->id); j++)
+			sec->id = arena_printf(a, "%s-%zu", base, j);
+		sec->child->id = sec->id;
 		append(body, &last, sec);
 	}
 	arena_fini(&na);

@@ -860,13 +860,14 @@ static const char *const part_keys[] = {
 	"recruited", "started", "dropped_out", "completed", "active", NULL
 };
 static const char *const phase_keys[] = {
-	"id", "name", "kind", "reason", "start", "end", "sessions", NULL
+	"id", "name", "kind", "reason", "start", "end", "planned_start",
+	"planned_end", "planned_on", "sessions", NULL
 };
 static const char *const phase_kinds[PHASE__MAX + 1] = {
 	"recruitment", "training", "pause", "support", "other", NULL
 };
 static const char *const milestone_keys[] = {
-	"id", "label", "planned", "actual", "replanned", NULL
+	"id", "label", "planned", "planned_on", "actual", "replanned", NULL
 };
 static const char *const replan_keys[] = {
 	"date", "planned", "reason", NULL
@@ -905,6 +906,14 @@ load_phase(struct lctx *l, const struct ynode *n, struct phase *p)
 	}
 	date(l, n, "start", &p->start, &p->start_pos);
 	date(l, n, "end", &p->end, &p->end_pos);
+	date(l, n, "planned_start", &p->planned_start, &p->planned_start_pos);
+	date(l, n, "planned_end", &p->planned_end, &p->planned_end_pos);
+	date(l, n, "planned_on", &p->planned_on, NULL);
+	if ((get(n, "planned_end") != NULL || get(n, "planned_on") != NULL) &&
+	    get(n, "planned_start") == NULL)
+		lerr(l, get(n, get(n, "planned_end") != NULL ? "planned_end" :
+		    "planned_on"), "a plan for a phase needs \"planned_start\": "
+		    "when the phase was to begin");
 	count(l, n, "sessions", &p->sessions);
 }
 
@@ -1006,6 +1015,12 @@ load_initiative(struct lctx *l, const struct ynode *root,
 			m->id = req_id(l, v, "a milestone");
 			m->label = req_text(l, v, "label", "a milestone");
 			date(l, v, "planned", &m->planned, &m->planned_pos);
+			date(l, v, "planned_on", &m->planned_on, NULL);
+			if (get(v, "planned_on") != NULL &&
+			    get(v, "planned") == NULL)
+				lerr(l, get(v, "planned_on"), "\"planned_on\" "
+				    "says when a plan was made: give the plan "
+				    "as \"planned\"");
 			date(l, v, "actual", &m->actual, NULL);
 			if (get(v, "planned") == NULL && get(v, "actual") == NULL)
 				lerr(l, v, "a milestone needs a \"planned\" or "
@@ -1033,9 +1048,12 @@ load_initiative(struct lctx *l, const struct ynode *root,
 
 static const char *const report_keys[] = {
 	"date", "as_of", "title", "subject", "sender", "initiatives",
-	"events", "sections", NULL
+	"events", "sections", "corrections", NULL
 };
 static const char *const event_keys[] = { "id", "label", "date", NULL };
+static const char *const correction_keys[] = {
+	"date", "what", "why", NULL
+};
 static const char *const section_keys[] = {
 	"title", "narrative", "initiative", "include", NULL
 };
@@ -1114,6 +1132,34 @@ load_report(struct lctx *l, const struct ynode *root, struct note *nt)
 			e->label = req_text(l, v, "label", "an event");
 			if (need(l, v, "date", "an event") != NULL)
 				date(l, v, "date", &e->date, NULL);
+		}
+	}
+	if ((n = list_max(l, root, "corrections", MODEL_MAX_ITEMS)) != NULL) {
+		nt->corrections = arena_calloc(l->a, n->nkids,
+		    sizeof(*nt->corrections));
+		for (i = 0; i < n->nkids; i++) {
+			struct correction *k =
+			    &nt->corrections[nt->ncorrections++];
+
+			v = n->kids[i];
+			k->pos = pos_of(l, v);
+			if (check_map(l, v, "a correction", correction_keys) == -1)
+				continue;
+			k->what = req_text(l, v, "what", "a correction");
+			k->why = req_text(l, v, "why", "a correction");
+			if (need(l, v, "date", "a correction") != NULL)
+				date(l, v, "date", &k->date, &k->date_pos);
+			if (k->date.kind != DATE_NONE && i > 0 &&
+			    nt->corrections[i - 1].date.kind != DATE_NONE &&
+			    date_cmp(&nt->corrections[i - 1].date,
+			    &k->date) > 0)
+				lerr(l, get(v, "date"), "list the corrections "
+				    "oldest first");
+			if (k->date.kind != DATE_NONE &&
+			    nt->date.kind != DATE_NONE &&
+			    k->date.last < nt->date.first)
+				lerr(l, get(v, "date"), "a correction cannot be "
+				    "dated before the note itself");
 		}
 	}
 	if (need(l, root, "sections", "report.yaml") != NULL &&

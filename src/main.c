@@ -1,6 +1,6 @@
 /*
- * main.c: the statusnotat command.  Runs the pipeline
- *   load -> validate -> layout -> (dump | html build)
+ * main.c: the statusnotat command.  Runs the pipeline (pipeline.h)
+ *   load -> validate -> layout -> (dump | build: html, typeset, pdf)
  * with one arena and one diagnostics context, and turns the worst
  * diagnostic into the exit status: 0 ok, 1 bad content, 2 usage or system.
  */
@@ -17,20 +17,21 @@
 #include "layout.h"
 #include "load.h"
 #include "model.h"
+#include "pipeline.h"
+#include "record.h"
 #include "report.h"
 #include "style.h"
-#include "validate.h"
 
 #define VERSION	"0.1.0"
 
-#ifndef TEMPLATEDIR
-#define TEMPLATEDIR	"/usr/local/share/statusnotat/templates"
-#endif
+/* TEMPLATEDIR: the Makefile writes it from PREFIX. */
+#include "templatedir.h"
 
 static const char usage_text[] =
 "usage: statusnotat build [-C content] [-t templates] [-o output]\n"
 "       statusnotat check [-C content] [-t templates]\n"
-"       statusnotat dump  [-C content]\n"
+"       statusnotat dump  [-C content] [-t templates]\n"
+"       statusnotat publish NOTE-ID [-C content] [-t templates]\n"
 "       statusnotat --help | --version\n";
 
 static const char help_text[] =
@@ -54,9 +55,22 @@ static const char help_text[] =
 "          Also warns about milestones whose planned date has passed\n"
 "          without an actual date, a pause with no end, a number typed\n"
 "          by hand in a narrative where the data has it (naming the\n"
-"          {{ }} to write), and a forecast ledger with no earlier note.\n"
+"          {{ }} to write), a forecast ledger with no earlier note, and\n"
+"          (for an initiative in two notes or more) phases and figures\n"
+"          with no date, which would reach every note.\n"
+"          Each note shows what was known on its date (as_of): facts\n"
+"          dated later do not reach it; a {{ }} of one is an error.\n"
 "  dump    print the laid-out notes as indented text (for tests and\n"
-"          for seeing what statusnotat understood).\n"
+"          for seeing what statusnotat understood), the charts as the\n"
+"          templates' pdf.yaml sets the page.\n"
+"  publish mark the note NOTE-ID published: write what it says (its\n"
+"          text as a reader gets it) into reports/NOTE-ID/published.txt,\n"
+"          to be committed with the content.  From then on check and\n"
+"          build compare the note with it, and a change is an error that\n"
+"          shows the changed lines.  To correct a published note, record\n"
+"          the correction in its report.yaml (corrections: date, what,\n"
+"          why); the note prints it, and publish adds a new edition to\n"
+"          published.txt, which keeps every edition.\n"
 "\n"
 "Options:\n"
 "  -C DIR  the content folder (default: content)\n"
@@ -83,6 +97,7 @@ enum cmd {
 	CMD_BUILD,
 	CMD_CHECK,
 	CMD_DUMP,
+	CMD_PUBLISH,
 	CMD__MAX
 };
 
@@ -103,10 +118,11 @@ main(int argc, char *argv[])
 	struct content	 content;
 	struct report	 report;
 	struct style	 style;
-	struct font	*faces[FACE__MAX];	/* the chart's: regular, bold */
+	struct font	*faces[FACE__MAX];
 	struct chart_opts co;
 	struct buf	 out;
 	const char	*cdir = "content", *tdir = "templates", *odir = "output";
+	const char	*publish = NULL;	/* the note to publish */
 	char		 safe[256] = "";	/* an argument fit to print */
 	enum cmd	 cmd;
 	int		 i, rc, tdir_default = 1, fonts_ok = 1;
@@ -129,19 +145,28 @@ main(int argc, char *argv[])
 		cmd = CMD_CHECK;
 	else if (strcmp(argv[1], "dump") == 0)
 		cmd = CMD_DUMP;
+	else if (strcmp(argv[1], "publish") == 0)
+		cmd = CMD_PUBLISH;
 	else {
 		fprintf(stderr, "statusnotat: error: unknown command \"%s\"\n",
 		    diag_escape(safe, sizeof(safe), argv[1]));
 		return usage(NULL);
 	}
-	for (i = 2; i < argc; i++) {
+	i = 2;
+	if (cmd == CMD_PUBLISH) {
+		if (argc < 3 || argv[2][0] == '-' || argv[2][0] == '\0')
+			return usage("publish needs the id of a note (its "
+			    "folder's name under reports)");
+		publish = argv[i++];
+	}
+	for (; i < argc; i++) {
 		const char **dst = NULL;
 
 		if (strcmp(argv[i], "-t") == 0)
 			tdir_default = 0;
 		if (strcmp(argv[i], "-C") == 0)
 			dst = &cdir;
-		else if (strcmp(argv[i], "-t") == 0 && cmd != CMD_DUMP)
+		else if (strcmp(argv[i], "-t") == 0)
 			dst = &tdir;
 		else if (strcmp(argv[i], "-o") == 0 && cmd == CMD_BUILD)
 			dst = &odir;
@@ -171,39 +196,22 @@ main(int argc, char *argv[])
 		(void)build_check_output(&arena, &diag, odir, cdir, tdir);
 
 	/*
-	 * Every stage runs on what the one before could make, so one run
-	 * reports every problem; a value that could not be read is marked
-	 * bad in the model and not reported again.  Only a system error
-	 * stops the pipeline, and nothing is written after any error.
+	 * The print style and the PDF's fonts, for every command: the
+	 * chart's text is measured with them, so dump shows what build
+	 * draws, and check makes sure they can draw every character.
 	 */
 	style_defaults(&style);
-	/* check reads the print style too, so build finds nothing new. */
-	if (cmd != CMD_DUMP)
-		(void)load_style(&arena, &diag, arena_printf(&arena,
-		    "%s/pdf.yaml", tdir), &style);
-	/*
-	 * The PDF's fonts: the chart's text is measured with them, and
-	 * check makes sure they can draw every character of the text.
-	 */
+	(void)load_style(&arena, &diag, arena_printf(&arena, "%s/pdf.yaml",
+	    tdir), &style);
 	for (i = 0; i < FACE__MAX; i++)
-		if ((cmd != CMD_DUMP || i == FACE_REGULAR || i == FACE_BOLD) &&
-		    (faces[i] = font_open(&diag, style.fonts[i])) == NULL)
+		if ((faces[i] = font_open(&diag, style.fonts[i])) == NULL)
 			fonts_ok = 0;
-	if (fonts_ok && cmd != CMD_DUMP)
-		content.fonts = faces;
-	(void)load_content(&arena, &diag, cdir, &content);
-	if (diag.count[DIAG_SYSERR] > 0)
-		goto out;
-	(void)validate_content(&content, &diag);
-	if (!fonts_ok)
-		goto out;
-	memset(&co, 0, sizeof(co));
-	co.width = style.page_width - style.margin_left - style.margin_right;
-	co.size = style.size_small;
-	co.measure = font_measure;
-	co.arg = faces;
-	(void)layout_report(&arena, &diag, &content, &co, &report);
-	if (diag_status(&diag) != 0)
+	pipeline_chart_opts(&style, faces, &co);
+	/* Only a system error stops the pipeline: one run, every problem. */
+	if (pipeline_run(&arena, &diag, cdir, fonts_ok ? faces : NULL,
+	    fonts_ok ? &co : NULL, publish, &content, &report) == -1 ||
+	    !fonts_ok ||
+	    diag_status(&diag) != 0)
 		goto out;
 
 	switch (cmd) {
@@ -216,8 +224,15 @@ main(int argc, char *argv[])
 			    "cannot write the dump");
 		break;
 	case CMD_BUILD:
-		(void)build_site(&arena, &diag, &report, cdir, tdir, &style,
-		    odir);
+		if (build_site(&arena, &diag, &report, cdir, tdir, &style,
+		    odir) == -1 && diag_status(&diag) == 0)
+			diag_msg(&diag, DIAG_SYSERR, NULL, 0, 0, "internal "
+			    "error: the build failed without a message; please "
+			    "report this");
+		break;
+	case CMD_PUBLISH:
+		(void)record_publish(&arena, &diag, &content, &report,
+		    publish);
 		break;
 	default:
 		break;

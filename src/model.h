@@ -106,10 +106,19 @@ struct phase {
 	const char	*reason;	/* why, for a pause; may be NULL */
 	struct date	 start;		/* DATE_NONE when not known */
 	struct date	 end;		/* DATE_NONE while it goes on */
+	/*
+	 * A plan made in advance (known.h): when it was to start and end,
+	 * and when the plan was made (DATE_NONE: always known).
+	 */
+	struct date	 planned_start;
+	struct date	 planned_end;
+	struct date	 planned_on;
 	struct count	 sessions;	/* teaching sessions held */
 	struct pos	 pos;
 	struct pos	 start_pos;
 	struct pos	 end_pos;
+	struct pos	 planned_start_pos;
+	struct pos	 planned_end_pos;
 };
 
 enum status {				/* of a milestone, as of the note's date */
@@ -132,6 +141,7 @@ struct milestone {
 	const char	*id;
 	const char	*label;
 	struct date	 planned;	/* the first plan; DATE_NONE when none */
+	struct date	 planned_on;	/* when it was made; DATE_NONE: always */
 	struct date	 actual;	/* DATE_NONE until it happened */
 	struct replan	*replans;	/* oldest first */
 	size_t		 nreplans;
@@ -192,6 +202,15 @@ struct event {				/* a dated fact of a note */
 	struct pos	 pos;
 };
 
+/* A correction of a published note: printed with it (record.h). */
+struct correction {
+	struct date	 date;
+	const char	*what;		/* what was corrected */
+	const char	*why;
+	struct pos	 pos;
+	struct pos	 date_pos;
+};
+
 struct section {
 	const char	*title;		/* heading, may be NULL */
 	const char	*narrative;	/* path of the .md file, may be NULL */
@@ -219,6 +238,8 @@ struct note {
 	size_t		 nevents;
 	struct section	*sections;
 	size_t		 nsections;
+	struct correction *corrections;	/* oldest first */
+	size_t		 ncorrections;
 };
 
 struct font;

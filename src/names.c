@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "model.h"
 #include "names.h"
+#include "known.h"
 #include "validate.h"
 
 /* One number: which name of which initiative, its key made when asked. */
@@ -76,6 +77,56 @@ add_num(struct adder *t, const char *key, const struct count *c)
 	n->num = c->value;
 }
 
+static void	add_date(struct adder *, const char *, const struct date *);
+
+/* A name whose value is known only from the date d on. */
+static void
+add_later(struct adder *t, const char *key, const struct date *d)
+{
+	struct name	*n = add(t, key);
+
+	n->kind = NAME_LATER;
+	n->date = *d;
+}
+
+/*
+ * A participant count v on a date (participants_at's, perhaps derived),
+ * or when c, as written, will have one.
+ */
+static void
+add_part(struct adder *t, const char *key, const struct count *v,
+    const struct count *c)
+{
+	if (!v->set && !v->bad && count_since(c) != NULL)
+		add_later(t, key, count_since(c));
+	else
+		add_num(t, key, v);
+}
+
+/* A count on as_of: its value, or when it will have one. */
+static void
+add_count(struct adder *t, const char *key, const struct count *c,
+    const struct date *as_of)
+{
+	struct count	 v = count_at(c, as_of);
+
+	if (!v.set && !v.bad && count_since(c) != NULL)
+		add_later(t, key, count_since(c));
+	else
+		add_num(t, key, &v);
+}
+
+/* A fact's date on as_of: the date, or when it will be known. */
+static void
+add_fact(struct adder *t, const char *key, const struct date *d,
+    const struct date *as_of)
+{
+	if (d->kind != DATE_NONE && !known_by(d, as_of))
+		add_later(t, key, d);
+	else
+		add_date(t, key, d);
+}
+
 static void
 add_date(struct adder *t, const char *key, const struct date *d)
 {
@@ -104,9 +155,13 @@ add_initiative(struct adder *t, const struct initiative *in,
 {
 	struct arena	*a = t->arena;
 	const char	*p = in->id;
+	static const char *const phase_names[] = {
+		"name", "reason", "start", "end", "planned_start",
+		"planned_end", "sessions"
+	};
 	struct participants pa;
-	struct count	 c;
-	size_t		 i;
+	struct date	 start, end;
+	size_t		 i, j;
 
 	/*
 	 * A file with errors: a name missing under it is most likely one
@@ -122,21 +177,23 @@ add_initiative(struct adder *t, const struct initiative *in,
 		add_text(t, arena_printf(a, "%s.owner", p), in->owner_p->name);
 	add_date(t, arena_printf(a, "%s.founded", p), &in->founded);
 	add_date(t, arena_printf(a, "%s.established", p), &in->established);
-	c = count_at(&in->staff.count, as_of);
-	add_num(t, arena_printf(a, "%s.staff.count", p), &c);
+	add_count(t, arena_printf(a, "%s.staff.count", p), &in->staff.count,
+	    as_of);
 	if (in->staff.unit_p != NULL)
 		add_text(t, arena_printf(a, "%s.staff.unit", p),
 		    in->staff.unit_p->name);
 	add_date(t, arena_printf(a, "%s.staff.from", p), &in->staff.from);
 	participants_at(&in->participants, as_of, &pa);
-	add_num(t, arena_printf(a, "%s.participants.recruited", p),
-	    &pa.recruited);
-	add_num(t, arena_printf(a, "%s.participants.started", p), &pa.started);
-	add_num(t, arena_printf(a, "%s.participants.dropped_out", p),
-	    &pa.dropped_out);
-	add_num(t, arena_printf(a, "%s.participants.completed", p),
-	    &pa.completed);
-	add_num(t, arena_printf(a, "%s.participants.active", p), &pa.active);
+	add_part(t, arena_printf(a, "%s.participants.recruited", p),
+	    &pa.recruited, &in->participants.recruited);
+	add_part(t, arena_printf(a, "%s.participants.started", p), &pa.started,
+	    &in->participants.started);
+	add_part(t, arena_printf(a, "%s.participants.dropped_out", p),
+	    &pa.dropped_out, &in->participants.dropped_out);
+	add_part(t, arena_printf(a, "%s.participants.completed", p),
+	    &pa.completed, &in->participants.completed);
+	add_part(t, arena_printf(a, "%s.participants.active", p), &pa.active,
+	    &in->participants.active);
 	for (i = 0; i < in->nphases; i++) {
 		const struct phase *ph = &in->phases[i];
 		const char *q;
@@ -144,12 +201,24 @@ add_initiative(struct adder *t, const struct initiative *in,
 		if (ph->id == NULL)
 			continue;
 		q = arena_printf(a, "%s.phases.%s", p, ph->id);
+		if (phase_at(ph, as_of, &start, &end) == PHASE_ABSENT) {
+			/* Nothing of it was known yet. */
+			for (j = 0; j < sizeof(phase_names) /
+			    sizeof(phase_names[0]); j++)
+				add_later(t, arena_printf(a, "%s.%s", q,
+				    phase_names[j]), phase_since(ph));
+			continue;
+		}
 		add_text(t, arena_printf(a, "%s.name", q), ph->name);
 		add_text(t, arena_printf(a, "%s.reason", q), ph->reason);
-		add_date(t, arena_printf(a, "%s.start", q), &ph->start);
-		add_date(t, arena_printf(a, "%s.end", q), &ph->end);
-		c = count_at(&ph->sessions, as_of);
-		add_num(t, arena_printf(a, "%s.sessions", q), &c);
+		add_fact(t, arena_printf(a, "%s.start", q), &ph->start, as_of);
+		add_fact(t, arena_printf(a, "%s.end", q), &ph->end, as_of);
+		add_date(t, arena_printf(a, "%s.planned_start", q),
+		    &ph->planned_start);
+		add_date(t, arena_printf(a, "%s.planned_end", q),
+		    &ph->planned_end);
+		add_count(t, arena_printf(a, "%s.sessions", q), &ph->sessions,
+		    as_of);
 	}
 	for (i = 0; i < in->nmilestones; i++) {
 		const struct milestone *m = &in->milestones[i];
@@ -159,17 +228,22 @@ add_initiative(struct adder *t, const struct initiative *in,
 			continue;
 		q = arena_printf(a, "%s.milestones.%s", p, m->id);
 		add_text(t, arena_printf(a, "%s.label", q), m->label);
-		add_date(t, arena_printf(a, "%s.planned", q),
-		    milestone_plan(m, as_of));
-		add_date(t, arena_printf(a, "%s.actual", q), &m->actual);
+		if (milestone_plan(m, as_of)->kind == DATE_NONE &&
+		    m->planned.kind != DATE_NONE)
+			add_later(t, arena_printf(a, "%s.planned", q),
+			    &m->planned_on);
+		else
+			add_date(t, arena_printf(a, "%s.planned", q),
+			    milestone_plan(m, as_of));
+		add_fact(t, arena_printf(a, "%s.actual", q), &m->actual, as_of);
 	}
 	for (i = 0; i < in->nfigures; i++) {
 		const struct figure *f = &in->figures[i];
 
 		if (f->id == NULL)
 			continue;
-		c = count_at(&f->value, as_of);
-		add_num(t, arena_printf(a, "%s.figures.%s", p, f->id), &c);
+		add_count(t, arena_printf(a, "%s.figures.%s", p, f->id),
+		    &f->value, as_of);
 		add_text(t, arena_printf(a, "%s.figures.%s.label", p, f->id),
 		    f->label);
 	}
@@ -223,6 +297,14 @@ names_build(struct names *t, struct arena *a, const struct content *c,
 	for (i = 0; i < nt->nevents; i++) {
 		if (nt->events[i].id == NULL)
 			continue;
+		if (nt->events[i].date.kind != DATE_NONE &&
+		    !known_by(&nt->events[i].date, &nt->as_of)) {
+			add_later(&ad, arena_printf(a, "events.%s.label",
+			    nt->events[i].id), &nt->events[i].date);
+			add_later(&ad, arena_printf(a, "events.%s.date",
+			    nt->events[i].id), &nt->events[i].date);
+			continue;
+		}
 		add_text(&ad, arena_printf(a, "events.%s.label",
 		    nt->events[i].id), nt->events[i].label);
 		add_date(&ad, arena_printf(a, "events.%s.date",
@@ -487,11 +569,16 @@ names_format(const struct name *n, const char *filter, struct buf *b,
     char *err, size_t errsz)
 {
 	static const char *const kinds[NAME__MAX] = {
-		"text", "a number", "a date", "unreadable"
+		"text", "a number", "a date", "unreadable", "not yet known"
 	};
 
 	if (n->kind == NAME_BAD)
 		return 0;
+	if (n->kind == NAME_LATER) {
+		snprintf(err, errsz, "this value is not known on the note's "
+		    "date");
+		return -1;
+	}
 	if (filter == NULL) {
 		switch (n->kind) {
 		case NAME_TEXT:

@@ -20,6 +20,7 @@ enum name_kind {
 	NAME_NUMBER,
 	NAME_DATE,
 	NAME_BAD,	/* its value was unreadable and is reported already */
+	NAME_LATER,	/* not known on the note's date: known from date on */
 	NAME__MAX
 };
 
@@ -28,7 +29,7 @@ struct name {
 	enum name_kind	 kind;
 	const char	*text;	/* NAME_TEXT */
 	long		 num;	/* NAME_NUMBER */
-	struct date	 date;	/* NAME_DATE */
+	struct date	 date;	/* NAME_DATE, NAME_LATER */
 };
 
 struct name_table {

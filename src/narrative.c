@@ -16,6 +16,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "date.h"
 #include "diag.h"
 #include "escape.h"
 #include "font.h"
@@ -107,6 +108,22 @@ trim(const char **s, const char **e)
 		(*e)--;
 }
 
+/* A name the note cannot use yet: the value is known only later. */
+static void
+later(struct walk *w, const struct name *n, const char *key, int line,
+    int col)
+{
+	struct buf	 on, from;
+
+	buf_init(&on, &w->tmp);
+	buf_init(&from, &w->tmp);
+	date_format(&on, &w->o->names->as_of, 0);
+	date_format(&from, &n->date, 0);
+	diag_msg(w->d, DIAG_ERROR, w->path, line, col, "\"%s\" is not known "
+	    "on the note's date, %s: the data gives it from %s on, so only "
+	    "a later note can use it", key, on.data, from.data);
+}
+
 /*
  * Fill in every {{ name }} and {{ name | filter }} of src into out.
  * "\{{" is a literal "{{".  Returns the number of errors.
@@ -186,6 +203,9 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 				    "\"%s\" (names look like \"%s\"; see "
 				    "docs/content.md)", key,
 				    names_example(w->o->names));
+			errors++;
+		} else if (n->kind == NAME_LATER) {
+			later(w, n, key, line, (int)(ns - line_start) + 1);
 			errors++;
 		} else {
 			struct buf v;

@@ -14,6 +14,7 @@
 #include "date.h"
 #include "diag.h"
 #include "model.h"
+#include "known.h"
 #include "validate.h"
 
 /* Names that {{ }} in narratives uses for itself: no initiative may take them. */
@@ -160,55 +161,6 @@ check_unique(struct diag *d, const char *what, const void *items,
 	free(v);
 }
 
-struct count
-count_at(const struct count *c, const struct date *as_of)
-{
-	struct count	 r;
-	size_t		 i;
-
-	memset(&r, 0, sizeof(r));
-	r.bad = c->bad;
-	if (c->hist == NULL) {
-		r.set = c->set;
-		r.value = c->value;
-		r.pos = c->pos;
-		return r;
-	}
-	for (i = c->nhist; i > 0; i--)
-		if (c->hist[i - 1].date.first <= as_of->last) {
-			r.set = 1;
-			r.value = c->hist[i - 1].value;
-			r.pos = c->hist[i - 1].pos;
-			break;
-		}
-	return r;
-}
-
-void
-participants_at(const struct participants *p, const struct date *as_of,
-    struct participants *o)
-{
-	long	 active;
-
-	memset(o, 0, sizeof(*o));
-	o->pos = p->pos;
-	o->recruited = count_at(&p->recruited, as_of);
-	o->started = count_at(&p->started, as_of);
-	o->dropped_out = count_at(&p->dropped_out, as_of);
-	o->completed = count_at(&p->completed, as_of);
-	o->active = count_at(&p->active, as_of);
-	if (o->active.set || !o->started.set)
-		return;
-	active = o->started.value - (o->dropped_out.set ?
-	    o->dropped_out.value : 0) - (o->completed.set ?
-	    o->completed.value : 0);
-	if (active >= 0) {
-		o->active.set = 1;
-		o->active.value = active;
-		o->active.pos = p->pos;
-	}
-}
-
 /* The counts must add up on every date any of them changed. */
 static void
 check_participants(struct diag *d, const struct participants *p)
@@ -286,6 +238,11 @@ check_phases(struct diag *d, const struct initiative *in)
 			err(d, &p->end_pos, "the phase \"%s\" ends before it "
 			    "starts", p->id ? p->id : "");
 		}
+		if (p->planned_start.kind != DATE_NONE &&
+		    p->planned_end.kind != DATE_NONE &&
+		    p->planned_end.last < p->planned_start.first)
+			err(d, &p->planned_end_pos, "the phase \"%s\" is planned "
+			    "to end before it starts", p->id ? p->id : "");
 		if (p->start.kind == DATE_NONE)
 			continue;
 		if (prev != NULL && p->start.last < prev->start.first) {
@@ -296,29 +253,6 @@ check_phases(struct diag *d, const struct initiative *in)
 		}
 		prev = p;
 	}
-}
-
-const struct date *
-milestone_plan(const struct milestone *m, const struct date *as_of)
-{
-	size_t	 i;
-
-	for (i = m->nreplans; i > 0; i--)
-		if (m->replans[i - 1].date.first <= as_of->last)
-			return &m->replans[i - 1].planned;
-	return &m->planned;
-}
-
-enum status
-milestone_status(const struct milestone *m, const struct date *as_of)
-{
-	const struct date *plan = milestone_plan(m, as_of);
-
-	if (m->actual.kind != DATE_NONE && m->actual.first <= as_of->last)
-		return STATUS_DONE;
-	if (plan->kind == DATE_NONE || plan->last >= as_of->first)
-		return STATUS_EXPECTED;
-	return STATUS_OVERDUE;
 }
 
 const struct note *
@@ -408,6 +342,41 @@ check_overdue(struct diag *d, const struct initiative *in,
 	}
 	arena_fini(&a);
 	check_open_pauses(d, in, nt);
+}
+
+/*
+ * Of an initiative in more than one note: values with no date hold for
+ * every note, so one added later reaches the notes written before it.
+ */
+static void
+check_undated(struct diag *d, const struct initiative *in)
+{
+	const struct phase *p;
+	const struct figure *f;
+	size_t		 i;
+
+	for (i = 0; i < in->nphases; i++) {
+		p = &in->phases[i];
+		if (p->id != NULL && p->start.kind == DATE_NONE &&
+		    p->planned_start.kind == DATE_NONE && !p->start.bad &&
+		    !p->planned_start.bad)
+			diag_msg(d, DIAG_WARNING, p->pos.file, p->pos.line,
+			    p->pos.col, "the phase \"%s\" has no date, so every "
+			    "note shows it, also those written before it "
+			    "began: give it a \"start\" (or, if it was "
+			    "planned, a \"planned_start\")", p->id);
+	}
+	for (i = 0; i < in->nfigures; i++) {
+		f = &in->figures[i];
+		if (f->id != NULL && f->value.set && f->value.hist == NULL)
+			diag_msg(d, DIAG_WARNING, f->value.pos.file,
+			    f->value.pos.line, f->value.pos.col, "the figure "
+			    "\"%s\" has no date, so every note shows it, also "
+			    "those written before it was counted: write the "
+			    "date it holds from before the number, on a line "
+			    "of its own under \"value:\" (such as \"3. juni "
+			    "2021: %ld\")", f->id, f->value.value);
+	}
 }
 
 /* The rows an initiative's own section shows: timeline and figures. */
@@ -557,10 +526,12 @@ validate_content(struct content *c, struct diag *d)
 			nt->initiatives_p[j] = ip;
 			/* Warn once per initiative: from its newest note. */
 			k = (size_t)(ip - c->initiatives);
-			if (!seen[k]) {
-				seen[k] = 1;
+			if (!seen[k])
 				check_overdue(d, ip, nt);
-			}
+			else if (seen[k] == 1)
+				check_undated(d, ip);
+			if (seen[k] < 2)
+				seen[k]++;
 		}
 		check_rows(d, nt, &rows);
 	}

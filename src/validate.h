@@ -16,28 +16,6 @@
 int		 validate_content(struct content *, struct diag *);
 
 /*
- * What the model says as of a date (a note's as_of): the layout stage
- * and the names for narratives read every number and plan through
- * these, so a note shows what held on its date, and a later edit of an
- * initiative's file does not change what an earlier note said.
- */
-
-/* A count's value on a date: its newest entry from that date or before. */
-struct count	 count_at(const struct count *, const struct date *as_of);
-
-/* Every participant count on a date, with "active" derived if not given. */
-void		 participants_at(const struct participants *,
-		    const struct date *as_of, struct participants *out);
-
-/* When a milestone was expected on a date: the plan then in force. */
-const struct date *milestone_plan(const struct milestone *,
-		    const struct date *as_of);
-
-/* A milestone's status as of a date. */
-enum status	 milestone_status(const struct milestone *,
-		    const struct date *as_of);
-
-/*
  * The note before nt (an earlier as_of) that covers the initiative in,
  * for "since last time": NULL when there is none.
  */

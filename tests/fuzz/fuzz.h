@@ -32,7 +32,7 @@
 #include "report.h"
 #include "style.h"
 #include "typeset.h"
-#include "validate.h"
+#include "pipeline.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -178,26 +178,17 @@ fuzz_run(enum fuzz_what what)
 	arena_init(&a);
 	/* FUZZ_VERBOSE=1 shows the diagnostics, to see what an input does. */
 	diag_init(&d, getenv("FUZZ_VERBOSE") != NULL ? stderr : NULL);
-	memset(&c, 0, sizeof(c));
-	memset(&co, 0, sizeof(co));
 	memset(&po, 0, sizeof(po));
-	c.fonts = e->fonts;
 	po.archival = 1;
 	po.icc_profile = e->style.icc_profile;
-	co.width = e->style.page_width - e->style.margin_left -
-	    e->style.margin_right;
-	co.size = e->style.size_small;
-	co.measure = font_measure;
-	co.arg = e->fonts;
-	(void)load_content(&a, &d, e->dir, &c);
+	pipeline_chart_opts(&e->style, e->fonts, &co);
+	/*
+	 * Typeset even after errors in the content (an unknown {{ }}
+	 * name, most often): the report is whole all the same, and the
+	 * fuzzer reaches the typesetter far more often.
+	 */
+	(void)pipeline_run(&a, &d, e->dir, e->fonts, &co, NULL, &c, &r);
 	if (d.count[DIAG_SYSERR] == 0) {
-		(void)validate_content(&c, &d);
-		/*
-		 * Typeset even after errors in the content (an unknown {{ }}
-		 * name, most often): the report is whole all the same, and
-		 * the fuzzer reaches the typesetter far more often.
-		 */
-		(void)layout_report(&a, &d, &c, &co, &r);
 		errors = d.count[DIAG_ERROR] + d.count[DIAG_SYSERR];
 		if (d.count[DIAG_SYSERR] == 0 &&
 		    (what == FUZZ_TYPESET || what == FUZZ_PDF))

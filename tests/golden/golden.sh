@@ -61,6 +61,12 @@ if [ "$mode" = regen ]; then
 	exit 0
 fi
 
+# A case must say what it expects: a case without it would pass unseen.
+for f in check.err check.rc; do
+	[ -f "expected/$f" ] && continue
+	echo "$case: expected/$f is missing (make regen writes it; review it)" >&2
+	status=1
+done
 for f in check.err check.rc dump.out; do
 	[ -f "expected/$f" ] || continue
 	if ! diff -u "expected/$f" "$tmp/$f" >"$tmp/diff" 2>&1; then

@@ -20,7 +20,7 @@
 #include "model.h"
 #include "report.h"
 #include "style.h"
-#include "validate.h"
+#include "pipeline.h"
 
 #define EPS	0.01
 #define ASCENT	0.8	/* as chart.c reserves for text */
@@ -189,9 +189,7 @@ content_tree(const char *dir, double width, size_t want,
 	co.measure = font_measure;
 	co.arg = faces;
 	snprintf(what, sizeof(what), "%s at %.0f pt", dir, width);
-	T_OK(load_content(&a, &d, dir, &c) == 0 &&
-	    validate_content(&c, &d) == 0 &&
-	    layout_report(&a, &d, &c, &co, &r) == 0, what);
+	T_OK(pipeline_run(&a, &d, dir, NULL, &co, NULL, &c, &r) == 0, what);
 	if (d.count[DIAG_ERROR] == 0)
 		for (i = 0; i < r.nnotes; i++) {
 			snprintf(what, sizeof(what), "%s, %s at %.0f pt", dir,

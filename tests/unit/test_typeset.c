@@ -20,7 +20,7 @@
 #include "report.h"
 #include "style.h"
 #include "typeset.h"
-#include "validate.h"
+#include "pipeline.h"
 
 #define EPS	0.01
 
@@ -196,17 +196,12 @@ main(void)
 	for (i = 0; i < FACE__MAX; i++)
 		if ((fonts[i] = font_open(&d, s.fonts[i])) == NULL)
 			ok = 0;
-	/* The chart as main.c makes it: the text width, the PDF's fonts. */
-	memset(&co, 0, sizeof(co));
-	co.width = s.page_width - s.margin_left - s.margin_right;
-	co.size = s.size_small;
-	co.measure = font_measure;
-	co.arg = fonts;
-	T_OK(ok && load_content(&a, &d, "content", &c) == 0 &&
-	    validate_content(&c, &d) == 0 &&
-	    layout_report(&a, &d, &c, &co, &r) == 0 && r.nnotes == 1,
-	    "the bundled content lays out");
+	/* The pipeline as main runs it: the chart as the PDF draws it. */
+	pipeline_chart_opts(&s, fonts, &co);
+	T_OK(ok && pipeline_run(&a, &d, "content", fonts, &co, NULL, &c,
+	    &r) == 0 && r.nnotes == 1, "the bundled content lays out");
 	h = hyph_open(&d);
+	T_OK(h != NULL, "the hyphenation patterns open");
 	if (ok && h != NULL && r.nnotes == 1) {
 		T_OK(typeset_note(&a, &d, &r, &r.notes[0], &s, fonts, h,
 		    &ts) == 0, "the 2021 note typesets");

@@ -1,0 +1,148 @@
+/*
+ * known.c: what the content says as known on a date.  See known.h.
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "date.h"
+#include "known.h"
+#include "model.h"
+
+static const struct date no_date;
+
+int
+known_by(const struct date *d, const struct date *as_of)
+{
+	return d->kind != DATE_NONE && d->first <= as_of->last;
+}
+
+struct count
+count_at(const struct count *c, const struct date *as_of)
+{
+	struct count	 r;
+	size_t		 i;
+
+	memset(&r, 0, sizeof(r));
+	r.bad = c->bad;
+	if (c->hist == NULL) {
+		r.set = c->set;
+		r.value = c->value;
+		r.pos = c->pos;
+		return r;
+	}
+	for (i = c->nhist; i > 0; i--)
+		if (known_by(&c->hist[i - 1].date, as_of)) {
+			r.set = 1;
+			r.value = c->hist[i - 1].value;
+			r.pos = c->hist[i - 1].pos;
+			break;
+		}
+	return r;
+}
+
+void
+participants_at(const struct participants *p, const struct date *as_of,
+    struct participants *o)
+{
+	long	 active;
+
+	memset(o, 0, sizeof(*o));
+	o->pos = p->pos;
+	o->recruited = count_at(&p->recruited, as_of);
+	o->started = count_at(&p->started, as_of);
+	o->dropped_out = count_at(&p->dropped_out, as_of);
+	o->completed = count_at(&p->completed, as_of);
+	o->active = count_at(&p->active, as_of);
+	if (o->active.set || !o->started.set)
+		return;
+	active = o->started.value - (o->dropped_out.set ?
+	    o->dropped_out.value : 0) - (o->completed.set ?
+	    o->completed.value : 0);
+	if (active >= 0) {
+		o->active.set = 1;
+		o->active.value = active;
+		o->active.pos = p->pos;
+	}
+}
+
+const struct date *
+milestone_plan(const struct milestone *m, const struct date *as_of)
+{
+	size_t	 i;
+
+	for (i = m->nreplans; i > 0; i--)
+		if (known_by(&m->replans[i - 1].date, as_of))
+			return &m->replans[i - 1].planned;
+	if (m->planned_on.kind != DATE_NONE && !known_by(&m->planned_on, as_of))
+		return &no_date;
+	return &m->planned;
+}
+
+enum status
+milestone_status(const struct milestone *m, const struct date *as_of)
+{
+	const struct date *plan = milestone_plan(m, as_of);
+
+	if (known_by(&m->actual, as_of))
+		return STATUS_DONE;
+	if (plan->kind == DATE_NONE || plan->last >= as_of->first)
+		return STATUS_EXPECTED;
+	return STATUS_OVERDUE;
+}
+
+const struct date *
+count_since(const struct count *c)
+{
+	return c->hist != NULL && c->nhist > 0 ? &c->hist[0].date : NULL;
+}
+
+/* Whether the phase's plan was made by as_of (always, if not said). */
+static int
+plan_known(const struct phase *p, const struct date *as_of)
+{
+	return p->planned_start.kind != DATE_NONE &&
+	    (p->planned_on.kind == DATE_NONE || known_by(&p->planned_on, as_of));
+}
+
+enum phase_state
+phase_at(const struct phase *p, const struct date *as_of, struct date *start,
+    struct date *end)
+{
+	memset(start, 0, sizeof(*start));
+	memset(end, 0, sizeof(*end));
+	if (known_by(&p->start, as_of)) {
+		*start = p->start;
+		if (!known_by(&p->end, as_of)) {
+			/* Still going on: till when it was planned to. */
+			if (plan_known(p, as_of))
+				*end = p->planned_end;
+			return PHASE_BEGUN;
+		}
+		*end = p->end;
+		return p->end.last < as_of->first ? PHASE_ENDED : PHASE_BEGUN;
+	}
+	if (plan_known(p, as_of)) {
+		*start = p->planned_start;
+		*end = p->planned_end;
+		return PHASE_PLANNED;
+	}
+	if (p->start.kind == DATE_NONE && p->planned_start.kind == DATE_NONE) {
+		if (known_by(&p->end, as_of))
+			*end = p->end;
+		return PHASE_UNDATED;
+	}
+	return PHASE_ABSENT;
+}
+
+const struct date *
+phase_since(const struct phase *p)
+{
+	const struct date *plan = p->planned_start.kind == DATE_NONE ? NULL :
+	    p->planned_on.kind != DATE_NONE ? &p->planned_on : NULL;
+
+	if (p->start.kind == DATE_NONE)
+		return plan;
+	if (plan != NULL && plan->first < p->start.first)
+		return plan;
+	return &p->start;
+}
