@@ -126,12 +126,17 @@ later(struct walk *w, const struct name *n, const char *key, int line,
 
 /*
  * Fill in every {{ name }} and {{ name | filter }} of src into out.
- * "\{{" is a literal "{{".  Returns the number of errors.
+ * "\{{" is a literal "{{".  Returns the number of errors.  Each byte is
+ * looked at a bounded number of times: the "}}" or the end of the line
+ * that ends one "{{" is kept for the next, so a line of many "{{" left
+ * open is not read again for each, and once the file's messages are no
+ * longer shown no name is looked for to suggest.
  */
 static int
 fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 {
 	const char	*p = src, *end = src + len, *open, *close, *nl;
+	const char	*stop = NULL;	/* where the last scan for "}}" ended */
 	const char	*ns, *ne, *fs, *fe, *bar, *near;
 	const struct name *n;
 	char		 err[256];
@@ -164,9 +169,19 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 			continue;
 		}
 		buf_put(out, p, (size_t)(open - p));
-		for (close = open + 2; close + 1 < end; close++)
-			if (*close == '\n' || (close[0] == '}' && close[1] == '}'))
-				break;
+		/*
+		 * Nothing between the last scan's start and its stop ends a
+		 * reference, so from an earlier "{{" on the same stretch the
+		 * scan would stop there again.
+		 */
+		if (stop != NULL && stop >= open + 2)
+			close = stop;
+		else
+			for (close = open + 2; close + 1 < end; close++)
+				if (*close == '\n' ||
+				    (close[0] == '}' && close[1] == '}'))
+					break;
+		stop = close;
 		if (close + 1 >= end || *close == '\n') {
 			diag_msg(w->d, DIAG_ERROR, w->path, line,
 			    (int)(open - line_start) + 1, "\"{{\" is not "
@@ -192,8 +207,16 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 		filter = fs != NULL ? arena_strndup(&w->tmp, fs,
 		    (size_t)(fe - fs)) : NULL;
 		if ((n = names_find(w->o->names, key)) == NULL) {
-			near = names_suggest(w->o->names, key);
-			if (near != NULL)
+			/*
+			 * Past DIAG_MAX_PER_FILE messages about a file, diag.c
+			 * only counts them: no name near is looked for.
+			 */
+			if (errors >= DIAG_MAX_PER_FILE)
+				diag_msg(w->d, DIAG_ERROR, w->path, line,
+				    (int)(ns - line_start) + 1, "unknown name "
+				    "\"%s\"", key);
+			else if ((near = names_suggest(w->o->names, key)) !=
+			    NULL)
 				diag_msg(w->d, DIAG_ERROR, w->path, line,
 				    (int)(ns - line_start) + 1, "unknown name "
 				    "\"%s\" (did you mean \"%s\"?)", key, near);
@@ -275,10 +298,12 @@ hint_numbers(struct walk *w, const char *src, size_t len)
 		if (fence || code)
 			continue;
 		if (p + 1 < end && p[0] == '{' && p[1] == '{') {
-			q = memchr(p, '\n', (size_t)(end - p));
+			/* To the "}}", or to the newline, which is counted next. */
 			while (p + 1 < end && !(p[0] == '}' && p[1] == '}') &&
-			    (q == NULL || p < q))
+			    *p != '\n')
 				p++;
+			if (*p == '\n')
+				p--;
 			continue;
 		}
 		if (*p < '0' || *p > '9' || (p > line_start &&

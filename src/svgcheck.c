@@ -9,7 +9,8 @@
  * image, animation, iframe); an element with a prefix only from a
  * namespace no browser acts on (Inkscape's, RDF metadata); no attribute
  * named on... (event handlers); href only to "#name"; url() only to
- * "#name"; no CSS escapes, @import or image-set() in styles; no
+ * "#name"; no CSS escapes, @import or image-set() in styles, nor a
+ * comment inside a <style> element, which would split the words; no
  * processing instruction but the XML declaration, no CDATA, no DOCTYPE
  * with declarations of its own (entities); UTF-8 only.
  */
@@ -488,6 +489,15 @@ markup(struct sx *x)
 	size_t		 at = x->pos;
 
 	if (starts(x, "<!--")) {
+		/*
+		 * A browser joins the style sheet's text around a comment:
+		 * "@imp<!---->ort" is @import, which each piece hides.
+		 */
+		if (x->in_style)
+			return bad(x, at, "a comment (<!-- ... -->) inside the "
+			    "logo's <style> element could hide a link: remove "
+			    "it (a comment in a style sheet is written "
+			    "/* ... */)");
 		if ((end = find(x, "-->")) == NULL)
 			return bad(x, at, "a comment is not closed");
 		x->pos = (size_t)(end - x->s) + 3;

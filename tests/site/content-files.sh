@@ -8,9 +8,10 @@
 # the build writes, and works in a sub-folder of the note.  An SVG logo
 # (published as /logo.svg on the municipality's own address) with a
 # script, an event handler, foreignObject, a link or embedded picture
-# from elsewhere, a style sheet that loads something, or a DOCTYPE with
-# entities is an error at its line and column and publishes nothing;
-# plain, Inkscape and Illustrator logos are published as they are.
+# from elsewhere, a style sheet that loads something (or a comment in it,
+# which could split the words), or a DOCTYPE with entities is an error
+# at its line and column and publishes nothing; plain, Inkscape and
+# Illustrator logos are published as they are.
 set -u
 bin=$1
 tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
@@ -130,9 +131,11 @@ try() {	# try WHAT WANT-EXIT GREP: build with $tmp/logo.svg as the logo
 		status=1
 	fi
 }
-bad() {	# bad WHAT LINE:COL GREP < svg
+bad() {	# bad WHAT LINE:COL GREP < svg (in a pipe: a subshell, so a
+	# failure is kept in a file)
 	cat >"$tmp/logo.svg"
 	try "$1" 1 "c/logo.svg:$2: error: .*$3"
+	[ "$status" -eq 0 ] || : >"$tmp/bad-failed"
 }
 
 printf '%s\n<script>alert(1)</script>\n</svg>\n' "$head" |
@@ -159,6 +162,8 @@ printf '%s\n<set attributeName="onclick" to="alert(1)"/></svg>\n' "$head" |
     bad "animation" 2:1 "<set> is not allowed"
 printf '%s<style>.a{fill:u\\72l(http://x/y)}</style></svg>\n' "$head" |
     bad "css escape" 1:68 "escape"
+printf '%s\n<style>@imp<!---->ort "https://example.com/x.css";</style></svg>\n' "$head" |
+    bad "comment in a style sheet" 2:12 "a comment (<!-- ... -->) inside the logo's <style> element could hide a link"
 
 # Logos as drawing programs save them.
 cat >"$tmp/logo.svg" <<'SVG'
@@ -215,4 +220,5 @@ cat >"$tmp/logo.svg" <<'SVG'
 </svg>
 SVG
 try "Illustrator logo" 0 ""
+[ -e "$tmp/bad-failed" ] && status=1
 exit $status

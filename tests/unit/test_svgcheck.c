@@ -64,11 +64,19 @@ refused(const char *body, int wline, int wcol, const char *words)
 static void
 test_svg(void)
 {
+	static const char *const refs[] = {
+		"<rect style=\"&#64;import 'x.css'\"/>",
+		"<rect style=\"fill:u&#114;l(http://x/y#g)\"/>",
+		"<rect fill=\"u&#x72;l(http://x/y#g)\"/>"
+	};
 	char	 err[256];
 	size_t	 i;
 	int	 line, col, all = 1;
 
 	T_OK(check(good, &line, &col, err, sizeof(err)) == 0, "a good logo");
+	T_OK(check("<svg xmlns=\"http://www.w3.org/2000/svg\"><style>a{b:c}"
+	    "</style><!-- x --><style>/* y */d{e:f}</style></svg>", &line,
+	    &col, err, sizeof(err)) == 0, "comments beside and in a style sheet");
 	for (i = 0; i + 1 < sizeof(good) - 1; i++) {
 		char	*copy = malloc(i > 0 ? i : 1);
 
@@ -95,6 +103,17 @@ test_svg(void)
 	refused("<style>a{b:u\\72l(x)}</style>", 2, 8, "escape");
 	refused("<style>a{b:&#117;rl(x)}</style>", 2, 8, "character reference");
 	refused("<style><![CDATA[ a{} ]]></style>", 2, 8, "CDATA");
+	/* A browser joins a style sheet's text around comments. */
+	refused("<style>@imp<!---->ort 'http://x/y.css';</style>", 2, 12,
+	    "comment (<!-- ... -->) inside the logo's <style>");
+	refused("<style>a{fill:u<!-- x -->rl(http://x/y#g)}</style>", 2, 16,
+	    "could hide a link");
+	refused("<style><!-- a{fill:red} --></style>", 2, 8, "remove it");
+	/* Character references in attributes are refused, not decoded. */
+	for (i = 0; i < sizeof(refs) / sizeof(refs[0]); i++)
+		refused(refs[i], 2, 7, "character reference");
+	refused("<rect style=\"@imp&amp;ort 'x'\" fill=\"url(&quot;"
+	    "http://x/y#g&quot;)\"/>", 2, 32, "url()");
 	refused("<h:script xmlns:h=\"http://www.w3.org/1999/xhtml\"/>", 2, 1,
 	    "<h:script>");
 	refused("<x:svg xmlns:x=\"http://www.w3.org/2000/svg\"/>", 2, 1,
