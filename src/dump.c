@@ -5,8 +5,10 @@
 #include <string.h>
 
 #include "buf.h"
+#include "diag.h"
 #include "dump.h"
 #include "report.h"
+#include "utf8.h"
 
 static const char *const block_names[BLOCK__MAX] = {
 	"section", "heading", "para", "list", "item", "quote", "code",
@@ -38,23 +40,51 @@ indent(struct buf *b, int depth)
 		buf_puts(b, "  ");
 }
 
-/* A quoted string with \n, \" and \\ escaped. */
+/*
+ * n bytes of content, as the dump writes every value: what a terminal
+ * could act on rather than show (diag_is_control: C0, DEL, C1, the
+ * bidirectional controls) as \U+XXXX, a byte that is not UTF-8 as
+ * \xXX, a newline as \n, and " and \ after a \, so that nothing in
+ * the content reaches the terminal raw and the dump reads as
+ * diag_escape writes a message.
+ */
+static void
+text(struct buf *b, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t	 i, k;
+	uint32_t cp;
+
+	for (i = 0; i < n; i += k) {
+		k = utf8_decode(p + i, n - i, &cp);
+		if (cp == 0xFFFD && k == 1)
+			buf_printf(b, "\\x%02X", p[i]);
+		else if (cp == '\n')
+			buf_puts(b, "\\n");
+		else if (diag_is_control(cp))
+			buf_printf(b, "\\U+%04lX", (unsigned long)cp);
+		else {
+			if (cp == '"' || cp == '\\')
+				buf_putc(b, '\\');
+			buf_put(b, s + i, k);
+		}
+	}
+}
+
+/* A quoted string, written by text(). */
 static void
 quoted(struct buf *b, const char *s, size_t n)
 {
-	size_t	 i;
+	buf_putc(b, '"');
+	text(b, s, n);
+	buf_putc(b, '"');
+}
 
-	buf_putc(b, '"');
-	for (i = 0; i < n; i++) {
-		if (s[i] == '\n')
-			buf_puts(b, "\\n");
-		else if (s[i] == '"' || s[i] == '\\') {
-			buf_putc(b, '\\');
-			buf_putc(b, s[i]);
-		} else
-			buf_putc(b, s[i]);
-	}
-	buf_putc(b, '"');
+/* An unquoted value (an id), written by text(). */
+static void
+plain(struct buf *b, const char *s)
+{
+	text(b, s, strlen(s));
 }
 
 static void
@@ -98,8 +128,10 @@ dump_chart(struct buf *b, const struct chart *c, int depth)
 	size_t	 i;
 
 	indent(b, depth);
-	buf_printf(b, "id %s size %.2f x %.2f text %.2f\n", c->id, c->width,
-	    c->height, c->size);
+	buf_puts(b, "id ");
+	plain(b, c->id);
+	buf_printf(b, " size %.2f x %.2f text %.2f\n", c->width, c->height,
+	    c->size);
 	field(b, depth, "desc", c->desc);
 	for (i = 0; i < c->nitems; i++) {
 		it = &c->items[i];
@@ -153,14 +185,18 @@ dump_blocks(struct buf *b, const struct block *bl, int depth)
 		case BLOCK_CELL:
 			if (bl->header)
 				buf_puts(b, " th");
-			if (bl->iso != NULL && *bl->iso != '\0')
-				buf_printf(b, " iso=%s", bl->iso);
+			if (bl->iso != NULL && *bl->iso != '\0') {
+				buf_puts(b, " iso=");
+				plain(b, bl->iso);
+			}
 			break;
 		default:
 			break;
 		}
-		if (bl->id != NULL && bl->type == BLOCK_SECTION)
-			buf_printf(b, " id=%s", bl->id);
+		if (bl->id != NULL && bl->type == BLOCK_SECTION) {
+			buf_puts(b, " id=");
+			plain(b, bl->id);
+		}
 		buf_putc(b, '\n');
 		if (bl->type == BLOCK_CHART)
 			dump_chart(b, bl->chart, depth + 1);
@@ -181,7 +217,9 @@ dump_report(struct buf *b, const struct report *r)
 	field(b, 1, "base_url", r->base_url);
 	for (i = 0; i < r->nnotes; i++) {
 		n = &r->notes[i];
-		buf_printf(b, "note %s\n", n->id);
+		buf_puts(b, "note ");
+		plain(b, n->id);
+		buf_putc(b, '\n');
 		field(b, 1, "date", n->date);
 		field(b, 1, "date_iso", n->date_iso);
 		field(b, 1, "title", n->title);

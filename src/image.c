@@ -888,6 +888,12 @@ image_kind_of_name(const char *name)
 	return IMAGE__MAX;
 }
 
+/* A bound as a string literal, for a message. */
+#define NUMBER_(n)	#n
+#define NUMBER(n)	NUMBER_(n)
+#define BYTES		" bytes, the most allowed (letters such as æ, ø " \
+			"and å count as two): shorten it"
+
 const char *
 image_name_problem(const char *name)
 {
@@ -900,6 +906,9 @@ image_name_problem(const char *name)
 			return "the name may not contain \\, ?, # or % "
 			    "(rename the file, for instance with letters, "
 			    "digits and \"-\")";
+	if (strlen(name) > IMAGE_MAX_NAME)
+		return "the name with its folders is longer than "
+		    NUMBER(IMAGE_MAX_NAME) BYTES;
 	for (part = name; ; part = p + 1) {
 		p = strchr(part, '/');
 		n = p != NULL ? (size_t)(p - part) : strlen(part);
@@ -907,9 +916,13 @@ image_name_problem(const char *name)
 		if (n == 0 || (part[0] == '.' && n != 1))
 			return "no part of the name may be empty or begin "
 			    "with \".\"";
+		if (n > IMAGE_MAX_NAME_PART)
+			return "a file or folder name in it is longer "
+			    "than " NUMBER(IMAGE_MAX_NAME_PART) BYTES;
 		if (p == NULL)
 			break;
-		if ((n == 10 && strncmp(part, "index.html", 10) == 0) ||
+		/* In any case: some file systems and servers ignore it. */
+		if ((n == 10 && ends_in(part, n, "index.html")) ||
 		    ends_in(part, n, ".pdf"))
 			return "a folder of images may not be named "
 			    "index.html or end in .pdf: the note's page and "

@@ -30,6 +30,13 @@ struct image_info {
 #define IMAGE_MAX_PIXELS	(40u * 1000 * 1000)	/* width * height */
 /* Of all the images one note shows, each counted where it is shown. */
 #define IMAGE_MAX_NOTE_PIXELS	(100u * 1000 * 1000)
+/*
+ * The longest image name (a path in the note's folder) and part of it,
+ * in bytes: they become names in the output, whose folder's path is
+ * longer than the content's, and a file name has at most 255 bytes.
+ */
+#define IMAGE_MAX_NAME		200
+#define IMAGE_MAX_NAME_PART	100
 
 /*
  * Inspect the len bytes of an image file.  Returns 0 and fills *info
@@ -74,10 +81,12 @@ enum image_kind image_kind_of_name(const char *name);
  * Why name, a path relative to a note's folder, cannot be an image's
  * name on the site, or NULL when it can: it must end in .png, .jpg or
  * .jpeg; no part of it may be empty or begin with "." (hidden files,
- * ".."; a part that is just "." is fine); it may hold no control character, "\\", "?", "#" or "%" (which
- * a web address reads otherwise); and no folder in it may be named
- * index.html or end in .pdf (the build writes those into the note's
- * folder).
+ * ".."; a part that is just "." is fine); it may hold no control
+ * character, "\\", "?", "#" or "%" (which a web address reads
+ * otherwise); it is at most IMAGE_MAX_NAME bytes, each part at most
+ * IMAGE_MAX_NAME_PART; and no folder in it may be named index.html or
+ * end in .pdf, in any case (the build writes those into the note's
+ * folder, and some file systems and web servers ignore case).
  */
 const char	*image_name_problem(const char *name);
 

@@ -765,6 +765,7 @@ layout_note(struct arena *a, struct diag *d, const struct content *c,
 	struct narrative_opts o;
 	struct block	*body, *last = NULL, *sec, *slast, *b, *h;
 	unsigned long long pixels = 0;	/* of the note's images */
+	struct narrative_images images;	/* their names */
 	struct buf	 buf;
 	const char	**ids, *base;	/* the sections' anchors, a set */
 	size_t		 i, j, idcap, text = 0;
@@ -796,6 +797,9 @@ layout_note(struct arena *a, struct diag *d, const struct content *c,
 	o.dir = nt->dir;
 	o.root = c->dir;
 	o.pixels = &pixels;
+	memset(&images, 0, sizeof(images));
+	images.a = &na;
+	o.images = &images;
 	o.fonts = c->fonts;
 
 	for (idcap = 16; idcap < 2 * nt->nsections; idcap *= 2)

@@ -506,6 +506,23 @@ req_text(struct lctx *l, const struct ynode *map, const char *key,
 	return as_text(l, need(l, map, key, what), key);
 }
 
+/*
+ * 1 after an error at file:line:col when the id s (what it is, for the
+ * message) is longer than MODEL_MAX_ID.
+ */
+static int
+id_too_long(struct diag *d, const char *file, int line, int col,
+    const char *what, const char *s)
+{
+	size_t	 n = strlen(s);
+
+	if (n <= MODEL_MAX_ID)
+		return 0;
+	diag_msg(d, DIAG_ERROR, file, line, col, "%s is %zu characters long, "
+	    "at most %d: shorten it", what, n, MODEL_MAX_ID);
+	return 1;
+}
+
 static const char *
 req_id(struct lctx *l, const struct ynode *map, const char *what)
 {
@@ -521,6 +538,8 @@ req_id(struct lctx *l, const struct ynode *map, const char *what)
 		    "å as aa)", s);
 		return NULL;
 	}
+	if (id_too_long(l->d, l->file, n->line, n->col, "the id", s))
+		return NULL;
 	return s;
 }
 
@@ -1285,6 +1304,9 @@ load_content(struct arena *a, struct diag *d, const char *dir,
 				    "\"_\"", in->id);
 				continue;
 			}
+			if (id_too_long(d, path, 0, 0, "the file name (the "
+			    "initiative's id)", in->id))
+				continue;
 			/* Kept when unreadable, so references to it hold. */
 			if ((root = read_yaml(&l, path, 1)) == NULL) {
 				in->file = path;
@@ -1324,6 +1346,9 @@ load_content(struct arena *a, struct diag *d, const char *dir,
 				    "\"_\"", nt->id);
 				continue;
 			}
+			if (id_too_long(d, nt->dir, 0, 0, "the folder name (the "
+			    "note's id)", nt->id))
+				continue;
 			if ((root = read_yaml(&l, path, 1)) == NULL)
 				continue;
 			load_report(&l, root, nt);

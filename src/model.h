@@ -85,6 +85,13 @@ struct site {
 #define MODEL_MAX_NOTE_TEXT	(4 * 1024 * 1024)
 #define MODEL_MAX_TEXT		(32 * 1024 * 1024)
 
+/*
+ * The longest id, in bytes (ids are plain ASCII names, so characters):
+ * a note's id names its folder and its PDF, <id>/<id>.pdf, which must
+ * stay well under the 255 bytes a file name may have.
+ */
+#define MODEL_MAX_ID		100
+
 struct ref {				/* a reference to an id, resolved by validate */
 	const char	*id;
 	struct pos	 pos;

@@ -577,6 +577,100 @@ add_text(struct walk *w, const char *s, size_t n)
 	}
 }
 
+static int
+fold(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* The slot of the name that is name in lower case, or the free one. */
+static struct image_seen *
+seen_slot(struct narrative_images *im, const char *name)
+{
+	size_t		 h = 5381, i;
+	const char	*p;
+
+	for (p = name; *p != '\0'; p++)
+		h = h * 33 + (size_t)fold((unsigned char)*p);
+	for (h &= im->cap - 1; im->seen[h].name != NULL;
+	    h = (h + 1) & (im->cap - 1)) {
+		p = im->seen[h].name;
+		for (i = 0; p[i] != '\0' && fold(p[i]) == fold(name[i]); i++)
+			continue;
+		if (fold(p[i]) == fold(name[i]))
+			break;
+	}
+	return &im->seen[h];
+}
+
+/* Room for one more name, at most half full. */
+static void
+seen_room(struct narrative_images *im)
+{
+	struct image_seen *old = im->seen;
+	size_t		 i, cap = im->cap;
+
+	if (im->cap != 0 && 2 * (im->n + 1) <= im->cap)
+		return;
+	im->cap = im->cap == 0 ? 16 : 2 * im->cap;
+	im->seen = arena_calloc(im->a, im->cap, sizeof(*im->seen));
+	for (i = 0; i < cap; i++)
+		if (old[i].name != NULL)
+			*seen_slot(im, old[i].name) = old[i];
+}
+
+/*
+ * Note the image url (a checked name) used at line, with the folders on
+ * its way, among the note's image names.  NULL, or the name seen
+ * before that it clashes with: one that differs from it or from one of
+ * its folders only in case, unless both are folders (which merge).
+ */
+static const struct image_seen *
+image_clash(struct walk *w, const char *url, int line)
+{
+	struct narrative_images *im = w->o->images;
+	struct image_seen *e;
+	char		*name, *p, c;
+	const char	*q;
+	size_t		 n;
+
+	if (im == NULL)
+		return NULL;
+	/* The name without its "." parts: "./a/./b.png" is "a/b.png". */
+	p = name = arena_alloc(im->a, strlen(url) + 1);
+	for (q = url; *q != '\0'; q += *q == '/') {
+		n = strcspn(q, "/");
+		if (n != 1 || *q != '.') {
+			if (p > name)
+				*p++ = '/';
+			memcpy(p, q, n);
+			p += n;
+		}
+		q += n;
+	}
+	*p = '\0';
+	for (p = name; ; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		c = *p;
+		*p = '\0';
+		seen_room(im);
+		e = seen_slot(im, name);
+		if (e->name == NULL) {
+			e->name = arena_strdup(im->a, name);
+			e->file = w->path;
+			e->line = line;
+			e->folder = c == '/';
+			im->n++;
+		} else if (strcmp(e->name, name) != 0 &&
+		    !(e->folder && c == '/'))
+			return e;
+		*p = c;
+		if (c == '\0')
+			return NULL;
+	}
+}
+
 /*
  * An image must be a file in the note's folder that the PDF can show:
  * its header is read now, so that a bad image is reported at its line
@@ -590,6 +684,7 @@ check_image(struct walk *w, cmark_node *n, struct inline_ *in)
 	struct image_info info;
 	struct stat	 st;
 	const char	*url = in->url, *data, *why;
+	const struct image_seen *seen;
 	char		*path, err[256];
 	size_t		 len;
 	unsigned long long before;
@@ -612,6 +707,15 @@ check_image(struct walk *w, cmark_node *n, struct inline_ *in)
 	if ((why = image_name_problem(url)) != NULL) {
 		diag_msg(w->d, DIAG_ERROR, w->path, line, col,
 		    "image \"%s\": %s", url, why);
+		goto bad;
+	}
+	if ((seen = image_clash(w, url, line)) != NULL) {
+		diag_msg(w->d, DIAG_ERROR, w->path, line, col, "image \"%s\" "
+		    "clashes with the %s \"%s\" (%s:%d): many computers and "
+		    "web servers do not tell upper and lower case apart, and "
+		    "there they are one name: rename one", url,
+		    seen->folder ? "folder" : "image", seen->name, seen->file,
+		    seen->line);
 		goto bad;
 	}
 	path = arena_printf(w->a, "%s/%s", w->o->dir, url);

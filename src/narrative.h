@@ -18,6 +18,25 @@ struct names;
 #define NARRATIVE_MAX_FILE	(1024 * 1024)	/* bytes in one narrative */
 #define NARRATIVE_MAX_DEPTH	32	/* deeper Markdown nesting is flattened */
 
+/*
+ * The image names one note's narratives have used so far, to find two
+ * that one folder cannot hold apart where upper and lower case are one
+ * (as on many computers and web servers): names that differ only in
+ * case, or a folder and an image of one name.  A hash table on the
+ * name in lower case; zeroed, with a set, for each note.
+ */
+struct image_seen {
+	const char	*name;		/* without "." parts: "a/b.png" */
+	const char	*file;		/* the narrative using it, and where */
+	int		 line;
+	int		 folder;	/* a folder on the way to an image */
+};
+struct narrative_images {
+	struct arena	*a;		/* for the table and its names */
+	struct image_seen *seen;
+	size_t		 n, cap;
+};
+
 struct narrative_opts {
 	struct names	*names;		/* values for {{ }}, made as asked */
 	enum quotes	 quotes;
@@ -25,6 +44,7 @@ struct narrative_opts {
 	const char	*dir;		/* the note's folder, for images */
 	const char	*root;		/* the content folder: no file outside */
 	unsigned long long *pixels;	/* the note's images so far, or NULL */
+	struct narrative_images *images; /* their names so far, or NULL */
 	struct font *const *fonts;	/* for check: the PDF's faces, or NULL */
 };
 

@@ -251,6 +251,22 @@ def squeeze(s):
     return re.sub(r"[\s\u00ad]+", "", s)
 
 
+def undump(text):
+    """A value as the dump quotes it: \\n, \\", \\\\, \\U+XXXX, \\xXX."""
+    out = bytearray()
+    for m in re.finditer(r'\\(?:U\+([0-9A-F]{4})|x([0-9A-F]{2})|(.))|([^\\]+)',
+                         text):
+        if m.group(1):
+            out += chr(int(m.group(1), 16)).encode()
+        elif m.group(2):
+            out.append(int(m.group(2), 16))
+        elif m.group(3):
+            out += ("\n" if m.group(3) == "n" else m.group(3)).encode()
+        else:
+            out += m.group(4).encode()
+    return out.decode("utf-8", "replace")
+
+
 want, skip_deeper, in_note = [], None, False
 for line in open(dump_file, encoding="utf-8"):
     depth = (len(line) - len(line.lstrip(" "))) // 2
@@ -271,8 +287,7 @@ for line in open(dump_file, encoding="utf-8"):
                  r'"(.*)"$', body) or re.search(r'caption="(.*)"$', body)
     if m:
         text = m.group(m.lastindex)
-        want.append(text.encode().decode("unicode_escape").encode(
-            "latin-1").decode("utf-8"))
+        want.append(undump(text))
 if squeeze("".join(want)) != squeeze(got):
     w, g = squeeze("".join(want)), squeeze(got)
     i = next((i for i in range(min(len(w), len(g))) if w[i] != g[i]),

@@ -6,6 +6,7 @@
  * refused at its line and column.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "harness.h"
 #include "image.h"
@@ -146,10 +147,11 @@ test_names(void)
 		"foto.html", "foto", ".skjult.png", "a/.b/c.png", "a//b.png",
 		"index.html/a.png", "x.pdf/a.png", "A.PDF/a.png", "a?.png",
 		"a#b.png", "a%20b.png", "a\\b.png", "a\tb.png", "foto.png/",
-		"foto.svg", "/a.png", "../a.png", "./.a.png", "a/../b.png"
+		"foto.svg", "/a.png", "../a.png", "./.a.png", "a/../b.png",
+		"INDEX.HTML/a.png", "Index.html/a.png", "a/iNdEx.HtMl/b.png"
 	};
 	size_t	 i;
-	char	 what[64];
+	char	 what[IMAGE_MAX_NAME_PART + 2], long_name[IMAGE_MAX_NAME + 2];
 
 	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
 		snprintf(what, sizeof(what), "name %s", ok[i]);
@@ -159,6 +161,18 @@ test_names(void)
 		snprintf(what, sizeof(what), "name %s refused", bad[i]);
 		T_OK(image_name_problem(bad[i]) != NULL, what);
 	}
+	/* Parts of at most 100 bytes, the whole at most 200. */
+	memset(what, 'a', sizeof(what));
+	memcpy(what + IMAGE_MAX_NAME_PART - 4, ".png", 5);
+	T_OK(image_name_problem(what) == NULL, "a part of 100 bytes");
+	memcpy(what + IMAGE_MAX_NAME_PART - 3, ".png", 5);
+	T_OK(image_name_problem(what) != NULL, "a part of 101 bytes");
+	memset(long_name, 'a', sizeof(long_name));
+	long_name[IMAGE_MAX_NAME_PART] = '/';
+	memcpy(long_name + IMAGE_MAX_NAME - 4, ".png", 5);
+	T_OK(image_name_problem(long_name) == NULL, "a name of 200 bytes");
+	memcpy(long_name + IMAGE_MAX_NAME - 3, ".png", 5);
+	T_OK(image_name_problem(long_name) != NULL, "a name of 201 bytes");
 	T_OK(image_kind_of_name("a.Png") == IMAGE_PNG, "a.Png is a PNG");
 	T_OK(image_kind_of_name("a.jPeG") == IMAGE_JPEG, "a.jPeG is a JPEG");
 	T_OK(image_kind_of_name("a.gif") == IMAGE__MAX, "a.gif is neither");
