@@ -721,6 +721,16 @@ text_bound(struct diag *d, const struct section *s, size_t *note,
 	return 0;
 }
 
+/* s as a sentence: with a full stop, unless it ends in one of .!? */
+static const char *
+sentence(struct arena *a, const char *s)
+{
+	size_t	 n = strlen(s);
+
+	return n > 0 && strchr(".!?", s[n - 1]) != NULL ? s :
+	    arena_printf(a, "%s.", s);
+}
+
 /*
  * The corrections of a published note, as public bodies print them:
  * "Rettet 5. juli 2022: what. Begrundelse: why", oldest first.
@@ -730,7 +740,7 @@ corrections(struct arena *a, const struct note *nt)
 {
 	struct block	*sec, *h, *p, *last = NULL;
 	const struct correction *k;
-	const char	*what, *end;
+	const char	*what, *why;
 	size_t		 i;
 
 	sec = new_block(a, BLOCK_SECTION);
@@ -742,14 +752,13 @@ corrections(struct arena *a, const struct note *nt)
 	for (i = 0; i < nt->ncorrections; i++) {
 		k = &nt->corrections[i];
 		what = k->what != NULL ? k->what : "";
-		end = *what != '\0' ? what + strlen(what) - 1 : what;
 		p = new_block(a, BLOCK_PARA);
 		p->line = k->pos.line;
-		p->inl = text_inline(a, arena_printf(a, "Rettet %s: %s%s%s%s",
-		    fmt_date(a, &k->date), what, k->why == NULL ? "" :
-		    strchr(".!?", *end) != NULL && *end != '\0' ? " " : ". ",
-		    k->why != NULL ? "Begrundelse: " : "",
-		    k->why != NULL ? k->why : ""));
+		why = k->why != NULL ? sentence(a, k->why) : NULL;
+		p->inl = text_inline(a, arena_printf(a, "Rettet %s: %s%s%s",
+		    fmt_date(a, &k->date), why == NULL ? what :
+		    sentence(a, what), why == NULL ? "" : " Begrundelse: ",
+		    why == NULL ? "" : why));
 		append(sec, &last, p);
 	}
 	return sec;

@@ -198,7 +198,8 @@ main(int argc, char *argv[])
 	/*
 	 * The print style and the PDF's fonts, for every command: the
 	 * chart's text is measured with them, so dump shows what build
-	 * draws, and check makes sure they can draw every character.
+	 * draws, and check and build make sure they can draw every
+	 * character.
 	 */
 	style_defaults(&style);
 	(void)load_style(&arena, &diag, arena_printf(&arena, "%s/pdf.yaml",
@@ -208,9 +209,10 @@ main(int argc, char *argv[])
 			fonts_ok = 0;
 	pipeline_chart_opts(&style, faces, &co);
 	/* Only a system error stops the pipeline: one run, every problem. */
-	if (pipeline_run(&arena, &diag, cdir, fonts_ok ? faces : NULL,
-	    fonts_ok ? &co : NULL, publish, &content, &report) == -1 ||
-	    !fonts_ok ||
+	/* dump shows what was understood, even what the fonts cannot draw. */
+	if (pipeline_run(&arena, &diag, cdir, fonts_ok && cmd != CMD_DUMP ?
+	    faces : NULL, fonts_ok ? &co : NULL, publish, &content,
+	    &report) == -1 || !fonts_ok ||
 	    diag_status(&diag) != 0)
 		goto out;
 

@@ -94,7 +94,7 @@ grep -qF 'I alt 15 kvinder' "$rec" || fail "the second edition lacks the correct
 grep -qF 'Rettet 5. juli 2022: Det var 15 kvinder, ikke 16, der deltog i' "$rec" ||
 	fail "the second edition lacks the correction"
 "$bin" build -o out3 2>err || fail "build after the correction: exit $?: $(cat err)"
-grep -qF 'Rettet 5. juli 2022: Det var 15 kvinder, ikke 16, der deltog i forløbet. Begrundelse: en fejl i deltagerlisten' \
+grep -qF 'Rettet 5. juli 2022: Det var 15 kvinder, ikke 16, der deltog i forløbet. Begrundelse: en fejl i deltagerlisten.' \
     "out3/$note/index.html" || fail "the page does not print the correction"
 pdftotext "out3/$note/$note.pdf" - | tr '\n' ' ' | grep -qF 'Rettet 5. juli 2022' ||
 	fail "the PDF does not print the correction"
