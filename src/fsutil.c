@@ -37,6 +37,10 @@ fs_read(struct arena *a, struct diag *d, const char *path, size_t max,
 	    -1) {
 		if (errno == ENOENT && missing_is_content)
 			diag_msg(d, DIAG_ERROR, path, 0, 0, "no such file");
+		else if (errno == ENXIO)	/* a socket cannot be opened */
+			diag_msg(d, DIAG_ERROR, path, 0, 0, "is not an ordinary "
+			    "file (it is a named pipe, a device or a socket): "
+			    "put an ordinary file here");
 		else
 			diag_msg(d, DIAG_SYSERR, path, 0, 0, "cannot read: %s",
 			    strerror(errno));

@@ -82,6 +82,14 @@ fresh
 rm "$tmp/c/$note/kaffe.md"
 mkfifo "$tmp/c/$note/kaffe.md"
 expect "narrative that is a named pipe" 1 "$note/kaffe.md: error: is not an ordinary file"
+# A socket too (opening one fails: it must still be a content error).
+if command -v python3 >/dev/null 2>&1; then
+	fresh
+	rm "$tmp/c/$note/kaffe.md"
+	python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' \
+	    "$tmp/c/$note/kaffe.md"
+	expect "narrative that is a socket" 1 "$note/kaffe.md: error: is not an ordinary file"
+fi
 
 # Image names: the kind by the bytes, nothing the build writes.
 img() {		# img NAME: the narrative shows NAME
