@@ -840,6 +840,15 @@ load_site(struct lctx *l, const struct ynode *root, struct site *s)
 			lerr(l, get(root, "base_url"), "\"base_url\" must be "
 			    "a web address such as \"https://www.kommune.dk/"
 			    "statusnotater/\", got \"%s\"", q);
+		else if (strpbrk(q, " \t\"<>\\^`{|}") != NULL)
+			lerr(l, get(root, "base_url"), "\"base_url\" cannot "
+			    "hold spaces or any of \" < > \\ ^ ` { | }: write "
+			    "the address as the browser shows it");
+		else if (memchr(q, '@', strcspn(strchr(q, '/') + 2, "/") +
+		    (size_t)(strchr(q, '/') + 2 - q)) != NULL)
+			lerr(l, get(root, "base_url"), "\"base_url\" holds a "
+			    "user name or password (before \"@\"): the address "
+			    "of the site must not");
 		else if (q[strlen(q) - 1] != '/')
 			s->base_url = arena_printf(l->a, "%s/", q);
 		else
