@@ -532,6 +532,19 @@ format_into(char *out, size_t sz, const struct date *d, int flags)
 		append(out, sz, "%s", YEARTURN);
 		pair = 1;
 		break;
+	case DATE_YEARPART:
+		append(out, sz, "%s",
+		    (unsigned)d->part < DATE_PART__MAX ? parts[d->part] : "?");
+		break;
+	case DATE_QUARTER:
+		append(out, sz, "%d. kvartal", d->n);
+		break;
+	case DATE_HALF:
+		append(out, sz, "%d. halvår", d->n);
+		break;
+	case DATE_WEEK:
+		append(out, sz, "uge %d", d->n);
+		break;
 	default:
 		/* DATE_YEAR: the year is all there is, so NOYEAR keeps it. */
 		append(out, sz, "%d", d->year);
@@ -554,6 +567,13 @@ year_of(struct parse *p, const struct tok *t, int *y)
 
 	if ((v = digits(t->p, t->n)) < 0)
 		return generic(p);
+	if (t->n == 2 && p->s <= t->p && t->p + t->n <= p->s + p->n) {
+		/* "juni 21": the year in full, as a memo needs it. */
+		quote(q, p->s, p->n);
+		return fail(p, "\"%s\": write the year with four digits: did "
+		    "you mean \"%.*s20%02ld%.*s\"?", q, (int)(t->p - p->s),
+		    p->s, v, (int)(p->s + p->n - t->p - t->n), t->p + t->n);
+	}
 	if (t->n != 4 || v < YEAR_MIN || v > YEAR_MAX) {
 		quote(q, t->p, t->n);
 		return fail(p, "year %s is out of range (%d-%d)", q,
@@ -741,6 +761,108 @@ iso_form(struct parse *p, struct date *t, const struct tok *tk)
 	return 0;
 }
 
+/*
+ * The office forms of a day: 3/6-2021, 3.6.2021, 02.06.2022.  Returns 1
+ * when tk is not one of them (nothing reported).
+ */
+static int
+numeric_form(struct parse *p, struct date *t, const struct tok *tk)
+{
+	char	 q[QUOTESZ];
+	const char *a, *b, *e = tk->p + tk->n;
+	struct tok yt;
+	long	 d, m;
+
+	for (a = tk->p; a < e && *a >= '0' && *a <= '9'; a++)
+		continue;
+	if (a == tk->p || a >= e || (*a != '/' && *a != '.'))
+		return 1;
+	for (b = a + 1; b < e && *b >= '0' && *b <= '9'; b++)
+		continue;
+	if (b == a + 1 || b >= e || *b != (*a == '/' ? '-' : '.') ||
+	    b + 1 >= e || digits(b + 1, (size_t)(e - b - 1)) < 0)
+		return 1;
+	d = digits(tk->p, (size_t)(a - tk->p));
+	m = digits(a + 1, (size_t)(b - a - 1));
+	if (a - tk->p > 2 || b - a - 1 > 2)
+		return generic(p);
+	yt.p = b + 1;
+	yt.n = (size_t)(e - b - 1);
+	if (year_of(p, &yt, &t->year) == -1)
+		return -1;
+	if (m < 1 || m > 12) {
+		quote(q, tk->p, tk->n);
+		return fail(p, "there is no month %ld in \"%s\" (day, then "
+		    "month 1-12, then year)", m, q);
+	}
+	t->kind = DATE_DAY;
+	t->month = (int)m;
+	t->day = (int)d;
+	if (d < 1 || d > mdays(t->year, t->month))
+		return bad_day(p, t);
+	return 0;
+}
+
+/* The year of a form that ends in one, at token i; or say it is missing. */
+static int
+year_at(struct parse *p, struct date *t, size_t i)
+{
+	if (i == p->ntok)
+		return need_year(p, t);
+	if (i + 1 != p->ntok)
+		return generic(p);
+	return year_of(p, &p->tok[i], &t->year);
+}
+
+/* 1. kvartal 2022, 1. kvt. 2022, 2. halvår 2021: number at i. */
+static int
+count_form(struct parse *p, struct date *t, size_t i, int max)
+{
+	char	 q[QUOTESZ];
+
+	t->n = day_of(&p->tok[i]);
+	if (t->n < 1 || t->n > max) {
+		quote(q, p->s, p->n);
+		return fail(p, "\"%s\": a year has %d %s, numbered 1-%d", q,
+		    max, max == 4 ? "quarters (kvartaler)" : "halves (halvår)",
+		    max);
+	}
+	return year_at(p, t, i + 2);
+}
+
+/* The number of ISO weeks of year y: 53 when it begins on a Thursday. */
+static int
+iso_weeks(int y)
+{
+	long	 jan1 = date_days(y, 1, 1), dec31 = date_days(y, 12, 31);
+
+	/* 1970-01-01 was a Thursday: day % 7 == 0 is a Thursday. */
+	return ((jan1 % 7) + 7) % 7 == 0 || ((dec31 % 7) + 7) % 7 == 0 ?
+	    53 : 52;
+}
+
+/* uge 23 2021, from the week's number at token i. */
+static int
+week_form(struct parse *p, struct date *t, size_t i)
+{
+	char	 q[QUOTESZ];
+	long	 w;
+
+	t->kind = DATE_WEEK;
+	if (i >= p->ntok || (w = digits(p->tok[i].p, p->tok[i].n)) < 0 ||
+	    p->tok[i].n > 2)
+		return generic(p);
+	t->n = (int)w;
+	if (year_at(p, t, i + 1) == -1)
+		return -1;
+	if (w < 1 || w > iso_weeks(t->year)) {
+		quote(q, p->s, p->n);
+		return fail(p, "\"%s\": %d has weeks 1-%d", q, t->year,
+		    iso_weeks(t->year));
+	}
+	return 0;
+}
+
 /* Everything after the qualifier, from token i. */
 static int
 body(struct parse *p, struct date *t, size_t i)
@@ -757,8 +879,24 @@ body(struct parse *p, struct date *t, size_t i)
 			return generic(p);
 		return day_form(p, t, i + 1);
 	}
+	if (i + 1 == p->ntok && (k = numeric_form(p, t, tk)) != 1)
+		return k;
 	if (memchr(tk->p, '-', tk->n) != NULL)
 		return i + 1 == p->ntok ? iso_form(p, t, tk) : generic(p);
+	if (strcmp(w, "uge") == 0)
+		return week_form(p, t, i + 1);
+	if (day_of(tk) >= 0 && i + 1 < p->ntok &&
+	    fold(&p->tok[i + 1], w, sizeof(w)) == 0) {
+		if (strcmp(w, "kvartal") == 0 || strcmp(w, "kvt.") == 0 ||
+		    strcmp(w, "kvt") == 0) {
+			t->kind = DATE_QUARTER;
+			return count_form(p, t, i, 4);
+		}
+		if (strcmp(w, "halvår") == 0) {
+			t->kind = DATE_HALF;
+			return count_form(p, t, i, 2);
+		}
+	}
 	if (i + 1 == p->ntok && digits(tk->p, tk->n) >= 0) {
 		t->kind = DATE_YEAR;
 		return year_of(p, tk, &t->year);
@@ -768,6 +906,12 @@ body(struct parse *p, struct date *t, size_t i)
 	if ((k = lookup(w, parts, NITEMS(parts))) >= 0) {
 		t->kind = DATE_PART;
 		t->part = (enum date_part)k;
+		/* "medio 2022": a third of the year. */
+		if (i + 2 == p->ntok &&
+		    digits(p->tok[i + 1].p, p->tok[i + 1].n) >= 0) {
+			t->kind = DATE_YEARPART;
+			return year_of(p, &p->tok[i + 1], &t->year);
+		}
 		return month_form(p, t, i + 1);
 	}
 	if (month_of(w) > 0) {
@@ -847,6 +991,23 @@ season_month(enum date_season s)
 	return (unsigned)s < DATE_SEASON__MAX ? 3 * (int)s : 1;
 }
 
+/* The first month of a part of a year, a quarter or a half. */
+static int
+first_month(const struct date *d)
+{
+	switch (d->kind) {
+	case DATE_YEARPART:
+		return (unsigned)d->part < DATE_PART__MAX ?
+		    1 + 4 * (int)d->part : 1;
+	case DATE_QUARTER:
+		return d->n >= 1 && d->n <= 4 ? 3 * d->n - 2 : 1;
+	case DATE_HALF:
+		return d->n == 2 ? 7 : 1;
+	default:
+		return d->month;
+	}
+}
+
 static void
 interval(struct date *d)
 {
@@ -881,6 +1042,22 @@ interval(struct date *d)
 	case DATE_YEAR:
 		d->first = date_days(d->year, 1, 1);
 		d->last = date_days(d->year, 12, 31);
+		break;
+	case DATE_YEARPART:
+	case DATE_QUARTER:
+	case DATE_HALF:
+		m = first_month(d);
+		lo = d->kind == DATE_YEARPART ? 4 : d->kind == DATE_QUARTER ?
+		    3 : 6;
+		d->first = date_days(d->year, m, 1);
+		d->last = date_days(d->year + (m + lo > 12), m + lo > 12 ? 1 :
+		    m + lo, 1) - 1;
+		break;
+	case DATE_WEEK:
+		/* Week 1 holds 4 January; weeks begin on Monday. */
+		lo = (int)(((date_days(d->year, 1, 4) % 7) + 7 + 3) % 7);
+		d->first = date_days(d->year, 1, 4) - lo + 7L * (d->n - 1);
+		d->last = d->first + 6;
 		break;
 	default:
 		break;
@@ -942,6 +1119,14 @@ date_format_iso(struct buf *b, const struct date *d)
 		break;
 	case DATE_YEAR:
 		buf_printf(b, "%04d", d->year);
+		break;
+	case DATE_YEARPART:
+	case DATE_QUARTER:
+	case DATE_HALF:
+		buf_printf(b, "%04d-%02d", d->year, first_month(d));
+		break;
+	case DATE_WEEK:
+		buf_printf(b, "%04d-W%02d", d->year, d->n);
 		break;
 	default:
 		break;

@@ -2,9 +2,12 @@
  * date.h: dates as Danish administrators write them, kept as intervals of
  * days with a precision: "3. juni 2021" (day), "september 2020" (month),
  * "medio oktober 2020" (part of a month), "sommeren 2020" (season),
- * "2013" (year), "årsskiftet 2021/22" (turn of the year), each optionally
- * with "senest" (no later than) or "omkring" (about) in front, and the ISO
- * forms 2021-06-03, 2020-09, 2013.  Any file may include this header.
+ * "2013" (year), "årsskiftet 2021/22" (turn of the year), "medio 2022"
+ * (a third of a year), "1. kvartal 2022" or "1. kvt. 2022", "2. halvår
+ * 2021", "uge 23 2021" (an ISO week), each optionally with "senest" (no
+ * later than) or "omkring" (about) in front, the ISO forms 2021-06-03,
+ * 2020-09, 2013, and the office forms 3/6-2021, 3.6.2021 and 02.06.2022
+ * (printed back as "3. juni 2021").  Any file may include this header.
  */
 #ifndef DATE_H
 #define DATE_H
@@ -21,6 +24,10 @@ enum date_kind {
 	DATE_SEASON,	/* sommeren 2020 */
 	DATE_YEARTURN,	/* årsskiftet 2021/22: December to January */
 	DATE_YEAR,	/* 2013 */
+	DATE_YEARPART,	/* primo/medio/ultimo 2022: thirds of the year */
+	DATE_QUARTER,	/* 1. kvartal 2022 (1. kvt. 2022) */
+	DATE_HALF,	/* 2. halvår 2021 */
+	DATE_WEEK,	/* uge 23 2021: an ISO week, Monday to Sunday */
 	DATE__MAX
 };
 
@@ -52,7 +59,8 @@ struct date {
 	int		 year;	/* for DATE_YEARTURN and DATE_WINTER: the first year */
 	int		 month;	/* 1-12, for DAY, PART, MONTH */
 	int		 day;	/* 1-31, for DAY */
-	enum date_part	 part;
+	int		 n;	/* QUARTER 1-4, HALF 1-2, WEEK 1-53 */
+	enum date_part	 part;	/* for PART and YEARPART */
 	enum date_season season;
 	int		 has_d;	/* written "d. 8. juni 2021": printed back so */
 	int		 iso;	/* written in ISO form */
@@ -83,9 +91,10 @@ void	 date_format(struct buf *, const struct date *, int flags);
 
 /*
  * Append the date in machine form for <time datetime>: "2021-06-03",
- * "2020-10" for a month or a part of it, "2013" for a year, and the
- * first month for a season or a turn of the year: "2020-06" for
- * sommeren 2020, "2021-12" for årsskiftet 2021/22.
+ * "2020-10" for a month or a part of it, "2013" for a year, "2021-W23"
+ * for a week, and the first month for a season, a turn of the year, a
+ * part of a year, a quarter or a half: "2020-06" for sommeren 2020,
+ * "2021-12" for årsskiftet 2021/22, "2022-04" for 2. kvartal 2022.
  */
 void	 date_format_iso(struct buf *, const struct date *);
 

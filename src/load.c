@@ -1262,6 +1262,65 @@ cmp_note(const void *a, const void *b)
 	return strcmp(x->id, y->id);
 }
 
+static int
+ends_in(const char *s, const char *suffix)
+{
+	size_t	 n = strlen(s), k = strlen(suffix);
+
+	return n > k && strcmp(s + n - k, suffix) == 0;
+}
+
+/*
+ * dir/base.yaml, or dir/base.yml when only that is there (Windows hides
+ * the extension, so either is written); both is an error.
+ */
+static char *
+yaml_file(struct arena *a, struct diag *d, const char *dir, const char *base)
+{
+	char	*yaml = arena_printf(a, "%s/%s.yaml", dir, base);
+	char	*yml = arena_printf(a, "%s/%s.yml", dir, base);
+
+	if (access(yml, F_OK) == -1)
+		return yaml;
+	if (access(yaml, F_OK) == -1)
+		return yml;
+	diag_msg(d, DIAG_ERROR, yml, 0, 0, "there is also %s: keep one of "
+	    "the two (%s.yaml is read)", yaml, base);
+	return yaml;
+}
+
+/*
+ * The names in dir ending in .yaml or .yml, sorted; a name written both
+ * ways is an error, and the .yaml one is read.
+ */
+static char **
+yaml_names(struct arena *a, struct diag *d, const char *dir, size_t *n)
+{
+	char	**all, **v;
+	size_t	 i, k = 0, na;
+
+	if ((all = fs_list(a, d, dir, "", &na)) == NULL)
+		return NULL;
+	v = arena_calloc(a, na + 1, sizeof(*v));
+	for (i = 0; i < na; i++) {
+		if (ends_in(all[i], ".yaml"))
+			v[k++] = all[i];
+		else if (ends_in(all[i], ".yml")) {
+			if (access(arena_printf(a, "%s/%.*s.yaml", dir,
+			    (int)(strlen(all[i]) - 4), all[i]), F_OK) == 0) {
+				diag_msg(d, DIAG_ERROR, arena_printf(a, "%s/%s",
+				    dir, all[i]), 0, 0, "there is also %.*s.yaml: "
+				    "keep one of the two (the .yaml one is read)",
+				    (int)(strlen(all[i]) - 4), all[i]);
+				continue;
+			}
+			v[k++] = all[i];
+		}
+	}
+	*n = k;
+	return v;
+}
+
 int
 load_content(struct arena *a, struct diag *d, const char *dir,
     struct content *c)
@@ -1285,7 +1344,7 @@ load_content(struct arena *a, struct diag *d, const char *dir,
 		    "no such content directory");
 		return -1;
 	}
-	path = arena_printf(a, "%s/site.yaml", dir);
+	path = yaml_file(a, d, dir, "site");
 	if ((root = read_yaml(&l, path, 1)) != NULL)
 		load_site(&l, root, &c->site);
 	else
@@ -1293,7 +1352,7 @@ load_content(struct arena *a, struct diag *d, const char *dir,
 
 	sub = arena_printf(a, "%s/initiatives", dir);
 	if (fs_check_inside(d, dir, sub) == 0 &&
-	    (names = fs_list(a, d, sub, ".yaml", &n)) != NULL) {
+	    (names = yaml_names(a, d, sub, &n)) != NULL) {
 		if (n > MODEL_MAX_ITEMS) {
 			diag_msg(d, DIAG_ERROR, sub, 0, 0,
 			    "%zu initiatives, at most %d", n, MODEL_MAX_ITEMS);
@@ -1303,7 +1362,8 @@ load_content(struct arena *a, struct diag *d, const char *dir,
 		for (i = 0; i < n; i++) {
 			struct initiative *in = &c->initiatives[c->ninitiatives];
 
-			len = strlen(names[i]) - 5;
+			len = strlen(names[i]) - (ends_in(names[i], ".yml") ?
+			    4 : 5);
 			in->id = arena_strndup(a, names[i], len);
 			path = arena_printf(a, "%s/%s", sub, names[i]);
 			if (!fs_is_plain_name(in->id)) {
@@ -1346,8 +1406,7 @@ load_content(struct arena *a, struct diag *d, const char *dir,
 			    fs_check_inside(d, dir, nt->dir) == -1)
 				continue;
 			nt->id = names[i];
-			nt->file = path = arena_printf(a, "%s/report.yaml",
-			    nt->dir);
+			nt->file = path = yaml_file(a, d, nt->dir, "report");
 			if (!fs_is_plain_name(nt->id)) {
 				diag_msg(d, DIAG_ERROR, nt->dir, 0, 0, "the "
 				    "folder name \"%s\" is not a valid id: use "

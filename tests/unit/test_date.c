@@ -489,8 +489,9 @@ test_errors(void)
 	error("3. juni 1850", "year 1850 is out of range (1900-2200)");
 	error("juni 2201", "year 2201 is out of range (1900-2200)");
 	error("1850-06-03", "year 1850 is out of range (1900-2200)");
-	error("sommeren 21", "year 21 is out of range (1900-2200)");
-	error("3. juni 21", "year 21 is out of range (1900-2200)");
+	error("sommeren 21", "\"sommeren 21\": write the year with four "
+	    "digits: did you mean \"sommeren 2021\"?");
+	error("sommeren 202", "year 202 is out of range (1900-2200)");
 	error("99999999999999999999", "year 99999999999999999999 is out of "
 	    "range (1900-2200)");
 	error("vinteren 2200/01", "year 2201 is out of range (1900-2200)");
@@ -543,7 +544,7 @@ test_garbage(void)
 {
 	static const char *const bad[] = {
 		"juni", "d.", "d. juni 2021", "3.", "3. 2021", "primo",
-		"primo 2020", "2021 juni", "juni 2021 2022", "2021/22",
+		"primo juni", "2021 juni", "juni 2021 2022", "2021/22",
 		"sommeren 2020 juni", "vinteren /21", "vinteren 2020/",
 		"vinteren 2020/x1", "årsskiftet", "2021-06-03-01", "2021-",
 		"-2021", "2021-06-3", "20210603", "2021.06.03", "123. maj 2021",
@@ -745,6 +746,68 @@ test_random(struct buf *b)
 	T_OK(accepted > 100, "random input: some dates accepted");
 }
 
+/* The forms of Danish offices: numeric days, parts of a year, quarters,
+ * halves and weeks (issue 14). */
+static void
+test_office(struct buf *b)
+{
+	formats(b, "3/6-2021", 0, "3. juni 2021");
+	formats(b, "3.6.2021", 0, "3. juni 2021");
+	formats(b, "02.06.2022", 0, "2. juni 2022");
+	formats(b, "senest 31/12-2021", 0, "senest 31. december 2021");
+	span("3/6-2021", 2021, 6, 3, 2021, 6, 3);
+	span("29.2.2024", 2024, 2, 29, 2024, 2, 29);
+	roundtrip(b, "medio 2022");
+	roundtrip(b, "primo 2022");
+	roundtrip(b, "omkring ultimo 2022");
+	span("primo 2022", 2022, 1, 1, 2022, 4, 30);
+	span("medio 2022", 2022, 5, 1, 2022, 8, 31);
+	span("ultimo 2022", 2022, 9, 1, 2022, 12, 31);
+	roundtrip(b, "1. kvartal 2022");
+	roundtrip(b, "4. kvartal 2021");
+	formats(b, "1. kvt. 2022", 0, "1. kvartal 2022");
+	formats(b, "2. Kvartal 2022", 0, "2. kvartal 2022");
+	span("1. kvartal 2022", 2022, 1, 1, 2022, 3, 31);
+	span("4. kvt. 2021", 2021, 10, 1, 2021, 12, 31);
+	roundtrip(b, "2. halvår 2021");
+	span("1. halvår 2021", 2021, 1, 1, 2021, 6, 30);
+	span("2. halvår 2021", 2021, 7, 1, 2021, 12, 31);
+	roundtrip(b, "uge 23 2021");
+	formats(b, "Uge 23 2021", 0, "uge 23 2021");
+	span("uge 23 2021", 2021, 6, 7, 2021, 6, 13);
+	span("uge 1 2021", 2021, 1, 4, 2021, 1, 10);
+	span("uge 53 2020", 2020, 12, 28, 2021, 1, 3);
+	span("uge 1 2025", 2024, 12, 30, 2025, 1, 5);
+	formats(b, "uge 23 2021", DATE_FMT_NOYEAR, "uge 23");
+	formats(b, "1. kvartal 2022", DATE_FMT_NOYEAR, "1. kvartal");
+	iso(b, "uge 23 2021", "2021-W23");
+	iso(b, "2. kvartal 2022", "2022-04");
+	iso(b, "2. halvår 2021", "2021-07");
+	iso(b, "medio 2022", "2022-05");
+	iso(b, "3/6-2021", "2021-06-03");
+	kind("1. kvt. 2022", DATE_QUARTER, DATE_EXACT, 0, 0);
+	kind("2. halvår 2021", DATE_HALF, DATE_EXACT, 0, 0);
+	kind("uge 23 2021", DATE_WEEK, DATE_EXACT, 0, 0);
+	kind("medio 2022", DATE_YEARPART, DATE_EXACT, 0, 0);
+	error("juni 21", "\"juni 21\": write the year with four digits: did "
+	    "you mean \"juni 2021\"?");
+	error("3. juni 21", "\"3. juni 21\": write the year with four digits: "
+	    "did you mean \"3. juni 2021\"?");
+	error("3/6-21", "\"3/6-21\": write the year with four digits: did you "
+	    "mean \"3/6-2021\"?");
+	error("31/6-2021", "there is no 31. juni 2021 (juni has 30 days)");
+	error("3.13.2021", "there is no month 13 in \"3.13.2021\" (day, then "
+	    "month 1-12, then year)");
+	error("5. kvartal 2022", "\"5. kvartal 2022\": a year has 4 quarters "
+	    "(kvartaler), numbered 1-4");
+	error("3. halvår 2022", "\"3. halvår 2022\": a year has 2 halves "
+	    "(halvår), numbered 1-2");
+	error("uge 53 2021", "\"uge 53 2021\": 2021 has weeks 1-52");
+	error("uge 0 2021", "\"uge 0 2021\": 2021 has weeks 1-52");
+	error("1. kvartal", "\"1. kvartal\" needs a year, as in \"1. kvartal "
+	    "2021\"");
+}
+
 int
 main(void)
 {
@@ -767,6 +830,7 @@ main(void)
 	test_cmp();
 	test_zero(&b);
 	test_random(&b);
+	test_office(&b);
 
 	arena_fini(&a);
 	return t_done();
