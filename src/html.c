@@ -240,6 +240,8 @@ page_data(struct arena *a, const struct report *r, const char *path)
 
 	tval_set_str(a, d, "lang", r->language);
 	tval_set_str(a, d, "municipality", r->municipality);
+	tval_set_str(a, d, "recipients", r->recipients);
+	tval_set(a, d, "many_recipients", tval_bool(a, r->many_recipients));
 	tval_set_str(a, d, "root", *path == '\0' ? "" : "../");
 	tval_set_str(a, d, "logo", r->logo);
 	if (r->base_url != NULL)
@@ -261,6 +263,8 @@ note_data(struct arena *a, const struct report_note *n)
 	tval_set_str(a, v, "date", n->date);
 	tval_set_str(a, v, "date_iso", n->date_iso);
 	tval_set_str(a, v, "title", n->title);
+	tval_set_str(a, v, "definite", n->definite);
+	tval_set_str(a, v, "to", n->to);
 	tval_set_str(a, v, "subject", n->subject);
 	tval_set_str(a, v, "regarding", n->regarding);
 	tval_set_str(a, v, "sender", n->sender);

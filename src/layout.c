@@ -422,6 +422,62 @@ figures(struct arena *a, const struct content *c,
 	return f.t->child->next != NULL ? f.t : NULL;
 }
 
+/*
+ * A note's title in the definite form, as the fixed words about it need
+ * it ("Statusnotatet som PDF"): the usual titles by name, else by their
+ * ending, else "Notatet".
+ */
+static const char *
+definite(struct arena *a, const char *title)
+{
+	static const char *const known[][2] = {
+		{ "Status", "Status" }, { "Orientering", "Orienteringen" },
+		{ "Redegørelse", "Redegørelsen" }, { "Oversigt", "Oversigten" },
+		{ "Afrapportering", "Afrapporteringen" },
+		{ "Indstilling", "Indstillingen" }
+	};
+	size_t	 i, n = strlen(title);
+
+	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (strcmp(title, known[i][0]) == 0)
+			return known[i][1];
+	if (n > 5 && strcmp(title + n - 5, "notat") == 0)
+		return arena_printf(a, "%set", title);
+	if (n > 3 && strcmp(title + n - 3, "ing") == 0)
+		return arena_printf(a, "%sen", title);
+	if (n > 1 && title[n - 1] == 'e' && strchr(title, ' ') == NULL)
+		return arena_printf(a, "%sn", title);
+	return "Notatet";
+}
+
+/* "A", "A og B", "A, B og C". */
+static const char *
+join(struct arena *a, const char *const *v, size_t n)
+{
+	struct buf	 b;
+	size_t		 i;
+
+	buf_init(&b, a);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_puts(&b, i + 1 == n ? " og " : ", ");
+		buf_puts(&b, v[i]);
+	}
+	buf_putc(&b, '\0');
+	return b.data;
+}
+
+/* s with its first letter in lower case (ASCII titles). */
+static const char *
+lower(struct arena *a, const char *s)
+{
+	char	*t = arena_strdup(a, s);
+
+	if (*t >= 'A' && *t <= 'Z')
+		*t = (char)(*t - 'A' + 'a');
+	return t;
+}
+
 /* A row of the forecast ledger: what, expected when, and the outcome. */
 static void
 ledger_row(struct arena *a, struct block *t, struct block **last,
@@ -466,7 +522,8 @@ forecasts(struct arena *a, struct diag *d, const struct content *c,
 		return NULL;
 	}
 	t = table_of(a, TABLE_FORECASTS, arena_printf(a, "Forventninger til "
-	    "%s i statusnotatet af %s", name_of(in), fmt_date(a, &prev->date)));
+	    "%s i %s af %s", name_of(in), lower(a, definite(a, prev->title)),
+	    fmt_date(a, &prev->date)));
 	cells[0] = "Forventning";
 	cells[1] = "Forventet";
 	cells[2] = arena_printf(a, "Pr. %s", fmt_date(a, &nt->as_of));
@@ -530,8 +587,9 @@ forecasts(struct arena *a, struct diag *d, const struct content *c,
 	if (n > 0)
 		return t;
 	p = new_block(a, BLOCK_PARA);
-	p->inl = text_inline(a, arena_printf(a, "Statusnotatet af %s "
-	    "forventede intet med dato for %s.", fmt_date(a, &prev->date),
+	p->inl = text_inline(a, arena_printf(a, "%s af %s "
+	    "forventede intet med dato for %s.", definite(a, prev->title),
+	    fmt_date(a, &prev->date),
 	    name_of(in)));
 	return p;
 }
@@ -577,7 +635,7 @@ chart(struct arena *a, const struct chart_opts *o, const struct note *nt,
 		n++;
 	}
 	if (named == 0)
-		buf_puts(&title, "statusnotatet");
+		buf_puts(&title, lower(a, definite(a, nt->title)));
 	ch = chart_make(a, o, lanes, n, &nt->as_of, fmt_date(a, &nt->as_of),
 	    title.data);
 	if (ch == NULL)
@@ -764,6 +822,34 @@ corrections(struct arena *a, const struct note *nt)
 	return sec;
 }
 
+/* Whom all the notes are for, each once, in the order they first come. */
+static void
+recipients(struct arena *a, const struct content *c, struct report *r)
+{
+	const char	**all;
+	size_t		 i, j, k, n = 0, total = 0;
+
+	for (i = 0; i < c->nnotes; i++)
+		total += c->notes[i].nto;
+	all = arena_calloc(a, total + 1, sizeof(*all));
+	/* Oldest first, as the council first heard of them. */
+	for (i = c->nnotes; i > 0; i--)
+		for (j = 0; j < c->notes[i - 1].nto; j++) {
+			for (k = 0; k < n; k++)
+				if (strcmp(all[k], c->notes[i - 1].to[j]) == 0)
+					break;
+			if (k == n)
+				all[n++] = c->notes[i - 1].to[j];
+		}
+	if (n == 0)
+		all[n++] = "Byrådet";
+	r->recipients = join(a, all, n);
+	for (i = 1; i < c->nnotes; i++)
+		if (strcmp(join(a, c->notes[i].to, c->notes[i].nto),
+		    join(a, c->notes[0].to, c->notes[0].nto)) != 0)
+			r->many_recipients = 1;
+}
+
 static int
 layout_note(struct arena *a, struct diag *d, const struct content *c,
     const struct chart_opts *co, const struct note *nt,
@@ -785,6 +871,8 @@ layout_note(struct arena *a, struct diag *d, const struct content *c,
 	rn->date = fmt_date(a, &nt->date);
 	rn->date_iso = fmt_iso(a, &nt->date);
 	rn->title = nt->title;
+	rn->definite = definite(a, nt->title);
+	rn->to = join(a, nt->to, nt->nto);
 	rn->subject = nt->subject != NULL ? nt->subject : "";
 	rn->regarding = arena_printf(a, "Vedr. %s", rn->subject);
 	rn->sender = nt->sender_p != NULL ? nt->sender_p->name : "";
@@ -940,6 +1028,7 @@ layout_report(struct arena *a, struct diag *d, const struct content *c,
 	}
 	r->notes = arena_calloc(a, c->nnotes, sizeof(*r->notes));
 	r->nnotes = c->nnotes;
+	recipients(a, c, r);
 	for (i = 0; i < c->nnotes; i++)
 		if (layout_note(a, d, c, co, &c->notes[i], &r->notes[i],
 		    &text) == -1)

@@ -1075,7 +1075,7 @@ load_initiative(struct lctx *l, const struct ynode *root,
 }
 
 static const char *const report_keys[] = {
-	"date", "as_of", "title", "subject", "sender", "initiatives",
+	"date", "as_of", "title", "to", "subject", "sender", "initiatives",
 	"events", "sections", "corrections", NULL
 };
 static const char *const event_keys[] = { "id", "label", "date", NULL };
@@ -1115,6 +1115,33 @@ load_include(struct lctx *l, const struct ynode *map, struct section *sec)
 	}
 }
 
+/* "to": one recipient, or a list of them; "Byrådet" when not said. */
+static void
+load_to(struct lctx *l, const struct ynode *root, struct note *nt)
+{
+	const struct ynode *n = get(root, "to");
+	const char	*s;
+	size_t		 i;
+
+	nt->nto = 0;
+	if (n != NULL && n->type == YNODE_SEQ &&
+	    (n = list_max(l, root, "to", MODEL_MAX_ITEMS)) != NULL) {
+		nt->to = arena_calloc(l->a, n->nkids + 1, sizeof(*nt->to));
+		for (i = 0; i < n->nkids; i++)
+			if ((s = as_text(l, n->kids[i], "to")) != NULL)
+				nt->to[nt->nto++] = s;
+		if (n->nkids == 0)
+			lerr(l, n, "\"to\" names no one: write whom the note "
+			    "is for, such as \"Byrådet\" or \"Socialudvalget\"");
+	} else {
+		nt->to = arena_calloc(l->a, 1, sizeof(*nt->to));
+		if (n != NULL && (s = text(l, root, "to")) != NULL)
+			nt->to[nt->nto++] = s;
+	}
+	if (nt->nto == 0)
+		nt->to[nt->nto++] = "Byrådet";
+}
+
 static void
 load_report(struct lctx *l, const struct ynode *root, struct note *nt)
 {
@@ -1131,6 +1158,7 @@ load_report(struct lctx *l, const struct ynode *root, struct note *nt)
 	nt->title = text(l, root, "title");
 	if (nt->title == NULL)
 		nt->title = "Statusnotat";
+	load_to(l, root, nt);
 	nt->subject = req_text(l, root, "subject", "report.yaml");
 	if (need(l, root, "sender", "report.yaml") != NULL)
 		ref(l, root, "sender", &nt->sender);

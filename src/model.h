@@ -235,6 +235,9 @@ struct note {
 	struct date	 date;
 	struct date	 as_of;		/* the date figures hold on; = date */
 	const char	*title;		/* "Statusnotat" */
+	const char	**to;		/* whom it is for: "Byrådet" (the
+					   default), or committees */
+	size_t		 nto;
 	const char	*subject;	/* printed after "Vedr." */
 	struct ref	 sender;
 	const struct unit *sender_p;

@@ -149,6 +149,8 @@ struct report_note {
 	const char	*date;		/* "3. juni 2021" */
 	const char	*date_iso;	/* "2021-06-03" */
 	const char	*title;		/* "Statusnotat" */
+	const char	*definite;	/* "Statusnotatet": the title, definite */
+	const char	*to;		/* "Byrådet", "Social- og ..." */
 	const char	*subject;	/* "indsatserne Baba og Bydelsmødre" */
 	const char	*regarding;	/* "Vedr. indsatserne Baba og Bydelsmødre" */
 	const char	*dir;		/* the source folder, for images */
@@ -167,6 +169,9 @@ struct report {
 	unsigned	 logo_px_height; /* 0 for SVG: the web pages only */
 	struct report_note *notes;	/* newest first */
 	size_t		 nnotes;
+	const char	*recipients;	/* whom the notes are for, all of
+					   them: "Byrådet" */
+	int		 many_recipients; /* the notes are not all for one */
 };
 
 #endif
