@@ -228,6 +228,7 @@ write_note(struct arena *a, struct diag *d, const struct report *r,
 	struct buf	 out;
 	const char	*dir, *pdf, *path;
 	long		 size;
+	size_t		 i;
 	int		 rc = -1, pdf_rc;
 
 	arena_init(&na);
@@ -248,6 +249,10 @@ write_note(struct arena *a, struct diag *d, const struct report *r,
 	    fs_write_as(d, path, fs_shown(a, path), out.data, out.len) == -1 ||
 	    copy_images(&na, a, d, n, n->body, dir) == -1)
 		goto out;
+	for (i = 0; i < n->nfiles; i++)
+		if (copy_file(&na, a, d, n->files[i].path, arena_printf(a,
+		    "%s/%s", dir, n->files[i].name)) == -1)
+			goto out;
 	rc = 0;
 out:
 	arena_fini(&na);

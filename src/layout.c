@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "arena.h"
 #include "buf.h"
@@ -779,6 +780,66 @@ text_bound(struct diag *d, const struct section *s, size_t *note,
 	return 0;
 }
 
+/*
+ * The note's attachments, listed under "Bilag" as links to the files
+ * published beside it, with their kind: "Handlingsplan (PDF)".
+ */
+static struct block *
+attachments(struct arena *a, struct report_note *rn,
+    const struct narrative_files *f)
+{
+	static const char *const kinds[][2] = {
+		{ ".pdf", "PDF" }, { ".docx", "Word" }, { ".doc", "Word" },
+		{ ".xlsx", "Excel" }, { ".xls", "Excel" },
+		{ ".pptx", "PowerPoint" }, { ".ppt", "PowerPoint" },
+		{ ".odt", "OpenDocument-tekst" },
+		{ ".ods", "OpenDocument-regneark" },
+		{ ".odp", "OpenDocument-præsentation" }, { ".csv", "CSV" },
+		{ ".txt", "tekst" }, { ".png", "billede" }, { ".jpg", "billede" },
+		{ ".jpeg", "billede" }
+	};
+	struct block	*sec, *h, *list, *item, *p, *last = NULL, *ilast;
+	struct inline_	*link;
+	const char	*dot, *kind;
+	size_t		 i, k;
+
+	rn->files = arena_calloc(a, f->n, sizeof(*rn->files));
+	rn->nfiles = f->n;
+	sec = new_block(a, BLOCK_SECTION);
+	sec->id = "bilag";
+	h = new_block(a, BLOCK_HEADING);
+	h->level = 2;
+	h->inl = text_inline(a, "Bilag");
+	append(sec, &last, h);
+	list = new_block(a, BLOCK_LIST);
+	list->tight = 1;
+	append(sec, &last, list);
+	ilast = NULL;
+	for (i = 0; i < f->n; i++) {
+		rn->files[i].name = f->v[i].name;
+		rn->files[i].path = f->v[i].path;
+		dot = strrchr(f->v[i].name, '.');
+		for (k = 0, kind = NULL; dot != NULL &&
+		    k < sizeof(kinds) / sizeof(kinds[0]); k++)
+			if (strcasecmp(dot, kinds[k][0]) == 0)
+				kind = kinds[k][1];
+		link = arena_calloc(a, 1, sizeof(*link));
+		link->type = INL_LINK;
+		link->url = f->v[i].name;
+		link->child = text_inline(a, f->v[i].title != NULL ?
+		    f->v[i].title : f->v[i].name);
+		if (kind != NULL)
+			link->next = text_inline(a, arena_printf(a, " (%s)",
+			    kind));
+		p = new_block(a, BLOCK_PARA);
+		p->inl = link;
+		item = new_block(a, BLOCK_ITEM);
+		item->child = p;
+		append(list, &ilast, item);
+	}
+	return sec;
+}
+
 /* s as a sentence: with a full stop, unless it ends in one of .!? */
 static const char *
 sentence(struct arena *a, const char *s)
@@ -861,6 +922,7 @@ layout_note(struct arena *a, struct diag *d, const struct content *c,
 	struct block	*body, *last = NULL, *sec, *slast, *b, *h;
 	unsigned long long pixels = 0;	/* of the note's images */
 	struct narrative_images images;	/* their names */
+	struct narrative_files files;	/* the attachments */
 	struct buf	 buf;
 	const char	**ids, *base;	/* the sections' anchors, a set */
 	size_t		 i, j, idcap, text = 0;
@@ -897,6 +959,9 @@ layout_note(struct arena *a, struct diag *d, const struct content *c,
 	memset(&images, 0, sizeof(images));
 	images.a = &na;
 	o.images = &images;
+	memset(&files, 0, sizeof(files));
+	files.a = a;
+	o.files = &files;
 	o.fonts = c->fonts;
 
 	for (idcap = 16; idcap < 2 * nt->nsections; idcap *= 2)
@@ -949,6 +1014,19 @@ layout_note(struct arena *a, struct diag *d, const struct content *c,
 			    (b = forecasts(a, d, c, in, nt, s)) != NULL)
 				append(sec, &slast, b);
 		}
+		append(body, &last, sec);
+	}
+	for (i = 0; i < nt->nattachments; i++)
+		if (narrative_attach(d, c->dir, nt->dir,
+		    nt->attachments[i].file, nt->attachments[i].title,
+		    nt->file, nt->attachments[i].pos.line,
+		    nt->attachments[i].pos.col, &files) == -1)
+			ok = 0;
+	if (files.n > 0) {
+		sec = attachments(a, rn, &files);
+		for (base = sec->id, j = 2; !id_add(ids, idcap, sec->id); j++)
+			sec->id = arena_printf(a, "%s-%zu", base, j);
+		sec->child->id = sec->id;
 		append(body, &last, sec);
 	}
 	if (nt->ncorrections > 0) {

@@ -1076,8 +1076,9 @@ load_initiative(struct lctx *l, const struct ynode *root,
 
 static const char *const report_keys[] = {
 	"date", "as_of", "title", "to", "subject", "sender", "initiatives",
-	"events", "sections", "corrections", NULL
+	"events", "sections", "corrections", "attachments", NULL
 };
+static const char *const attachment_keys[] = { "file", "title", NULL };
 static const char *const event_keys[] = { "id", "label", "date", NULL };
 static const char *const correction_keys[] = {
 	"date", "what", "why", NULL
@@ -1188,6 +1189,31 @@ load_report(struct lctx *l, const struct ynode *root, struct note *nt)
 			e->label = req_text(l, v, "label", "an event");
 			if (need(l, v, "date", "an event") != NULL)
 				date(l, v, "date", &e->date, NULL);
+		}
+	}
+	if ((n = list_max(l, root, "attachments", MODEL_MAX_ITEMS)) != NULL) {
+		nt->attachments = arena_calloc(l->a, n->nkids,
+		    sizeof(*nt->attachments));
+		for (i = 0; i < n->nkids; i++) {
+			struct attachment *at =
+			    &nt->attachments[nt->nattachments];
+
+			v = n->kids[i];
+			at->pos = pos_of(l, v);
+			if (v->type == YNODE_SCALAR) {
+				/* "- handlingsplan.pdf" */
+				if ((at->file = as_text(l, v,
+				    "attachments")) != NULL)
+					nt->nattachments++;
+				continue;
+			}
+			if (check_map(l, v, "an attachment",
+			    attachment_keys) == -1)
+				continue;
+			at->title = text(l, v, "title");
+			if ((at->file = req_text(l, v, "file",
+			    "an attachment")) != NULL)
+				nt->nattachments++;
 		}
 	}
 	if ((n = list_max(l, root, "corrections", MODEL_MAX_ITEMS)) != NULL) {

@@ -209,6 +209,13 @@ struct event {				/* a dated fact of a note */
 	struct pos	 pos;
 };
 
+/* A file published with a note and listed under "Bilag". */
+struct attachment {
+	const char	*file;		/* its name in the note's folder */
+	const char	*title;		/* may be NULL: the name */
+	struct pos	 pos;
+};
+
 /* A correction of a published note: printed with it (record.h). */
 struct correction {
 	struct date	 date;
@@ -250,6 +257,8 @@ struct note {
 	size_t		 nsections;
 	struct correction *corrections;	/* oldest first */
 	size_t		 ncorrections;
+	struct attachment *attachments;	/* as listed */
+	size_t		 nattachments;
 };
 
 struct font;

@@ -11,6 +11,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmark.h>
 
@@ -770,6 +771,141 @@ bad:
 	*w->ok = 0;
 }
 
+/* The kinds of file a note may have as attachments, by their ending. */
+static const char *const attach_kinds[] = {
+	".pdf", ".docx", ".doc", ".xlsx", ".xls", ".pptx", ".ppt", ".odt",
+	".ods", ".odp", ".csv", ".txt", ".png", ".jpg", ".jpeg"
+};
+
+/* The ending of name among attach_kinds, or NULL (any case). */
+static const char *
+attach_kind(const char *name)
+{
+	size_t	 i, n = strlen(name), k;
+
+	for (i = 0; i < sizeof(attach_kinds) / sizeof(attach_kinds[0]); i++) {
+		k = strlen(attach_kinds[i]);
+		if (n > k && strncasecmp(name + n - k, attach_kinds[i], k) == 0)
+			return attach_kinds[i];
+	}
+	return NULL;
+}
+
+int
+narrative_attach(struct diag *d, const char *root, const char *dir,
+    const char *name, const char *title, const char *file, int line, int col,
+    struct narrative_files *files)
+{
+	struct narrative_file *nv;
+	struct stat	 st;
+	const char	*id = strrchr(dir, '/'), *p, *path;
+	size_t		 i;
+
+	id = id != NULL ? id + 1 : dir;
+	for (p = name; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == '\\' ||
+		    *p == '?' || *p == '%' || *p == '/')
+			break;
+	if (*p == '/') {
+		diag_msg(d, DIAG_ERROR, file, line, col, "the attachment \"%s\" "
+		    "must lie in the note's folder itself, not in a folder "
+		    "below it: move it up", name);
+		return -1;
+	}
+	if (*p != '\0' || *name == '.' || *name == '\0' || strlen(name) > 100) {
+		diag_msg(d, DIAG_ERROR, file, line, col, "the attachment \"%s\": "
+		    "give the file a plain name of at most 100 bytes, not "
+		    "beginning with \".\" and without \\, ?, %% or control "
+		    "characters", name);
+		return -1;
+	}
+	if (attach_kind(name) == NULL) {
+		diag_msg(d, DIAG_ERROR, file, line, col, "the attachment \"%s\" "
+		    "is not a kind of file a note can have: PDF, Word, Excel, "
+		    "PowerPoint, OpenDocument, CSV, text or an image (.pdf, "
+		    ".docx, .xlsx, .pptx, .odt, .csv, .txt, .png, .jpg)", name);
+		return -1;
+	}
+	if (strncasecmp(name, id, strlen(id)) == 0 &&
+	    strcasecmp(name + strlen(id), ".pdf") == 0) {
+		diag_msg(d, DIAG_ERROR, file, line, col, "the attachment \"%s\" "
+		    "has the name of the note's own PDF: rename it", name);
+		return -1;
+	}
+	path = arena_printf(files->a, "%s/%s", dir, name);
+	if (lstat(path, &st) == -1) {
+		diag_msg(d, DIAG_ERROR, file, line, col, "the attachment \"%s\" "
+		    "is not in the note's folder (looked for %s)", name, path);
+		return -1;
+	}
+	if (fs_check_inside(d, root, path) == -1)
+		return -1;
+	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode)) {
+		diag_msg(d, DIAG_ERROR, path, 0, 0, "is not an ordinary file: "
+		    "an attachment must be one");
+		return -1;
+	}
+	if (st.st_size > NARRATIVE_MAX_ATTACHMENT) {
+		diag_msg(d, DIAG_ERROR, file, line, col, "the attachment \"%s\" "
+		    "is larger than %d MB, the most a note may publish", name,
+		    NARRATIVE_MAX_ATTACHMENT / (1024 * 1024));
+		return -1;
+	}
+	for (i = 0; i < files->n; i++)
+		if (strcmp(files->v[i].name, name) == 0) {
+			if (title != NULL && files->v[i].title == NULL)
+				files->v[i].title = arena_strdup(files->a, title);
+			return 0;
+		} else if (strcasecmp(files->v[i].name, name) == 0) {
+			diag_msg(d, DIAG_ERROR, file, line, col, "the "
+			    "attachment \"%s\" and \"%s\" differ only in "
+			    "upper and lower case: on many computers and web "
+			    "servers they are one file; rename one", name,
+			    files->v[i].name);
+			return -1;
+		}
+	if (files->n == files->cap) {
+		files->cap = files->cap ? files->cap * 2 : 8;
+		nv = arena_calloc(files->a, files->cap, sizeof(*nv));
+		if (files->n > 0)
+			memcpy(nv, files->v, files->n * sizeof(*nv));
+		files->v = nv;
+	}
+	files->v[files->n].name = arena_strdup(files->a, name);
+	files->v[files->n].path = path;
+	files->v[files->n].title = title != NULL ?
+	    arena_strdup(files->a, title) : NULL;
+	files->n++;
+	return 0;
+}
+
+/*
+ * A link to a file beside the note ("handlingsplan.pdf") makes it an
+ * attachment: it must be there.  Links to pages and to the web are
+ * left as they are.
+ */
+static void
+check_link(struct walk *w, cmark_node *n, struct inline_ *in)
+{
+	const char	*url = in->url, *q;
+	char		*name;
+
+	if (w->o->files == NULL || *url == '\0' || *url == '#' ||
+	    *url == '/' || *url == '?')
+		return;
+	for (q = url; *q != '\0' && *q != '/' && *q != ':'; q++)
+		continue;
+	if (*q == ':')
+		return;		/* https:, mailto:, ... */
+	name = arena_strndup(w->a, url, strcspn(url, "#?"));
+	if (attach_kind(name) == NULL || strncmp(name, "../", 3) == 0)
+		return;
+	if (narrative_attach(w->d, w->o->root, w->o->dir, name, NULL,
+	    w->path, cmark_node_get_start_line(n),
+	    cmark_node_get_start_column(n), w->o->files) == -1)
+		*w->ok = 0;
+}
+
 static void
 enter(struct walk *w, cmark_node *n)
 {
@@ -863,6 +999,8 @@ enter(struct walk *w, cmark_node *n)
 		    NULL;
 		if (in->type == INL_IMAGE)
 			check_image(w, n, in);
+		else
+			check_link(w, n, in);
 		break;
 	default:
 		return;	/* custom nodes: none without extensions */

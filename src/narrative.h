@@ -37,6 +37,22 @@ struct narrative_images {
 	size_t		 n, cap;
 };
 
+/*
+ * The files a note links to or lists as attachments (bilag): each once,
+ * by name in the note's folder, with where it is and a title.
+ */
+struct narrative_file {
+	const char	*name;		/* "handlingsplan.pdf" */
+	const char	*path;		/* content/reports/<id>/handlingsplan.pdf */
+	const char	*title;		/* NULL: the name */
+};
+#define NARRATIVE_MAX_ATTACHMENT	(64 * 1024 * 1024)	/* bytes */
+struct narrative_files {
+	struct arena	*a;		/* for the list */
+	struct narrative_file *v;
+	size_t		 n, cap;
+};
+
 struct narrative_opts {
 	struct names	*names;		/* values for {{ }}, made as asked */
 	enum quotes	 quotes;
@@ -45,6 +61,7 @@ struct narrative_opts {
 	const char	*root;		/* the content folder: no file outside */
 	unsigned long long *pixels;	/* the note's images so far, or NULL */
 	struct narrative_images *images; /* their names so far, or NULL */
+	struct narrative_files *files;	/* attachments so far, or NULL */
 	struct font *const *fonts;	/* for check: the PDF's faces, or NULL */
 };
 
@@ -57,5 +74,17 @@ struct narrative_opts {
 struct block	*narrative_load(struct arena *, struct diag *,
 		    const char *path, const struct pos *from,
 		    const struct narrative_opts *, int *ok);
+
+/*
+ * Take the file name, which file (at line and col) links to or lists,
+ * as an attachment of the note in dir (the content folder root): a file
+ * of an attachment's kind in the note's folder itself, there, and not
+ * named as the note's page or PDF.  Adds it to files (once; title, if
+ * not NULL, names it) and returns 0, or reports why not and returns -1.
+ */
+int		 narrative_attach(struct diag *, const char *root,
+		    const char *dir, const char *name, const char *title,
+		    const char *file, int line, int col,
+		    struct narrative_files *files);
 
 #endif

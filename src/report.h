@@ -144,6 +144,12 @@ struct block {
 	int		 line;		/* source line, 0 if none */
 };
 
+/* A file published beside a note: its name there, and where it is. */
+struct report_file {
+	const char	*name;
+	const char	*path;
+};
+
 struct report_note {
 	const char	*id;		/* "2021-bydelsmoedre-baba" */
 	const char	*date;		/* "3. juni 2021" */
@@ -157,6 +163,8 @@ struct report_note {
 	const char	*sender;	/* "Center for Børn og Forebyggelse" */
 	const char	*initiatives;	/* "Bydelsmødre og Baba" */
 	struct block	*body;		/* sections in order */
+	struct report_file *files;	/* attachments, published beside */
+	size_t		 nfiles;
 };
 
 struct report {
