@@ -70,11 +70,14 @@ struct kid {
 struct tag {
 	HPDF_Dict	 d;
 	const struct selem *e;
+	const char	*s;		/* its type: NULL for e's role's */
 	HPDF_Dict	 parent;	/* the parent's dict, or the root */
 	HPDF_Page	 pg;
 	struct kid	*kids;
 	unsigned	 nkids;
 	unsigned	 cap;
+	int		 has_bbox;	/* a Figure: what it draws covers */
+	float		 bbox[4];	/* x1 y1 x2 y2 */
 };
 
 #define MC_ELEM		1
@@ -121,7 +124,8 @@ struct dev {
 	int		 mcid;			/* next MCID on this page */
 	int		 mc;			/* 0, MC_ELEM or MC_ARTIFACT */
 	unsigned long long h1, h2;		/* of the text, for the /ID */
-	const struct selem *mc_elem;		/* what the open one marks */
+	const struct selem *mc_elem;		/* what the open one marks; NULL:
+						   it takes no more */
 	/* Images by path, loaded once each. */
 	const char	**img_paths;
 	HPDF_Image	*imgs;
@@ -306,6 +310,31 @@ embed_font(struct dev *v, int face, struct font *f)
 	snprintf(res, sizeof(res), "F%d", face);
 	rc |= HPDF_Dict_Add(v->fontres, res, type0);
 	return rc == 0 ? 0 : -1;
+}
+
+/*
+ * A face that draws a line-end hyphen (U+00AD) draws it as its "-"
+ * (see text): put that glyph into its subset too.
+ */
+static void
+use_hyphens(const struct typeset *ts, struct font *const *fonts)
+{
+	const struct box *b;
+	const char	*p;
+	size_t		 i, j;
+
+	for (i = 0; i < ts->npages; i++)
+		for (j = 0; j < ts->pages[i].nboxes; j++) {
+			b = &ts->pages[i].boxes[j];
+			if (b->kind != BOX_TEXT || b->len < 2 ||
+			    !font_has(fonts[b->face], '-'))
+				continue;
+			for (p = b->text; p + 1 < b->text + b->len; p++)
+				if (p[0] == '\xc2' && p[1] == '\xad') {
+					font_use(fonts[b->face], "-", 1);
+					break;
+				}
+		}
 }
 
 static int
@@ -659,9 +688,13 @@ code(struct buf *b, unsigned c)
 }
 
 /*
- * A text run as a TJ array of two-byte codes in literal strings (half
+ * A text run as TJ arrays of two-byte codes in literal strings (half
  * the bytes of hex), with the extra space the justification gives after
- * every space character.
+ * every space character.  The hyphen a line break adds, U+00AD, is
+ * drawn as the face's "-", which its ToUnicode map reads as "-", inside
+ * a Span whose /ActualText is U+00AD: a reader that honours ActualText
+ * (poppler, Acrobat) reads the word whole, one that does not (pdf.js,
+ * Firefox) reads "-" at the line's end and joins the word across it.
  */
 static void
 text(struct dev *v, const struct box *b)
@@ -669,8 +702,9 @@ text(struct dev *v, const struct box *b)
 	const struct font *f = v->faces[b->face];
 	const unsigned char *s = (const unsigned char *)b->text;
 	unsigned long	 cp;
+	unsigned	 hy = font_cid(f, '-');
 	size_t		 i = 0;
-	int		 open = 0;
+	int		 open = 0, arr = 0;
 
 	if (!v->in_text) {
 		buf_puts(&v->ops, "BT\n");
@@ -689,9 +723,31 @@ text(struct dev *v, const struct box *b)
 	num(&v->ops, b->x);
 	buf_putc(&v->ops, ' ');
 	num(&v->ops, b->y);
-	buf_puts(&v->ops, " Tm\n[");
+	buf_puts(&v->ops, " Tm\n");
 	while (i < b->len) {
 		cp = next_cp(s, b->len, &i);
+		if (cp == 0xAD && hy != 0) {
+			if (arr)
+				buf_puts(&v->ops, open ? ")] TJ\n" : "] TJ\n");
+			buf_puts(&v->ops, "/Span <</ActualText <FEFF00AD>>> "
+			    "BDC\n[(");
+			code(&v->ops, hy);
+			buf_puts(&v->ops, ")] TJ\nEMC\n");
+			open = arr = 0;
+			/*
+			 * poppler takes the Span's EMC for the end of the
+			 * element's sequence (MarkedContentOutputDev, as
+			 * in pdfinfo -struct-text) and would lose the
+			 * text after it: what follows gets a new MCID.
+			 */
+			if (v->mc == MC_ELEM)
+				v->mc_elem = NULL;
+			continue;
+		}
+		if (!arr) {
+			buf_putc(&v->ops, '[');
+			arr = 1;
+		}
 		if (!open) {
 			buf_putc(&v->ops, '(');
 			open = 1;
@@ -704,9 +760,8 @@ text(struct dev *v, const struct box *b)
 			open = 0;
 		}
 	}
-	if (open)
-		buf_putc(&v->ops, ')');
-	buf_puts(&v->ops, "] TJ\n");
+	if (arr)
+		buf_puts(&v->ops, open ? ")] TJ\n" : "] TJ\n");
 }
 
 /*
@@ -803,18 +858,25 @@ write_tag(HPDF_Dict d, HPDF_Stream s)
 	unsigned	 i;
 	HPDF_STATUS	 rc;
 
-	snprintf(line, sizeof(line), "/S /%s /P %lu 0 R", role_tags[t->e->role],
-	    objnum(t->parent));
+	snprintf(line, sizeof(line), "/S /%s /P %lu 0 R", t->s != NULL ? t->s :
+	    role_tags[t->e->role], objnum(t->parent));
 	rc = HPDF_Stream_WriteStr(s, line);
 	if (t->pg != NULL) {
 		snprintf(line, sizeof(line), " /Pg %lu 0 R", objnum(t->pg));
 		rc |= HPDF_Stream_WriteStr(s, line);
 	}
-	if (t->e->role == ROLE_FIGURE && t->e->alt != NULL) {
+	if (t->s == NULL && t->e->role == ROLE_FIGURE && t->e->alt != NULL) {
 		rc |= HPDF_Stream_WriteStr(s, " /Alt ");
 		rc |= write_text(s, t->e->alt);
 	}
-	if (t->e->role == ROLE_TH)
+	if (t->has_bbox) {
+		/* Placed, for readers that show or read it by its place. */
+		snprintf(line, sizeof(line), " /A <</O /Layout /BBox [%.2f %.2f "
+		    "%.2f %.2f]>>", (double)t->bbox[0], (double)t->bbox[1],
+		    (double)t->bbox[2], (double)t->bbox[3]);
+		rc |= HPDF_Stream_WriteStr(s, line);
+	}
+	if (t->s == NULL && t->e->role == ROLE_TH)
 		rc |= HPDF_Stream_WriteStr(s, t->e->scope_row ?
 		    " /A <</O /Table /Scope /Row>>" :
 		    " /A <</O /Table /Scope /Column>>");
@@ -953,6 +1015,98 @@ tag_annot(struct dev *v, HPDF_Annotation an, const struct box *b)
 	add_kid(v, t, KID_OBJR, 0, an);
 }
 
+/* Kids that are elements, in the order the typesetter made them. */
+static int
+by_creation(const void *a, const void *b)
+{
+	const struct kid *x = a, *y = b;
+	int	 i = ((const struct tag *)((HPDF_Dict)x->obj)->attr)->e->id;
+	int	 j = ((const struct tag *)((HPDF_Dict)y->obj)->attr)->e->id;
+
+	return (i > j) - (i < j);
+}
+
+/*
+ * A row has all its cells in the tree, an empty one too (a TD with no
+ * content, which no box made), so that every row has as many cells as
+ * the header row (veraPDF's PDF/UA-1 rules 7.2-42 and 43).
+ */
+static void
+complete_row(struct dev *v, struct tag *t)
+{
+	const struct selem *c;
+	unsigned	 i;
+
+	for (c = t->e->child; c != NULL; c = c->next)
+		if (v->tags[c->id].d == NULL)
+			tag_of(v, c);
+	for (i = 0; i < t->nkids; i++)
+		if (t->kids[i].kind != KID_ELEM)
+			return;
+	qsort(t->kids, t->nkids, sizeof(*t->kids), by_creation);
+}
+
+/* A row of column headers only: the table's head. */
+static int
+is_head_row(const struct selem *tr)
+{
+	const struct selem *c;
+
+	for (c = tr->child; c != NULL; c = c->next)
+		if (c->role != ROLE_TH || c->scope_row)
+			return 0;
+	return tr->child != NULL;
+}
+
+/* A THead or TBody of table t, joining its kids. */
+static struct tag *
+row_group(struct dev *v, struct tag *t, const char *type)
+{
+	struct tag	*g = arena_calloc(v->a, 1, sizeof(*g));
+
+	if ((g->d = indirect_dict(v)) == NULL)
+		return NULL;
+	g->e = t->e;
+	g->s = type;
+	g->parent = t->d;
+	g->d->attr = g;
+	g->d->write_fn = write_tag;
+	add_kid(v, t, KID_ELEM, 0, g->d);
+	return g;
+}
+
+/*
+ * A table's rows, grouped: the header rows before the first other in
+ * THead, the rest in TBody (pdf.js takes a TH for a row header only in
+ * TBody), each complete.
+ */
+static int
+group_rows(struct dev *v, struct tag *t)
+{
+	struct kid	*old = t->kids;
+	struct tag	*head = NULL, *body = NULL, *r, **g;
+	unsigned	 n = t->nkids, i;
+
+	t->kids = NULL;
+	t->nkids = t->cap = 0;
+	for (i = 0; i < n; i++) {
+		r = old[i].kind == KID_ELEM ?
+		    ((HPDF_Dict)old[i].obj)->attr : NULL;
+		if (r == NULL || r->e->role != ROLE_TR) {
+			add_kid(v, t, old[i].kind, old[i].mcid, old[i].obj);
+			continue;
+		}
+		complete_row(v, r);
+		g = body == NULL && is_head_row(r->e) ? &head : &body;
+		if (*g == NULL && (*g = row_group(v, t, g == &head ? "THead" :
+		    "TBody")) == NULL)
+			return -1;
+		add_kid(v, *g, KID_ELEM, 0, r->d);
+		r->parent = (*g)->d;
+	}
+	return 0;
+}
+
 /* The parent tree's /Nums, written from our arrays. */
 static HPDF_STATUS
 write_parent_tree(HPDF_Dict d, HPDF_Stream s)
@@ -988,8 +1142,13 @@ finish_tree(struct dev *v)
 {
 	HPDF_MMgr	 m = v->pdf->mmgr;
 	HPDF_Dict	 pt, mark, prefs;
+	size_t		 i;
 	int		 rc = 0;
 
+	for (i = 0; i < (size_t)v->ts->nelems; i++)
+		if (v->tags[i].d != NULL && v->tags[i].e->role == ROLE_TABLE &&
+		    group_rows(v, &v->tags[i]) == -1)
+			return -1;
 	if ((pt = indirect_dict(v)) == NULL ||
 	    (mark = HPDF_Dict_New(m)) == NULL ||
 	    (prefs = HPDF_Dict_New(m)) == NULL)
@@ -1221,6 +1380,27 @@ chart(struct dev *v, const struct box *b)
 	v->fill_set = 0;
 }
 
+/* A Figure's /BBox: what its charts and images cover. */
+static void
+figure_box(struct dev *v, const struct box *b)
+{
+	struct tag	*t = tag_of(v, b->elem);
+	float		 r[4];
+	int		 i;
+
+	if (t == NULL)
+		return;
+	r[0] = b->x;
+	r[1] = b->y;
+	r[2] = b->x + b->w;
+	r[3] = b->y + b->h;
+	for (i = 0; i < 4; i++)
+		if (!t->has_bbox || (i < 2 ? r[i] < t->bbox[i] :
+		    r[i] > t->bbox[i]))
+			t->bbox[i] = r[i];
+	t->has_bbox = 1;
+}
+
 static void
 draw(struct dev *v, HPDF_Page page, const struct box *b)
 {
@@ -1232,6 +1412,9 @@ draw(struct dev *v, HPDF_Page page, const struct box *b)
 		begin_mc(v, b);
 	if (b->kind == BOX_TEXT)
 		hash_text(v, b);
+	if ((b->kind == BOX_CHART || b->kind == BOX_IMAGE) && b->elem != NULL &&
+	    b->elem->role == ROLE_FIGURE)
+		figure_box(v, b);
 	switch (b->kind) {
 	case BOX_RECT:
 		end_text(v);
@@ -1283,14 +1466,18 @@ draw(struct dev *v, HPDF_Page page, const struct box *b)
 	}
 }
 
-/* Bookmarks: nested by level under the one before of a lower level. */
+/*
+ * Bookmarks: nested by level under the one before of a lower level, as
+ * the headings are.  Each goes to its heading's top left and keeps the
+ * reader's zoom ([page /XYZ left top null]), an array written inline.
+ */
 static void
 outlines(struct dev *v, const struct typeset *ts, HPDF_Page *pages)
 {
 	HPDF_Outline	 stack[8], o;
-	HPDF_Destination dst;
+	HPDF_Array	 dst;
 	size_t		 i;
-	int		 level, depth = 0;
+	int		 level, depth = 0, rc;
 
 	for (i = 0; i < ts->noutlines; i++) {
 		level = ts->outlines[i].level;
@@ -1305,13 +1492,18 @@ outlines(struct dev *v, const struct typeset *ts, HPDF_Page *pages)
 		if (o == NULL)
 			return;
 		set_text(v, o, "Title", ts->outlines[i].title);
+		/* libharu marks an item /Type /Outlines, the root's type. */
+		HPDF_Dict_RemoveElement(o, "Type");
 		HPDF_Outline_SetOpened(o, HPDF_TRUE);
-		dst = HPDF_Page_CreateDestination(pages[ts->outlines[i].page]);
-		if (dst != NULL) {
-			HPDF_Destination_SetXYZ(dst, 0,
-			    (HPDF_REAL)ts->outlines[i].y, 1);
-			HPDF_Outline_SetDestination(o, dst);
-		}
+		if ((dst = HPDF_Array_New(v->pdf->mmgr)) == NULL)
+			return;
+		rc = HPDF_Array_Add(dst, pages[ts->outlines[i].page]);
+		rc |= HPDF_Array_AddName(dst, "XYZ");
+		rc |= HPDF_Array_AddNumber(dst, 0);
+		rc |= HPDF_Array_AddReal(dst, (HPDF_REAL)ts->outlines[i].y);
+		rc |= HPDF_Array_Add(dst, HPDF_Null_New(v->pdf->mmgr));
+		if (rc != HPDF_OK || HPDF_Dict_Add(o, "Dest", dst) != HPDF_OK)
+			return;
 		stack[level - 1] = o;
 		depth = level;
 	}
@@ -1535,6 +1727,7 @@ pdf_write(struct arena *a, struct diag *d, struct typeset *ts,
 		return -1;
 	}
 	HPDF_SetCompressionMode(v.pdf, HPDF_COMP_ALL);
+	use_hyphens(ts, fonts);
 	if (embed_fonts(&v, fonts) == -1)
 		goto out;
 	if (o->archival && missing_glyphs(&v, fonts, shown) == -1)

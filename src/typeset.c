@@ -860,7 +860,7 @@ heading(struct ts *t, const struct block *b, struct selem *parent,
 	if (first < t->nv) {
 		buf_init(&title, t->a);
 		plain_text(&title, b->inl);
-		t->v[first].level = b->level > 1 ? b->level - 1 : 1;
+		t->v[first].level = b->level < 1 ? 1 : b->level;
 		t->v[first].title = title.data;
 	}
 	vspace(t, t->s->space_paragraph / 2);

@@ -103,7 +103,8 @@ struct tpage {
 
 /* A bookmark: a heading and where it is. */
 struct outline {
-	int		 level;		/* 1 for the note's sections */
+	int		 level;		/* the heading's: 1 for the memo's
+					   title (H1), 2 for a section */
 	const char	*title;
 	size_t		 page;		/* from 0 */
 	double		 y;

@@ -73,6 +73,7 @@ def tokens(data):
 
 page_mcids = {}                 # page object -> MCIDs in its content
 text_outside = 0
+hyphens = 0                     # line-end hyphens: "-" read as U+00AD
 for page in doc["pages"]:
     pobj = page["object"]
     mcids = page_mcids.setdefault(pobj, [])
@@ -89,6 +90,17 @@ for page in doc["pages"]:
                     m = re.search(rb"/MCID\s+(\d+)", props)
                     mcid = int(m.group(1)) if m else None
                 tag = operands[0] if operands else b""
+                if tag == b"/Span" and b"/ActualText" in operands:
+                    # A line-end hyphen: drawn "-", read U+00AD, in
+                    # an element's content, with no MCID of its own
+                    # (a structure item may not nest one).
+                    if b"<FEFF00AD>" not in operands or mcid is not None:
+                        problem("%s: a Span's ActualText is not the soft "
+                                "hyphen alone" % pobj)
+                    elif not any(m is not None for _, m in stack):
+                        problem("%s: a hyphen's Span outside an "
+                                "element's marked content" % pobj)
+                    hyphens += 1
                 stack.append((tag, mcid))
                 if mcid is not None:
                     mcids.append(mcid)
@@ -117,6 +129,7 @@ if root_ref is None:
 root = obj(root_ref)
 owned = {}                      # (page, mcid) -> owners
 roles, figures_no_alt, tables, headings = [], 0, [], []
+figures = []                    # (element, its page)
 annots_in_tree = set()
 
 
@@ -133,6 +146,8 @@ def walk(ref, page, depth):
         headings.append(int(role[1]))
     if role == "Figure" and "/Alt" not in e:
         figures_no_alt += 1
+    if role == "Figure":
+        figures.append((e, pg))
     if role == "Table":
         tables.append(ref)
     kids = e.get("/K", [])
@@ -186,6 +201,62 @@ if figures_no_alt:
 for t in tables:
     if not has_th(t):
         problem("a Table without TH cells")
+
+
+def kids_of(e):
+    k = e.get("/K", [])
+    return [obj(x) for x in (k if isinstance(k, list) else [k])
+            if isinstance(x, str)]
+
+
+def role_of(e):
+    return e.get("/S", "")[1:]
+
+
+# Tables: header rows in THead, the rest in TBody (pdf.js reads a TH as
+# a row header only there), and regular (veraPDF's PDF/UA-1 7.2-42/43):
+# every row as many cells as the first.
+for t in tables:
+    parts = kids_of(obj(t))
+    groups = [role_of(k) for k in parts if role_of(k) != "Caption"]
+    if "TR" in groups:
+        problem("a Table has rows outside THead and TBody")
+    if groups.count("TBody") != 1 or groups.count("THead") > 1 or \
+            groups not in (["TBody"], ["THead", "TBody"]):
+        problem("a Table is not [Caption] [THead] TBody: %s" % groups)
+    rows = []
+    for g in parts:
+        if role_of(g) == "TR":
+            trs = [g]           # misplaced (said above), counted still
+        elif role_of(g) in ("THead", "TBody"):
+            trs = kids_of(g)
+        else:
+            continue
+        for tr in trs:
+            if role_of(tr) != "TR":
+                problem("a %s holds a %s" % (role_of(g), role_of(tr)))
+                continue
+            cells = [role_of(c) for c in kids_of(tr)]
+            rows.append(len(cells))
+            if role_of(g) == "THead" and set(cells) != {"TH"}:
+                problem("a THead row has cells other than TH: %s" % cells)
+    if rows and any(n != rows[0] for n in rows):
+        problem("a Table's rows have %s cells, not all %d" % (rows, rows[0]))
+
+# A Figure is placed (pdf.js exposes it as an image only then): /A with
+# /O /Layout and a /BBox on its page.
+for e, pg in figures:
+    a = obj(e.get("/A", {}))
+    a = a if isinstance(a, dict) else {}
+    bb = [obj(x) for x in a.get("/BBox", [])]
+    mb = [obj(x) for x in obj(obj(pg).get("/MediaBox", [])) or []] \
+        if pg else []
+    if a.get("/O") != "/Layout" or len(bb) != 4:
+        problem("a Figure without /A << /O /Layout /BBox [...] >>")
+    elif not (bb[0] < bb[2] and bb[1] < bb[3] and len(mb) == 4 and
+              mb[0] <= bb[0] and bb[2] <= mb[2] and mb[1] <= bb[1] and
+              bb[3] <= mb[3]):
+        problem("a Figure's /BBox %s is not a box on its page %s" % (bb, mb))
 pt = obj(root.get("/ParentTree"))
 if pt is None or "/Nums" not in pt:
     problem("no ParentTree with /Nums")
@@ -203,6 +274,30 @@ for page in doc["pages"]:
                 problem("a link annotation without /Contents")
             if "/StructParent" not in an or a not in annots_in_tree:
                 problem("a link annotation not in the structure tree")
+
+# --- Bookmarks: nested as the headings are, keeping the reader's zoom --
+marks = []
+
+
+def outline(items, depth):
+    for it in items:
+        marks.append(depth)
+        d = obj(it["object"]).get("/Dest")
+        if not isinstance(d, list):
+            problem("bookmark \"%s\": its destination is not written "
+                    "inline" % it["title"])
+        dest = it["dest"]
+        if len(dest) != 5 or dest[1] != "/XYZ" or dest[4] is not None:
+            problem("bookmark \"%s\": destination %s, not [page /XYZ left "
+                    "top null] (which keeps the reader's zoom)"
+                    % (it["title"], dest[1:]))
+        outline(it["kids"], depth + 1)
+
+
+outline(doc.get("outlines", []), 1)
+if marks != headings:
+    problem("bookmarks at depths %s, headings at levels %s"
+            % (marks, headings))
 
 # --- Document level: language, title, marks, metadata ---------------
 if not str(catalog.get("/Lang", "")).startswith("u:"):
@@ -238,7 +333,8 @@ for line in struct_text.splitlines():
     skip_below = None
     # A Figure is read by its /Alt (checked above), not by its marks:
     # the timeline chart's labels are the chart's, not the note's text.
-    if line.strip().startswith("Lbl") or line.strip() == "Figure":
+    if line.strip().startswith("Lbl") or \
+            re.fullmatch(r"Figure:?", line.strip()):
         skip_below = depth
         continue
     m = re.match(r'^\s*"(.*)"\s*$', line)
@@ -288,13 +384,29 @@ for line in open(dump_file, encoding="utf-8"):
     if m:
         text = m.group(m.lastindex)
         want.append(undump(text))
-if squeeze("".join(want)) != squeeze(got):
-    w, g = squeeze("".join(want)), squeeze(got)
-    i = next((i for i in range(min(len(w), len(g))) if w[i] != g[i]),
-             min(len(w), len(g)))
+def align(w, g, extra):
+    """Where w and g part, g having up to extra "-" more (pdfinfo reads
+    a line-end hyphen's glyph, not its ActualText); None if they agree."""
+    i = j = 0
+    while i < len(w) and j < len(g):
+        if w[i] == g[j]:
+            i, j = i + 1, j + 1
+        elif g[j] == "-" and extra > 0:
+            j, extra = j + 1, extra - 1
+        else:
+            return i, j
+    if i == len(w) and j == len(g):
+        return None
+    return i, j
+
+
+w, g = squeeze("".join(want)), squeeze(got)
+parted = align(w, g, hyphens)
+if parted is not None:
+    i, j = parted
     problem("the structure tree's text differs from the note's at "
             "character %d: note ...%s... tree ...%s..."
-            % (i, w[max(0, i - 30):i + 30], g[max(0, i - 30):i + 30]))
+            % (i, w[max(0, i - 30):i + 30], g[max(0, j - 30):j + 30]))
 
 for p in problems:
     print("pdfua: " + p)
