@@ -541,15 +541,27 @@ describe(struct ctx *c, const struct tl_lane *lanes, size_t nlanes,
  * backdrop alone leaves the line touching the letters, and a dashed
  * line then reads as crossing them.
  */
+static int
+gap_for(const struct chart_item *ln, const struct chart_item *t,
+    double *top, double *bot)
+{
+	if (t->shape != SHAPE_TEXT || ln->x <= t->x - CLEAR ||
+	    ln->x >= t->x + t->w + CLEAR)
+		return 0;
+	*top = t->y - ASCENT * t->h - CLEARV;
+	*bot = t->y + DESCENT * t->h + CLEARV;
+	return 1;
+}
+
 static void
 clear_lines(struct ctx *c)
 {
 	struct items	 back = c->layer[LAYER_BACK], out;
 	const struct items *tx = &c->layer[LAYER_TEXT];
-	const struct chart_item *ln, *t;
-	struct chart_item *v;
+	const struct chart_item *ln;
 	double		 y0, y1, top, bot, cut, cut_end;
 	size_t		 i, j;
+	int		 widened;
 
 	memset(&out, 0, sizeof(out));
 	c->layer[LAYER_BACK] = out;
@@ -568,37 +580,25 @@ clear_lines(struct ctx *c)
 			cut = y1;
 			cut_end = y1;
 			for (j = 0; j < tx->n; j++) {
-				t = &tx->v[j];
-				if (t->shape != SHAPE_TEXT ||
-				    ln->x <= t->x - CLEAR ||
-				    ln->x >= t->x + t->w + CLEAR)
-					continue;
-				top = t->y - ASCENT * t->h - CLEARV;
-				bot = t->y + DESCENT * t->h + CLEARV;
-				if (bot <= y0 || top >= y1 || top >= cut)
+				if (!gap_for(ln, &tx->v[j], &top, &bot) ||
+				    bot <= y0 || top >= y1 || top >= cut)
 					continue;
 				cut = top;
 				cut_end = bot;
 			}
 			/* Labels that overlap the gap widen it. */
-			for (j = 0; j < tx->n && cut < y1; j++) {
-				t = &tx->v[j];
-				if (t->shape != SHAPE_TEXT ||
-				    ln->x <= t->x - CLEAR ||
-				    ln->x >= t->x + t->w + CLEAR)
-					continue;
-				top = t->y - ASCENT * t->h - CLEARV;
-				bot = t->y + DESCENT * t->h + CLEARV;
-				if (top < cut_end && bot > cut_end) {
-					cut_end = bot;
-					j = (size_t)-1;	/* again, from the start */
-				}
-			}
-			if (cut > y0 + 0.5) {
-				v = add(c, LAYER_BACK, SHAPE_LINE, ln->paint,
-				    ln->x, y0, 0, cut - y0);
-				(void)v;
-			}
+			do {
+				widened = 0;
+				for (j = 0; j < tx->n && cut < y1; j++)
+					if (gap_for(ln, &tx->v[j], &top, &bot) &&
+					    top < cut_end && bot > cut_end) {
+						cut_end = bot;
+						widened = 1;
+					}
+			} while (widened);
+			if (cut > y0 + 0.5)
+				add(c, LAYER_BACK, SHAPE_LINE, ln->paint, ln->x,
+				    y0, 0, cut - y0);
 			y0 = cut_end;
 		}
 	}

@@ -1362,13 +1362,6 @@ page_box(struct tpage *p)
 }
 
 /*
- * Where pages start: indices into the vertical list.  A page takes
- * items while they fit; when one does not, the page ends at the last
- * place a break is allowed (not after an item that keeps with the
- * next), or, when the whole page is one kept run, where it ran over.
- * Space is dropped at the top of a page.
- */
-/*
  * The table header row that goes atop the page starting at item i, as
  * 1 + its index, or 0: a page that starts with a table's body row goes
  * on with a table begun on the page before.
@@ -1381,6 +1374,14 @@ repeat_of(const struct ts *t, size_t i)
 	return i < t->nv ? t->v[i].header : 0;
 }
 
+/*
+ * Where pages start: indices into the vertical list.  A page takes
+ * items while they fit; when one does not, the page ends at the last
+ * place a break is allowed (not after an item that keeps with the
+ * next), or, when the whole page is one kept run, where it ran over.
+ * Space is dropped at the top of a page; a page that goes on with a
+ * table has room for its header row first.
+ */
 static size_t *
 paginate(struct ts *t, size_t *npages)
 {
