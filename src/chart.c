@@ -13,7 +13,9 @@
  * with a dot: overdue) over the band of its date.  A row holds one bar
  * or mark and its label, which goes right of it, else left of it, else
  * on a line of its own above it: no label can meet another label or a
- * bar, and tests/unit/test_chart.c checks that it does not.  Below the
+ * bar, and tests/unit/test_chart.c checks that it does not.  Where a
+ * label must lie across the note's date or a year's grid line, the
+ * line stops short of it on either side (clear_lines).  Below the
  * lanes come the axis with months and years, then a legend of the paints
  * the chart uses.
  */
@@ -36,6 +38,8 @@
 #define TICK	3.0	/* a month's tick below the axis */
 #define ASCENT	0.8	/* of text, as a share of its size, for backdrops */
 #define DESCENT	0.25
+#define CLEAR	1.5	/* beside a label, to a line that passes it */
+#define CLEARV	2.5	/* above and below it: a dash clearly stops */
 
 enum layer {
 	LAYER_BACK,	/* grid, axis, the note's date */
@@ -530,6 +534,76 @@ describe(struct ctx *c, const struct tl_lane *lanes, size_t nlanes,
 	return b.data;
 }
 
+/*
+ * The vertical lines of the back layer (the note's date, the years'
+ * grid) with a gap at every label they would cross: CLEARV above and
+ * below its text, so no line seems to run through a word.  A white
+ * backdrop alone leaves the line touching the letters, and a dashed
+ * line then reads as crossing them.
+ */
+static int
+gap_for(const struct chart_item *ln, const struct chart_item *t,
+    double *top, double *bot)
+{
+	if (t->shape != SHAPE_TEXT || ln->x <= t->x - CLEAR ||
+	    ln->x >= t->x + t->w + CLEAR)
+		return 0;
+	*top = t->y - ASCENT * t->h - CLEARV;
+	*bot = t->y + DESCENT * t->h + CLEARV;
+	return 1;
+}
+
+static void
+clear_lines(struct ctx *c)
+{
+	struct items	 back = c->layer[LAYER_BACK], out;
+	const struct items *tx = &c->layer[LAYER_TEXT];
+	const struct chart_item *ln;
+	double		 y0, y1, top, bot, cut, cut_end;
+	size_t		 i, j;
+	int		 widened;
+
+	memset(&out, 0, sizeof(out));
+	c->layer[LAYER_BACK] = out;
+	for (i = 0; i < back.n; i++) {
+		ln = &back.v[i];
+		if (ln->shape != SHAPE_LINE || ln->w != 0 ||
+		    (ln->paint != PAINT_TODAY && ln->paint != PAINT_GRID)) {
+			*add(c, LAYER_BACK, ln->shape, ln->paint, 0, 0, 0, 0) =
+			    *ln;
+			continue;
+		}
+		y0 = ln->h < 0 ? ln->y + ln->h : ln->y;
+		y1 = ln->h < 0 ? ln->y : ln->y + ln->h;
+		/* Top down: the next label below y0 that the line meets. */
+		while (y0 < y1) {
+			cut = y1;
+			cut_end = y1;
+			for (j = 0; j < tx->n; j++) {
+				if (!gap_for(ln, &tx->v[j], &top, &bot) ||
+				    bot <= y0 || top >= y1 || top >= cut)
+					continue;
+				cut = top;
+				cut_end = bot;
+			}
+			/* Labels that overlap the gap widen it. */
+			do {
+				widened = 0;
+				for (j = 0; j < tx->n && cut < y1; j++)
+					if (gap_for(ln, &tx->v[j], &top, &bot) &&
+					    top < cut_end && bot > cut_end) {
+						cut_end = bot;
+						widened = 1;
+					}
+			} while (widened);
+			if (cut > y0 + 0.5)
+				add(c, LAYER_BACK, SHAPE_LINE, ln->paint, ln->x,
+				    y0, 0, cut - y0);
+			y0 = cut_end;
+		}
+	}
+}
+
 struct chart *
 chart_make(struct arena *a, const struct chart_opts *o,
     const struct tl_lane *lanes, size_t nlanes, const struct date *as_of,
@@ -583,6 +657,7 @@ chart_make(struct arena *a, const struct chart_opts *o,
 	add(&c, LAYER_BACK, SHAPE_LINE, PAINT_TODAY, c.xt, top, 0, y - top);
 	y = axis(&c, top, y);
 	y = legend_lines(&c, y + size * 0.5);
+	clear_lines(&c);
 
 	ch = arena_alloc(a, sizeof(*ch));
 	ch->width = c.w;

@@ -3,7 +3,10 @@
  * each block becomes items of a vertical list (lines, spaces), with
  * paragraphs broken into lines by linebreak.c; the vertical list is
  * broken into pages, keeping headings with what follows and leaving no
- * widows or orphans; then every page gets its running footer.
+ * widows or orphans, and a table's caption with its header and two
+ * rows, at least two rows on either side of a break in a table, its
+ * header row drawn again (an artifact) atop the page it goes on to;
+ * then every page gets its running footer.
  */
 #include <math.h>
 #include <stdint.h>
@@ -24,6 +27,14 @@
 
 #define MAX_POINTS	64	/* hyphenation points in one word */
 #define HYPHEN_PENALTY	50
+/*
+ * The first pass, without hyphens, takes a paragraph only if no space
+ * stretches by more than 0.7 of its stretch (half a space): 1.35 times
+ * its width.  TeX's \pretolerance of 100 (a ratio of 1, 1.5 times)
+ * let loose lines through that a hyphen would have avoided, and their
+ * wide gaps stood out among even ones.
+ */
+#define PRETOLERANCE	0.7
 #define FOOTER_LINES	2.5	/* room for the footer, in small lines */
 #define FOOTER_BOXES	3	/* sender, page number, rule */
 
@@ -65,6 +76,9 @@ struct vitem {
 	int		 keep;		/* no page break after this item */
 	int		 level;		/* a heading: its outline level */
 	const char	*title;
+	size_t		 header;	/* a table's body row: 1 + the index
+					   of its header row, drawn again
+					   atop a page this row starts */
 };
 
 struct ts {
@@ -663,9 +677,9 @@ line(struct ts *t, struct vitem *v, const struct items *is,
 /*
  * Break the items into lines of width at x and append them to the
  * vertical list.  Returns the number of lines.  With pretolerance set,
- * justified text is tried once at TeX's \pretolerance (a stretch ratio
- * of 1) and nothing is set when that fails: the caller then tries
- * again with hyphenation, as TeX's first pass does.
+ * justified text is tried once without hyphens at PRETOLERANCE and
+ * nothing is set when that fails: the caller then tries again with
+ * hyphenation, as TeX's first pass does.
  */
 static size_t
 set_lines(struct ts *t, const struct items *is, double x, double width,
@@ -685,7 +699,7 @@ set_lines(struct ts *t, const struct items *is, double x, double width,
 		p.width = width;
 		p.line_penalty = 10;
 		p.fitness_demerits = 100;
-		p.tolerance = 1;
+		p.tolerance = PRETOLERANCE;
 		if ((n = lb_total_fit(&t->tmp, is->it, is->n, &p,
 		    &lines)) == 0)
 			return 0;
@@ -1075,6 +1089,7 @@ table(struct ts *t, const struct block *b, struct selem *parent, double x,
 	double		 size = t->s->size_table, cx, cw, pad = 3;
 	double		 lead = leading(t, size), h;
 	size_t		 ncols, i, j, k, first, lines, most;
+	size_t		 head = 0, body = 0, nbody = 0;
 	enum align	 al;
 
 	ncols = 0;
@@ -1139,8 +1154,26 @@ table(struct ts *t, const struct block *b, struct selem *parent, double x,
 		row->base = pad + baseline(t, size);
 		rect_box(t, row, x, row->base - h, width, r->header ? 1 : 0.4,
 		    r->header ? t->s->color_text : t->s->color_rule);
-		if (r->header)
+		if (r->header) {
 			row->keep = 1;
+			if (head == 0)
+				head = t->nv;	/* 1 + its index */
+		} else {
+			row->header = head;
+			if (nbody++ == 0)
+				body = t->nv - 1;
+		}
+	}
+	/*
+	 * At least two rows on either side of a break: none after the
+	 * first row nor before the last.  The caption's lines and the
+	 * header keep with what follows, so a table of three rows or
+	 * fewer goes whole to the next page, and a caption never stands
+	 * without its header and two rows.
+	 */
+	if (nbody >= 2) {
+		t->v[body].keep = 1;
+		t->v[body + nbody - 2].keep = 1;
 	}
 	vspace(t, t->s->space_paragraph);
 }
@@ -1329,16 +1362,30 @@ page_box(struct tpage *p)
 }
 
 /*
+ * The table header row that goes atop the page starting at item i, as
+ * 1 + its index, or 0: a page that starts with a table's body row goes
+ * on with a table begun on the page before.
+ */
+static size_t
+repeat_of(const struct ts *t, size_t i)
+{
+	while (i < t->nv && t->v[i].is_space)
+		i++;
+	return i < t->nv ? t->v[i].header : 0;
+}
+
+/*
  * Where pages start: indices into the vertical list.  A page takes
  * items while they fit; when one does not, the page ends at the last
  * place a break is allowed (not after an item that keeps with the
  * next), or, when the whole page is one kept run, where it ran over.
- * Space is dropped at the top of a page.
+ * Space is dropped at the top of a page; a page that goes on with a
+ * table has room for its header row first.
  */
 static size_t *
 paginate(struct ts *t, size_t *npages)
 {
-	size_t	*starts, n = 1, cap = 16, i, k, start = 0;
+	size_t	*starts, n = 1, cap = 16, i, k, start = 0, hd;
 	double	 avail = t->top - t->bottom, used = 0;
 
 	starts = arena_calloc(t->a, cap, sizeof(*starts));
@@ -1362,7 +1409,8 @@ paginate(struct ts *t, size_t *npages)
 			cap *= 2;
 		}
 		starts[n++] = start = k;
-		used = 0;
+		hd = repeat_of(t, k);
+		used = hd > 0 ? t->v[hd - 1].height : 0;
 		i = k - 1;
 	}
 	*npages = n;
@@ -1409,7 +1457,7 @@ place(struct ts *t, size_t *starts, size_t npages, const char *sender)
 	struct tpage	*p;
 	struct box	*b;
 	struct vitem	*v;
-	size_t		 pg, i, j, end, no = 0;
+	size_t		 pg, i, j, end, no = 0, hd;
 	double		 y;
 	int		 top;
 
@@ -1419,8 +1467,10 @@ place(struct ts *t, size_t *starts, size_t npages, const char *sender)
 	for (pg = 0; pg < npages; pg++) {
 		p = &out->pages[pg];
 		end = pg + 1 < npages ? starts[pg + 1] : t->nv;
+		hd = pg > 0 ? repeat_of(t, starts[pg]) : 0;
 		/* The page's boxes, counted first: one allocation. */
-		for (p->cap = FOOTER_BOXES, i = starts[pg]; i < end; i++)
+		p->cap = FOOTER_BOXES + (hd > 0 ? t->v[hd - 1].nboxes : 0);
+		for (i = starts[pg]; i < end; i++)
 			p->cap += t->v[i].nboxes;
 		/* Freed page by page as the device draws them. */
 		if ((p->boxes = calloc(p->cap, sizeof(*p->boxes))) == NULL) {
@@ -1429,6 +1479,24 @@ place(struct ts *t, size_t *starts, size_t npages, const char *sender)
 		}
 		y = t->top;
 		top = 1;
+		if (hd > 0) {
+			/*
+			 * The table's header row again: an artifact, as a
+			 * running head is, so the structure tree has each
+			 * row once and a reader hears the header once.
+			 */
+			v = &t->v[hd - 1];
+			for (j = 0; j < v->nboxes; j++) {
+				if (v->boxes[j].kind == BOX_LINK)
+					continue;
+				b = page_box(p);
+				*b = v->boxes[j];
+				b->y += y - v->base;
+				b->elem = NULL;
+			}
+			y -= v->height;
+			top = 0;
+		}
 		for (i = starts[pg]; i < end; i++) {
 			v = &t->v[i];
 			if (v->is_space) {

@@ -6,8 +6,11 @@
  * narrow one: no label meets another label or a bar or mark, nothing
  * lies outside the chart, every lane has its title, a fuzzy date is a
  * band, the note's date is a line, and the text alternative names every
- * entry shown.
+ * entry shown.  No line of the note's date or of the grid runs through
+ * a label or touches it, in every golden case's content with a chart:
+ * a backdrop behind the text is not enough, the line keeps clear.
  */
+#include <dirent.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -25,6 +28,7 @@
 #define EPS	0.01
 #define ASCENT	0.8	/* as chart.c reserves for text */
 #define DESCENT	0.25
+#define CLEAR	1.0	/* at least, between a label and a line past it */
 
 struct rect {
 	double	 x0, y0, x1, y1;
@@ -82,6 +86,7 @@ check_chart(const struct chart *ch, const struct block *data,
 	struct rect	 ra;
 	char		 msg[512];
 	size_t		 i, j, label_label = 0, label_mark = 0, outside = 0;
+	size_t		 line_label = 0;
 	size_t		 lanes = 0, spans = 0, today = 0, rows = 0, named = 0;
 
 	for (i = 0; i < ch->nitems; i++) {
@@ -116,6 +121,35 @@ check_chart(const struct chart *ch, const struct block *data,
 			}
 		}
 	}
+	/* Lines of the date and the grid keep clear of every label. */
+	for (i = 0; i < ch->nitems; i++) {
+		a = &ch->items[i];
+		if (a->shape != SHAPE_LINE || (a->paint != PAINT_TODAY &&
+		    a->paint != PAINT_GRID))
+			continue;
+		ra = extent(a);
+		for (j = 0; j < ch->nitems; j++) {
+			struct rect rb;
+
+			b = &ch->items[j];
+			if (b->shape != SHAPE_TEXT)
+				continue;
+			rb = extent(b);
+			rb.x0 -= CLEAR, rb.x1 += CLEAR;
+			rb.y0 -= CLEAR, rb.y1 += CLEAR;
+			/* A line has no area: touching counts. */
+			if (ra.x0 <= rb.x1 && rb.x0 <= ra.x1 &&
+			    ra.y0 <= rb.y1 && rb.y0 <= ra.y1) {
+				line_label++;
+				fprintf(stderr, "%s: a %s line through \"%.*s\"\n",
+				    what, a->paint == PAINT_TODAY ? "date" :
+				    "grid", (int)b->len, b->text);
+			}
+		}
+	}
+	snprintf(msg, sizeof(msg), "%s: no line of the date or the grid "
+	    "through or touching a label", what);
+	T_OK(line_label == 0, msg);
 	snprintf(msg, sizeof(msg), "%s: no two labels meet", what);
 	T_OK(label_label == 0, msg);
 	snprintf(msg, sizeof(msg), "%s: no label meets a bar or a mark", what);
@@ -167,6 +201,17 @@ charts_in(const struct block *b, const char *what, size_t n)
 	return n;
 }
 
+static int
+opendir_ok(const char *path)
+{
+	DIR	*d = opendir(path);
+
+	if (d == NULL)
+		return 0;
+	closedir(d);
+	return 1;
+}
+
 /* Every chart of every note of a content tree, at width points. */
 static void
 content_tree(const char *dir, double width, size_t want,
@@ -202,6 +247,60 @@ content_tree(const char *dir, double width, size_t want,
 	arena_fini(&a);
 }
 
+/*
+ * The charts of every golden case whose content lays out, and the
+ * geometry check on each; the case list is read, so a new case with a
+ * chart is checked too.
+ */
+static void
+golden_trees(double width, struct font **faces)
+{
+	struct arena	 a;
+	struct diag	 d;
+	struct content	 c;
+	struct report	 r;
+	struct chart_opts co;
+	DIR		*dir;
+	struct dirent	*de;
+	char		 path[512], what[600];
+	size_t		 i, n = 0, cases = 0;
+
+	if ((dir = opendir("tests/golden")) == NULL) {
+		T_OK(0, "tests/golden opens");
+		return;
+	}
+	while ((de = readdir(dir)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "tests/golden/%s/content",
+		    de->d_name);
+		arena_init(&a);
+		diag_init(&d, NULL);
+		memset(&c, 0, sizeof(c));
+		memset(&co, 0, sizeof(co));
+		co.width = width;
+		co.size = 8;
+		co.measure = font_measure;
+		co.arg = faces;
+		if (opendir_ok(path) &&
+		    pipeline_run(&a, &d, path, NULL, &co, NULL, &c, &r) == 0 &&
+		    d.count[DIAG_ERROR] == 0) {
+			cases++;
+			for (i = 0; i < r.nnotes; i++) {
+				snprintf(what, sizeof(what), "%s, %s at %.0f pt",
+				    path, r.notes[i].id, width);
+				n = charts_in(r.notes[i].body, what, n);
+			}
+		}
+		diag_flush(&d);
+		arena_fini(&a);
+	}
+	closedir(dir);
+	snprintf(what, sizeof(what), "golden cases at %.0f pt: %zu lay out, "
+	    "%zu charts", width, cases, n);
+	T_OK(cases >= 3 && n >= 4, what);
+}
+
 int
 main(void)
 {
@@ -228,6 +327,7 @@ main(void)
 		    m);
 		content_tree("tests/golden/forecasts-2022/content", widths[i],
 		    1, m);
+		golden_trees(widths[i], m);
 	}
 	font_close(m[FACE_REGULAR]);
 	font_close(m[FACE_BOLD]);
