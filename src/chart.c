@@ -62,6 +62,7 @@ struct ctx {
 	double		 w;		/* the chart's width */
 	double		 xt;		/* where the note's date is */
 	unsigned	 used;		/* 1 << paint, for the legend */
+	const char	*whose;		/* "Statusnotatets": the note's */
 };
 
 /* A bar or a mark before it has its row: offsets from the bar's middle. */
@@ -440,6 +441,7 @@ legend_lines(struct ctx *c, double y)
 {
 	double	 size = c->o->size, x = 0, lh = size * 1.5, cy, tw;
 	unsigned used = c->used;
+	const char *what;
 	size_t	 i;
 
 	cy = y + lh / 2;
@@ -448,7 +450,9 @@ legend_lines(struct ctx *c, double y)
 
 		if (!(used & (1u << p)))
 			continue;
-		tw = measure(c, 0, legend[i].text, strlen(legend[i].text));
+		what = p == PAINT_TODAY ? arena_printf(c->a, "%s dato",
+		    c->whose) : legend[i].text;
+		tw = measure(c, 0, what, strlen(what));
 		if (x > 0 && x + SWATCH + 4 + tw > c->w) {
 			x = 0;
 			cy += lh;
@@ -474,7 +478,7 @@ legend_lines(struct ctx *c, double y)
 			break;
 		}
 		x += SWATCH + 4 + text(c, PAINT_LABEL, x + SWATCH + 4,
-		    cy + 0.35 * size, legend[i].text, c->w, 0) + 12;
+		    cy + 0.35 * size, what, c->w, 0) + 12;
 	}
 	return cy + lh / 2;
 }
@@ -511,8 +515,9 @@ describe(struct ctx *c, const struct tl_lane *lanes, size_t nlanes,
 	civil(c->r1, &y, &m);
 	d.year = y, d.month = m;
 	date_format(&b, &d, 0);
-	buf_printf(&b, " med statusnotatets dato, %s, som lodret streg.",
-	    as_of_text);
+	buf_printf(&b, " med %c%s dato, %s, som lodret streg.",
+	    *c->whose >= 'A' && *c->whose <= 'Z' ? *c->whose - 'A' + 'a' :
+	    *c->whose, c->whose + 1, as_of_text);
 	for (i = 0; i < nlanes; i++) {
 		for (j = k = 0; j < lanes[i].n; j++) {
 			e = &lanes[i].e[j];
@@ -607,7 +612,7 @@ clear_lines(struct ctx *c)
 struct chart *
 chart_make(struct arena *a, const struct chart_opts *o,
     const struct tl_lane *lanes, size_t nlanes, const struct date *as_of,
-    const char *as_of_text, const char *title)
+    const char *as_of_text, const char *title, const char *note)
 {
 	struct ctx	 c;
 	struct chart	*ch;
@@ -622,6 +627,7 @@ chart_make(struct arena *a, const struct chart_opts *o,
 	c.a = a;
 	c.o = o;
 	c.w = o->width;
+	c.whose = arena_printf(a, "%ss", note != NULL ? note : "Statusnotatet");
 	/* From the first month to a little past the last day. */
 	civil(lo, &yy, &m);
 	c.r0 = month_first(yy, m);

@@ -42,11 +42,13 @@ struct tl_lane {
 
 /*
  * The chart of the lanes as of the day as_of (as_of_text: that date in
- * words), titled title.  NULL when no entry has a date.
+ * words), titled title, for the note whose title in the definite form is
+ * note ("Statusnotatet": the legend says "Statusnotatets dato"; NULL
+ * for that).  NULL when no entry has a date.
  */
 struct chart	*chart_make(struct arena *, const struct chart_opts *,
 		    const struct tl_lane *, size_t nlanes,
 		    const struct date *as_of, const char *as_of_text,
-		    const char *title);
+		    const char *title, const char *note);
 
 #endif

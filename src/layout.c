@@ -638,7 +638,7 @@ chart(struct arena *a, const struct chart_opts *o, const struct note *nt,
 	if (named == 0)
 		buf_puts(&title, lower(a, definite(a, nt->title)));
 	ch = chart_make(a, o, lanes, n, &nt->as_of, fmt_date(a, &nt->as_of),
-	    title.data);
+	    title.data, definite(a, nt->title));
 	if (ch == NULL)
 		return NULL;
 	ch->id = (*nchart)++ == 0 ? "tidslinje" :
