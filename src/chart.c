@@ -406,8 +406,11 @@ axis(struct ctx *c, double top, double y)
 		if (step > 0 && (m - 1) % step == 0) {
 			const char *s = months_short[m - 1];
 			double	 tw = measure(c, 0, s, strlen(s));
+			double	 lx = x + (mw - tw) / 2;
 
-			text(c, PAINT_LABEL, x + (mw - tw) / 2, ybase, s, c->w,
+			/* Over its month; at the ends, inside the chart. */
+			lx = lx + tw > c->w ? c->w - tw : lx;
+			text(c, PAINT_LABEL, lx < 0 ? 0 : lx, ybase, s, c->w,
 			    0);
 		}
 		if ((m != 1 || yy % ystep != 0) && d != c->r0)
