@@ -146,3 +146,25 @@ phase_since(const struct phase *p)
 		return plan;
 	return &p->start;
 }
+
+struct count
+staff_at(const struct staff *s, const struct date *as_of)
+{
+	struct count	 r, c;
+	size_t		 i;
+
+	if (s->nroles == 0)
+		return count_at(&s->count, as_of);
+	memset(&r, 0, sizeof(r));
+	for (i = 0; i < s->nroles; i++) {
+		c = count_at(&s->roles[i].count, as_of);
+		r.bad |= c.bad;
+		if (!c.set)
+			continue;
+		if (!r.set)
+			r.pos = c.pos;
+		r.set = 1;
+		r.value += c.value;
+	}
+	return r;
+}

@@ -28,6 +28,9 @@ struct count	 count_at(const struct count *, const struct date *as_of);
  */
 const struct date *count_since(const struct count *);
 
+/* The staff on a date: the count, or the sum of the roles' counts. */
+struct count	 staff_at(const struct staff *, const struct date *as_of);
+
 /* Every participant count on a date, with "active" derived if not given. */
 void		 participants_at(const struct participants *,
 		    const struct date *as_of, struct participants *out);

@@ -170,6 +170,24 @@ phase_what(struct arena *a, const struct phase *p, const struct date *as_of,
 	return b.data;
 }
 
+/* s with its first letter in upper case (ASCII and æ, ø, å). */
+static const char *
+capital(struct arena *a, const char *s)
+{
+	static const char *const low[] = { "æ", "ø", "å" };
+	static const char *const up[] = { "Æ", "Ø", "Å" };
+	char	*t;
+	size_t	 i;
+
+	for (i = 0; i < 3; i++)
+		if (strncmp(s, low[i], 2) == 0)
+			return arena_printf(a, "%s%s", up[i], s + 2);
+	t = arena_strdup(a, s);
+	if (*t >= 'a' && *t <= 'z')
+		*t = (char)(*t - 'a' + 'A');
+	return t;
+}
+
 /* Whether a phase had begun by the date, or holds always (no dates). */
 static int
 begun(const struct phase *p, const struct date *as_of)
@@ -393,9 +411,23 @@ figures(struct arena *a, const struct content *c,
 	    f.since ? 3 : 2));
 	participants_at(&in->participants, &nt->as_of, &p);
 	participants_at(&in->participants, then, &q);
-	x = count_at(&in->staff.count, &nt->as_of);
-	y = count_at(&in->staff.count, then);
-	figure_row(&f, "Medarbejdere i indsatsen", &x, &y);
+	if (in->staff.nroles == 0) {
+		x = count_at(&in->staff.count, &nt->as_of);
+		y = count_at(&in->staff.count, then);
+		figure_row(&f, "Medarbejdere i indsatsen", &x, &y);
+	}
+	for (i = 0; i < in->staff.nroles; i++) {
+		const struct staff_role *sr = &in->staff.roles[i];
+
+		x = count_at(&sr->count, &nt->as_of);
+		y = count_at(&sr->count, then);
+		/* "Centerchef", "Medarbejdere (Kulturhuset)" */
+		figure_row(&f, arena_printf(a, "%s%s%s%s",
+		    capital(a, sr->role != NULL ? sr->role : ""),
+		    sr->unit_p != NULL ? " (" : "", sr->unit_p != NULL ?
+		    sr->unit_p->name : "", sr->unit_p != NULL ? ")" : ""),
+		    &x, &y);
+	}
 	figure_row(&f, "Rekrutterede deltagere", &p.recruited, &q.recruited);
 	figure_row(&f, "Deltagere ved opstart", &p.started, &q.started);
 	figure_row(&f, "Faldet fra", &p.dropped_out, &q.dropped_out);

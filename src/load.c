@@ -880,10 +880,11 @@ load_site(struct lctx *l, const struct ynode *root, struct site *s)
 }
 
 static const char *const init_keys[] = {
-	"name", "origin", "owner", "founded", "established", "staff",
+	"name", "origin", "owner", "partners", "founded", "established", "staff",
 	"recruitment", "participants", "phases", "milestones", "figures", NULL
 };
 static const char *const staff_keys[] = { "count", "unit", "from", NULL };
+static const char *const role_keys[] = { "role", "count", "unit", NULL };
 static const char *const part_keys[] = {
 	"recruited", "started", "dropped_out", "completed", "active", NULL
 };
@@ -1000,7 +1001,39 @@ load_initiative(struct lctx *l, const struct ynode *root,
 	date(l, root, "founded", &in->founded, NULL);
 	date(l, root, "established", &in->established, NULL);
 
-	if ((n = get(root, "staff")) != NULL &&
+	if ((n = get(root, "partners")) != NULL &&
+	    (n = list_max(l, root, "partners", MODEL_MAX_ITEMS)) != NULL) {
+		in->partners = arena_calloc(l->a, n->nkids + 1,
+		    sizeof(*in->partners));
+		in->partners_p = arena_calloc(l->a, n->nkids + 1,
+		    sizeof(*in->partners_p));
+		for (i = 0; i < n->nkids; i++)
+			if ((in->partners[in->npartners].id = as_text(l,
+			    n->kids[i], "partners")) != NULL)
+				in->partners[in->npartners++].pos =
+				    pos_of(l, n->kids[i]);
+	}
+	/* Staff by role: a list of "role", "count" and, if you like, "unit". */
+	if ((n = get(root, "staff")) != NULL && n->type == YNODE_SEQ &&
+	    (n = list_max(l, root, "staff", MODEL_MAX_PER_INITIATIVE)) != NULL) {
+		in->staff.roles = arena_calloc(l->a, n->nkids + 1,
+		    sizeof(*in->staff.roles));
+		for (i = 0; i < n->nkids; i++) {
+			struct staff_role *r =
+			    &in->staff.roles[in->staff.nroles];
+
+			v = n->kids[i];
+			r->pos = pos_of(l, v);
+			if (check_map(l, v, "a role in \"staff\"",
+			    role_keys) == -1)
+				continue;
+			r->role = req_text(l, v, "role", "a role in \"staff\"");
+			if (need(l, v, "count", "a role in \"staff\"") != NULL)
+				count(l, v, "count", &r->count);
+			ref(l, v, "unit", &r->unit);
+			in->staff.nroles++;
+		}
+	} else if ((n = get(root, "staff")) != NULL &&
 	    check_map(l, n, "\"staff\"", staff_keys) == 0) {
 		count(l, n, "count", &in->staff.count);
 		ref(l, n, "unit", &in->staff.unit);

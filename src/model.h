@@ -172,11 +172,23 @@ struct participants {
 	struct pos	 pos;
 };
 
+/* Staff of one role: "1 centerchef", "2 medarbejdere". */
+struct staff_role {
+	const char	*role;		/* "centerchef" */
+	struct count	 count;
+	struct ref	 unit;
+	const struct unit *unit_p;	/* resolved */
+	struct pos	 pos;
+};
+
+/* The staff: a count, or a list of roles (then count is unset). */
 struct staff {
 	struct count	 count;
 	struct ref	 unit;
 	struct date	 from;
 	const struct unit *unit_p;	/* resolved */
+	struct staff_role *roles;
+	size_t		 nroles;
 };
 
 struct initiative {
@@ -188,6 +200,9 @@ struct initiative {
 	const char	*origin;	/* who developed it, may be NULL */
 	struct ref	 owner;
 	const struct unit *owner_p;	/* resolved */
+	struct ref	*partners;	/* units it works with */
+	const struct unit **partners_p;	/* resolved, or NULL */
+	size_t		 npartners;
 	struct date	 founded;
 	struct date	 established;
 	struct staff	 staff;

@@ -177,8 +177,26 @@ add_initiative(struct adder *t, const struct initiative *in,
 		add_text(t, arena_printf(a, "%s.owner", p), in->owner_p->name);
 	add_date(t, arena_printf(a, "%s.founded", p), &in->founded);
 	add_date(t, arena_printf(a, "%s.established", p), &in->established);
-	add_count(t, arena_printf(a, "%s.staff.count", p), &in->staff.count,
-	    as_of);
+	if (in->staff.nroles > 0) {
+		struct count sc = staff_at(&in->staff, as_of);
+
+		add_num(t, arena_printf(a, "%s.staff.count", p), &sc);
+	} else
+		add_count(t, arena_printf(a, "%s.staff.count", p),
+		    &in->staff.count, as_of);
+	if (in->npartners > 0) {
+		struct buf pb;
+
+		buf_init(&pb, a);
+		for (i = 0; i < in->npartners; i++) {
+			if (i > 0)
+				buf_puts(&pb, i + 1 == in->npartners ? " og " :
+				    ", ");
+			buf_puts(&pb, in->partners_p[i] != NULL ?
+			    in->partners_p[i]->name : in->partners[i].id);
+		}
+		add_text(t, arena_printf(a, "%s.partners", p), pb.data);
+	}
 	if (in->staff.unit_p != NULL)
 		add_text(t, arena_printf(a, "%s.staff.unit", p),
 		    in->staff.unit_p->name);
@@ -491,7 +509,7 @@ build_numbers(struct names *t)
 		for (i = 0; i < t->ninits; i++) {
 			if ((in = t->by_id[i])->broken)
 				continue;
-			c = count_at(&in->staff.count, &t->as_of);
+			c = staff_at(&in->staff, &t->as_of);
 			add_number(t, &n, in, NUM_STAFF, 0, &c);
 			participants_at(&in->participants, &t->as_of, &pa);
 			add_number(t, &n, in, NUM_RECRUITED, 0, &pa.recruited);

@@ -490,6 +490,21 @@ validate_content(struct content *c, struct diag *d)
 		if (in->staff.unit.id != NULL)
 			in->staff.unit_p = find_unit(&c->site,
 			    &in->staff.unit, d);
+		for (k = 0; k < in->staff.nroles; k++)
+			if (in->staff.roles[k].unit.id != NULL)
+				in->staff.roles[k].unit_p = find_unit(&c->site,
+				    &in->staff.roles[k].unit, d);
+		for (k = 0; k < in->npartners; k++) {
+			in->partners_p[k] = find_unit(&c->site,
+			    &in->partners[k], d);
+			if (in->partners_p[k] != NULL &&
+			    in->partners_p[k] == in->owner_p)
+				diag_msg(d, DIAG_WARNING, in->partners[k].pos.file,
+				    in->partners[k].pos.line,
+				    in->partners[k].pos.col, "\"%s\" owns the "
+				    "initiative: it need not be a partner too",
+				    in->partners[k].id);
+		}
 		check_unique(d, "phases", in->phases, in->nphases,
 		    sizeof(struct phase), offsetof(struct phase, id),
 		    offsetof(struct phase, pos));
