@@ -27,6 +27,9 @@ count_at(const struct count *c, const struct date *as_of)
 	if (c->hist == NULL) {
 		r.set = c->set;
 		r.value = c->value;
+		r.decimals = c->decimals;
+		r.unit = c->unit;
+		r.approx = c->approx;
 		r.pos = c->pos;
 		return r;
 	}
@@ -34,6 +37,9 @@ count_at(const struct count *c, const struct date *as_of)
 		if (known_by(&c->hist[i - 1].date, as_of)) {
 			r.set = 1;
 			r.value = c->hist[i - 1].value;
+			r.decimals = c->hist[i - 1].decimals;
+			r.unit = c->hist[i - 1].unit;
+			r.approx = c->hist[i - 1].approx;
 			r.pos = c->hist[i - 1].pos;
 			break;
 		}

@@ -340,19 +340,47 @@ timeline(struct arena *a, const struct initiative *in, const struct note *nt)
 	return t;
 }
 
-/* The change of a number since the note before: "+3", "−1", "uændret". */
+/* A count as a quantity (danish.h): its value, decimals and unit. */
+static struct quantity
+quantity_of(const struct count *c)
+{
+	struct quantity	 q;
+
+	q.value = c->value;
+	q.decimals = c->decimals;
+	q.unit = c->unit;
+	q.approx = c->approx;
+	return q;
+}
+
+/* A count the Danish way: "16", "12,5 %", "ca. 16 mio. kr.". */
+static const char *
+fmt_count(struct arena *a, const struct count *c)
+{
+	struct quantity	 q = quantity_of(c);
+	struct buf	 b;
+
+	buf_init(&b, a);
+	danish_quantity_format(&b, &q);
+	return b.data;
+}
+
+/*
+ * The change of a number since the note before: "+3", "−1", "uændret",
+ * "−1,5 procentpoint", "+0,4 mio. kr."; "ny" for a number the note
+ * before did not have, "–" when the unit changed.
+ */
 static const char *
 change(struct arena *a, const struct count *now, const struct count *before)
 {
-	long	 d;
+	struct quantity	 x = quantity_of(now), y = quantity_of(before);
+	struct buf	 b;
 
 	if (!before->set)
 		return "ny";
-	d = now->value - before->value;
-	if (d == 0)
-		return "uændret";
-	return arena_printf(a, "%s%s", d > 0 ? "+" : "−",
-	    fmt_number(a, d > 0 ? d : -d));
+	buf_init(&b, a);
+	danish_quantity_change(&b, &x, &y);
+	return b.len > 0 ? b.data : "–";
 }
 
 struct figrows {
@@ -360,6 +388,7 @@ struct figrows {
 	struct block	*t;
 	struct block	*last;
 	int		 since;		/* a column of changes */
+	int		 quantities;	/* a value with a unit or decimals */
 };
 
 static void
@@ -372,7 +401,9 @@ figure_row(struct figrows *f, const char *label, const struct count *now,
 	if (!now->set)
 		return;
 	cells[0] = label;
-	cells[1] = fmt_number(f->a, now->value);
+	cells[1] = fmt_count(f->a, now);
+	if (now->unit != NULL || now->decimals > 0)
+		f->quantities = 1;
 	cells[2] = f->since ? change(f->a, now, before) : NULL;
 	r = row_of(f->a, 0, ROW_NONE, cells, NULL, f->since ? 3 : 2);
 	r->child->header = 1;	/* the label heads its row */
@@ -452,6 +483,9 @@ figures(struct arena *a, const struct content *c,
 		figure_row(&f, in->figures[i].label != NULL ?
 		    in->figures[i].label : "", &x, &y);
 	}
+	/* Not "Antal" over kroner and percentages. */
+	if (f.quantities && f.t->child->child->next != NULL)
+		f.t->child->child->next->inl = text_inline(a, "Værdi");
 	return f.t->child->next != NULL ? f.t : NULL;
 }
 

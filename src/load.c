@@ -18,6 +18,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "danish.h"
 #include "date.h"
 #include "diag.h"
 #include "font.h"
@@ -580,6 +581,47 @@ whole(struct lctx *l, const struct ynode *n, const char *key, long *out)
 }
 
 /*
+ * A figure's value from a scalar: a quantity ("34 %", "12,5", "ca. 40",
+ * "16 mio. kr."); -1 after an error at n.
+ */
+static int
+quantity(struct lctx *l, const struct ynode *n, const char *key,
+    struct count_at *out)
+{
+	struct quantity	 q;
+	char		 unit[64], err[256];
+
+	if (n->type != YNODE_SCALAR || n->len == 0) {
+		lerr(l, n, "\"%s\" must be a number such as 16, 12,5 or 34 %%",
+		    key);
+		return -1;
+	}
+	if (danish_quantity(n->str, n->len, &q, unit, sizeof(unit), err,
+	    sizeof(err)) == -1) {
+		lerr(l, n, "\"%s\": %s", key, err);
+		return -1;
+	}
+	out->value = q.value;
+	out->decimals = q.decimals;
+	out->unit = q.unit == unit ? arena_strdup(l->a, unit) : q.unit;
+	out->approx = q.approx;
+	return 0;
+}
+
+/* One value of a count: whole, or for a figure a quantity. */
+static int
+value_of(struct lctx *l, const struct ynode *n, const char *key,
+    struct count_at *out, int quantities)
+{
+	if (quantities)
+		return quantity(l, n, key, out);
+	return whole(l, n, key, &out->value);
+}
+
+static void	count_of(struct lctx *, const struct ynode *, const char *,
+		    struct count *, int);
+
+/*
  * A count: a number, or dates with the number from each on, oldest
  * first ("3. juni 2021: 16"), so that every note shows its own.
  */
@@ -587,6 +629,14 @@ static void
 count(struct lctx *l, const struct ynode *map, const char *key,
     struct count *c)
 {
+	count_of(l, map, key, c, 0);
+}
+
+static void
+count_of(struct lctx *l, const struct ynode *map, const char *key,
+    struct count *c, int quantities)
+{
+	struct count_at	 one;
 	const struct ynode *n = get(map, key), *k;
 	struct count_at	*h;
 	char		 err[256];
@@ -598,8 +648,14 @@ count(struct lctx *l, const struct ynode *map, const char *key,
 	c->pos = pos_of(l, n);
 	c->bad = 1;	/* until it is read */
 	if (n->type != YNODE_MAP) {
-		if (whole(l, n, key, &c->value) == 0)
+		memset(&one, 0, sizeof(one));
+		if (value_of(l, n, key, &one, quantities) == 0) {
 			c->set = 1, c->bad = 0;
+			c->value = one.value;
+			c->decimals = one.decimals;
+			c->unit = one.unit;
+			c->approx = one.approx;
+		}
 		return;
 	}
 	if (n->nkids == 0) {
@@ -625,7 +681,7 @@ count(struct lctx *l, const struct ynode *map, const char *key,
 			ok = 0;
 			continue;
 		}
-		if (whole(l, n->kids[i + 1], key, &h[nh].value) == -1) {
+		if (value_of(l, n->kids[i + 1], key, &h[nh], quantities) == -1) {
 			ok = 0;
 			continue;
 		}
@@ -643,6 +699,9 @@ count(struct lctx *l, const struct ynode *map, const char *key,
 	c->set = 1;
 	c->bad = 0;
 	c->value = h[nh - 1].value;
+	c->decimals = h[nh - 1].decimals;
+	c->unit = h[nh - 1].unit;
+	c->approx = h[nh - 1].approx;
 	c->pos = h[nh - 1].pos;
 }
 
@@ -1102,7 +1161,7 @@ load_initiative(struct lctx *l, const struct ynode *root,
 			f->id = req_id(l, v, "a figure");
 			f->label = req_text(l, v, "label", "a figure");
 			if (need(l, v, "value", "a figure") != NULL)
-				count(l, v, "value", &f->value);
+				count_of(l, v, "value", &f->value, 1);
 		}
 	}
 }

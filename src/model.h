@@ -22,6 +22,9 @@ struct pos {
 struct count_at {
 	struct date	 date;
 	long		 value;
+	int		 decimals;	/* a figure's: value is scaled */
+	const char	*unit;		/* a figure's: "%", "kr.", or NULL */
+	int		 approx;	/* a figure's: "ca." */
 	struct pos	 pos;
 };
 
@@ -35,6 +38,13 @@ struct count {
 	int		 set;
 	int		 bad;		/* written, but not a number (reported) */
 	long		 value;
+	/*
+	 * A figure's value may be a quantity (danish.h): value scaled by
+	 * 10^decimals, with its unit and "ca."; other counts are whole.
+	 */
+	int		 decimals;
+	const char	*unit;
+	int		 approx;
 	struct pos	 pos;
 	struct count_at	*hist;		/* oldest first; NULL: a plain number */
 	size_t		 nhist;

@@ -75,6 +75,9 @@ add_num(struct adder *t, const char *key, const struct count *c)
 	n = add(t, key);
 	n->kind = NAME_NUMBER;
 	n->num = c->value;
+	n->decimals = c->decimals;
+	n->unit = c->unit;
+	n->approx = c->approx;
 }
 
 static void	add_date(struct adder *, const char *, const struct date *);
@@ -477,7 +480,8 @@ add_number(struct names *t, size_t *n, const struct initiative *in,
 {
 	struct name_number *v;
 
-	if (!c->set)
+	/* Only whole numbers are typed by hand in a sentence as such. */
+	if (!c->set || c->unit != NULL || c->decimals > 0)
 		return;
 	if (t->nums != NULL) {
 		v = &t->nums[t->nnums++];
@@ -582,6 +586,19 @@ names_numbered(struct names *t, long v, const char **keys, size_t max)
 	return end - lo;
 }
 
+/* A number the Danish way, with its unit: "12,5 %". */
+static void
+quantity(struct buf *b, const struct name *n)
+{
+	struct quantity	 q;
+
+	q.value = n->num;
+	q.decimals = n->decimals;
+	q.unit = n->unit;
+	q.approx = n->approx;
+	danish_quantity_format(b, &q);
+}
+
 int
 names_format(const struct name *n, const char *filter, struct buf *b,
     char *err, size_t errsz)
@@ -603,7 +620,7 @@ names_format(const struct name *n, const char *filter, struct buf *b,
 			buf_puts(b, n->text);
 			break;
 		case NAME_NUMBER:
-			danish_number(b, n->num);
+			quantity(b, n);
 			break;
 		default:
 			date_format(b, &n->date, 0);
@@ -612,12 +629,20 @@ names_format(const struct name *n, const char *filter, struct buf *b,
 		return 0;
 	}
 	if (n->kind == NAME_NUMBER && (strcmp(filter, "ord") == 0 ||
-	    strcmp(filter, "Ord") == 0)) {
+	    strcmp(filter, "Ord") == 0) && n->unit == NULL &&
+	    n->decimals == 0 && !n->approx) {
 		danish_number_word(b, n->num, filter[0] == 'O');
 		return 0;
 	}
+	if (n->kind == NAME_NUMBER && (strcmp(filter, "ord") == 0 ||
+	    strcmp(filter, "Ord") == 0)) {
+		snprintf(err, errsz, "\"| %s\" writes whole numbers in words; "
+		    "\"%s\" has a unit, decimals or \"ca.\": leave the "
+		    "filter out", filter, n->key);
+		return -1;
+	}
 	if (n->kind == NAME_NUMBER && strcmp(filter, "tal") == 0) {
-		danish_number(b, n->num);
+		quantity(b, n);
 		return 0;
 	}
 	if (n->kind == NAME_DATE && strcmp(filter, "uden år") == 0) {

@@ -28,7 +28,10 @@ struct name {
 	const char	*key;	/* "baba.participants.recruited" */
 	enum name_kind	 kind;
 	const char	*text;	/* NAME_TEXT */
-	long		 num;	/* NAME_NUMBER */
+	long		 num;	/* NAME_NUMBER, scaled by 10^decimals */
+	int		 decimals;	/* NAME_NUMBER: a figure's quantity */
+	const char	*unit;
+	int		 approx;
 	struct date	 date;	/* NAME_DATE, NAME_LATER */
 };
 

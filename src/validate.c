@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "danish.h"
 #include "date.h"
 #include "diag.h"
 #include "model.h"
@@ -353,6 +354,9 @@ check_undated(struct diag *d, const struct initiative *in)
 {
 	const struct phase *p;
 	const struct figure *f;
+	struct arena	 a;
+	struct buf	 b;
+	struct quantity	 q;
 	size_t		 i;
 
 	for (i = 0; i < in->nphases; i++) {
@@ -366,17 +370,25 @@ check_undated(struct diag *d, const struct initiative *in)
 			    "began: give it a \"start\" (or, if it was "
 			    "planned, a \"planned_start\")", p->id);
 	}
+	arena_init(&a);
 	for (i = 0; i < in->nfigures; i++) {
 		f = &in->figures[i];
-		if (f->id != NULL && f->value.set && f->value.hist == NULL)
-			diag_msg(d, DIAG_WARNING, f->value.pos.file,
-			    f->value.pos.line, f->value.pos.col, "the figure "
-			    "\"%s\" has no date, so every note shows it, also "
-			    "those written before it was counted: write the "
-			    "date it holds from before the number, on a line "
-			    "of its own under \"value:\" (such as \"3. juni "
-			    "2021: %ld\")", f->id, f->value.value);
+		if (f->id == NULL || !f->value.set || f->value.hist != NULL)
+			continue;
+		q.value = f->value.value;
+		q.decimals = f->value.decimals;
+		q.unit = f->value.unit;
+		q.approx = f->value.approx;
+		buf_init(&b, &a);
+		danish_quantity_format(&b, &q);
+		diag_msg(d, DIAG_WARNING, f->value.pos.file, f->value.pos.line,
+		    f->value.pos.col, "the figure \"%s\" has no date, so every "
+		    "note shows it, also those written before it was counted: "
+		    "write the date it holds from before the number, on a line "
+		    "of its own under \"value:\" (such as \"3. juni 2021: "
+		    "%s\")", f->id, b.data);
 	}
+	arena_fini(&a);
 }
 
 /* The rows an initiative's own section shows: timeline and figures. */
