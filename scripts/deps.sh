@@ -24,6 +24,7 @@ need libyaml-dev	pkg-config --exists yaml-0.1
 need libcmark-dev	pkg-config --exists libcmark
 need libharfbuzz-dev	pkg-config --exists harfbuzz harfbuzz-subset
 need libhpdf-dev	test -f /usr/include/hpdf.h
+need libdeflate-dev	pkg-config --exists libdeflate
 need libhyphen-dev	test -f /usr/include/hyphen.h
 need hyphen-da	test -f /usr/share/hyphen/hyph_da_DK.dic
 need fonts-liberation	test -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf

@@ -15,11 +15,10 @@
  * most OBJSTM_MAX objects, then the cross-reference stream, whose
  * dictionary carries the trailer's /Root, /Info and /ID unchanged.
  */
-#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include "arena.h"
 #include "buf.h"
@@ -51,6 +50,7 @@ struct lex {
 	const unsigned char	*s;
 	size_t			 len;
 	const char		*why;
+	struct libdeflate_compressor *zc;
 };
 
 static int
@@ -63,7 +63,13 @@ is_ws(unsigned char c)
 static int
 is_delim(unsigned char c)
 {
-	return strchr("()<>[]{}/%", c) != NULL && c != '\0';
+	switch (c) {
+	case '(': case ')': case '<': case '>': case '[': case ']':
+	case '{': case '}': case '/': case '%':
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 static int
@@ -120,6 +126,19 @@ number(const struct lex *l, size_t p, size_t q)
 }
 
 static int value(struct lex *, size_t, size_t *, int);
+
+/* n in decimal (buf_printf is a third of the time of packing). */
+static void
+put_num(struct buf *b, size_t n)
+{
+	char	 d[24];
+	size_t	 i = sizeof(d);
+
+	do
+		d[--i] = (char)('0' + n % 10);
+	while ((n /= 10) != 0);
+	buf_put(b, d + i, sizeof(d) - i);
+}
 
 /*
  * "N G R" at p, the digits of N ending at q: sets *end after the R.
@@ -288,12 +307,15 @@ eol(const struct lex *l, size_t p, size_t *end)
 static int
 parse_obj(struct lex *l, size_t off, size_t num, struct pobj *o)
 {
-	char	 head[40];
-	size_t	 p, n;
+	size_t	 p, q, n;
 
-	n = (size_t)snprintf(head, sizeof(head), "%zu 0 obj", num);
-	if (off + n >= l->len || memcmp(l->s + off, head, n) != 0 ||
-	    !is_ws(l->s[off + n]))
+	q = regular(l, off);
+	if (number(l, off, q) != (long long)num || q + 6 > l->len ||
+	    memcmp(l->s + q, " 0 obj", 6) != 0)
+		return fail(l, "an object is not where the cross-reference "
+		    "table says");
+	n = q + 6 - off;
+	if (off + n >= l->len || !is_ws(l->s[off + n]))
 		return fail(l, "an object is not where the cross-reference "
 		    "table says");
 	o->whole.from = off;
@@ -430,21 +452,25 @@ parse_xref(struct lex *l, struct arena *a, struct pobj **objs, size_t *n,
 	return 1;
 }
 
-/* data[0..len) deflated (zlib's best: the output is small). */
+/*
+ * data[0..len) deflated in the zlib format.  libdeflate at its level 5,
+ * measured on the objects of make bench's 200-page note: 13.6 ms, 1.2 %
+ * smaller than zlib's best (52 ms) and zlib's default (35 ms); its
+ * level 6 is 0.2 % smaller and takes 16 ms, its level 1 is 3.6 % larger
+ * and takes 8 ms, of which 5 ms are reading the file.
+ */
 static int
 deflate_to(struct lex *l, struct arena *a, const char *data, size_t len,
     struct buf *out)
 {
-	uLongf	 n;
-	Bytef	*z;
+	size_t	 n;
+	char	*z;
 
-	if (len > ULONG_MAX / 2)
-		return fail(l, "too large to compress");
-	n = compressBound((uLong)len);
+	n = libdeflate_zlib_compress_bound(l->zc, len);
 	z = arena_alloc(a, n);
-	if (compress2(z, &n, (const Bytef *)data, (uLong)len, 9) != Z_OK)
-		return fail(l, "zlib failed");
-	buf_put(out, (const char *)z, n);
+	if ((n = libdeflate_zlib_compress(l->zc, data, len, z, n)) == 0)
+		return fail(l, "libdeflate failed");
+	buf_put(out, z, n);
 	return 1;
 }
 
@@ -524,33 +550,48 @@ write_xref(struct lex *l, struct arena *a, struct buf *out,
 	return 1;
 }
 
+static int pack(struct lex *, struct arena *, struct buf *);
+
 int
 pdf_pack(struct arena *a, const unsigned char *in, size_t len,
     struct buf *out, const char **why)
 {
 	struct lex	 l;
+	int		 rc;
+
+	memset(&l, 0, sizeof(l));
+	l.s = in;
+	l.len = len;
+	if ((l.zc = libdeflate_alloc_compressor(5)) == NULL) {
+		*why = "out of memory";
+		return -1;
+	}
+	rc = pack(&l, a, out);
+	libdeflate_free_compressor(l.zc);
+	*why = rc == 0 ? NULL : l.why != NULL ? l.why : "unknown";
+	return rc;
+}
+
+static int
+pack(struct lex *l, struct arena *a, struct buf *out)
+{
+	const unsigned char *in = l->s;
 	struct pobj	*objs;
 	struct span	 root, info, id;
 	struct buf	 head, body, z;
 	size_t		*stmoff, n, nstm, i, j, k, hlen;
 
-	memset(&l, 0, sizeof(l));
-	l.s = in;
-	l.len = len;
-	*why = NULL;
 	/* "%PDF-1.x" (x at least 5) and a binary comment line. */
-	if (len < 16 || memcmp(in, "%PDF-1.", 7) != 0 || in[7] < '5' ||
+	if (l->len < 16 || memcmp(in, "%PDF-1.", 7) != 0 || in[7] < '5' ||
 	    in[7] > '7' || in[8] != '\n' || in[9] != '%') {
-		*why = "the header is not that of PDF 1.5 to 1.7";
+		fail(l, "the header is not that of PDF 1.5 to 1.7");
 		return -1;
 	}
-	for (hlen = 10; hlen < len && in[hlen] != '\n'; hlen++)
+	for (hlen = 10; hlen < l->len && in[hlen] != '\n'; hlen++)
 		;
 	hlen++;
-	if (!parse_xref(&l, a, &objs, &n, &root, &info, &id)) {
-		*why = l.why;
+	if (!parse_xref(l, a, &objs, &n, &root, &info, &id))
 		return -1;
-	}
 	buf_put(out, (const char *)in, hlen);
 	for (i = 1, k = 0; i < n; i++) {
 		if (objs[i].stream) {
@@ -576,8 +617,11 @@ pdf_pack(struct arena *a, const unsigned char *in, size_t len,
 		for (k = 0; i < n && k < OBJSTM_MAX; i++) {
 			if (objs[i].stream)
 				continue;
-			buf_printf(&head, "%s%zu %zu", k > 0 ? " " : "", i,
-			    body.len);
+			if (k > 0)
+				buf_putc(&head, ' ');
+			put_num(&head, i);
+			buf_putc(&head, ' ');
+			put_num(&head, body.len);
 			buf_put(&body, (const char *)in + objs[i].body.from,
 			    objs[i].body.to - objs[i].body.from);
 			buf_putc(&body, '\n');
@@ -585,10 +629,8 @@ pdf_pack(struct arena *a, const unsigned char *in, size_t len,
 		}
 		buf_putc(&head, '\n');
 		buf_put(&head, body.data, body.len);
-		if (!deflate_to(&l, a, head.data, head.len, &z)) {
-			*why = l.why;
+		if (!deflate_to(l, a, head.data, head.len, &z))
 			return -1;
-		}
 		stmoff[j] = out->len;
 		buf_printf(out, "%zu 0 obj\n<<\n/Type /ObjStm\n/N %zu\n"
 		    "/First %zu\n/Filter /FlateDecode\n/Length %zu\n>>\n"
@@ -596,10 +638,8 @@ pdf_pack(struct arena *a, const unsigned char *in, size_t len,
 		buf_put(out, z.data, z.len);
 		buf_puts(out, "\nendstream\nendobj\n");
 	}
-	if (!write_xref(&l, a, out, objs, n, stmoff, nstm, root, info, id)) {
-		*why = l.why;
+	if (!write_xref(l, a, out, objs, n, stmoff, nstm, root, info, id))
 		return -1;
-	}
 	return 0;
 }
 
