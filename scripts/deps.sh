@@ -1,9 +1,12 @@
 #!/bin/sh
-# deps.sh [check|fuzz]: install the Debian packages statusnotat needs,
-# only when a check finds one missing: to build and run it (`make`); with
-# "check" also the tools its tests read PDFs with and valgrind (`make
-# check`, `make valgrind`); with "fuzz" clang for libFuzzer (`make fuzz`).
-# Safe to run again.
+# deps.sh [check|engines|fuzz]: install the Debian packages statusnotat
+# needs, only when a check finds one missing: to build and run it
+# (`make`); with "check" also the tools its tests read PDFs with and
+# valgrind (`make check`, `make valgrind`); with "engines" the other PDF
+# engines the tests read the PDF with where they are installed (mupdf,
+# Ghostscript, PDFBox's Preflight with a Java runtime; .ci/run installs
+# them, a developer's `make check` skips those tests without them); with
+# "fuzz" clang for libFuzzer (`make fuzz`).  Safe to run again.
 set -eu
 
 missing=""
@@ -21,12 +24,23 @@ need libyaml-dev	pkg-config --exists yaml-0.1
 need libcmark-dev	pkg-config --exists libcmark
 need libharfbuzz-dev	pkg-config --exists harfbuzz harfbuzz-subset
 need libhpdf-dev	test -f /usr/include/hpdf.h
+need libdeflate-dev	pkg-config --exists libdeflate
 need libhyphen-dev	test -f /usr/include/hyphen.h
 need hyphen-da	test -f /usr/share/hyphen/hyph_da_DK.dic
 need fonts-liberation	test -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf
 need icc-profiles-free	test -f /usr/share/color/icc/sRGB.icc
 if [ "${1:-}" = fuzz ]; then
 	need clang	command -v clang
+fi
+if [ "${1:-}" = engines ]; then
+	need qpdf	command -v qpdf
+	need mupdf-tools	command -v mutool
+	need ghostscript	command -v gs
+	need default-jre-headless	command -v java
+	need libpdfbox2-java	test -f /usr/share/java/preflight.jar
+	# Preflight needs javax.activation and JAXB, which Java 17 lacks.
+	need libactivation-java	test -f /usr/share/java/javax.activation.jar
+	need libjaxb-api-java	test -f /usr/share/java/jaxb-api.jar
 fi
 if [ "${1:-}" = check ]; then
 	need valgrind	command -v valgrind

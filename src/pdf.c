@@ -34,6 +34,7 @@
 #include "fsutil.h"
 #include "image.h"
 #include "pdf.h"
+#include "pdfpack.h"
 #include "report.h"
 #include "style.h"
 #include "typeset.h"
@@ -1577,10 +1578,7 @@ xmp(struct buf *b, const struct typeset *ts, const char *date)
 	    " xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
 	    " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
 	    " xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"\n"
-	    " xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"\n"
-	    " xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
-	    " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
-	    " xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+	    " xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
 	    "<dc:format>application/pdf</dc:format>\n"
 	    "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
 	xml_text(b, ts->title);
@@ -1603,8 +1601,16 @@ xmp(struct buf *b, const struct typeset *ts, const char *date)
 	    "<pdfaid:part>2</pdfaid:part>\n"
 	    "<pdfaid:conformance>B</pdfaid:conformance>\n"
 	    "<pdfuaid:part>1</pdfuaid:part>\n", date, date);
-	/* PDF/A wants every schema it does not know described. */
-	buf_puts(b, "<pdfaExtension:schemas><rdf:Bag>"
+	/*
+	 * PDF/A wants every schema it does not know described, in a
+	 * description of its own (PDFBox's Preflight finds it only there).
+	 */
+	buf_puts(b, "</rdf:Description>\n"
+	    "<rdf:Description rdf:about=\"\"\n"
+	    " xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+	    " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+	    " xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+	    "<pdfaExtension:schemas><rdf:Bag>"
 	    "<rdf:li rdf:parseType=\"Resource\">\n"
 	    "<pdfaSchema:schema>PDF/UA Universal Accessibility Schema"
 	    "</pdfaSchema:schema>\n"
@@ -1702,6 +1708,25 @@ archival(struct dev *v, const struct pdf_opts *o)
 	return rc == 0 ? 0 : -1;
 }
 
+/*
+ * The file as libharu writes it, into memory, then packed into object
+ * streams (pdfpack.c) and written to path.
+ */
+static int
+save(struct dev *v, const char *path, const char *shown)
+{
+	unsigned char	*raw;
+	HPDF_UINT32	 n, got;
+
+	if (HPDF_SaveToStream(v->pdf) != HPDF_OK)
+		return 0;	/* reported through the error handler */
+	got = n = HPDF_GetStreamSize(v->pdf);
+	raw = arena_alloc(v->a, (size_t)n + 1);
+	if (HPDF_ReadFromStream(v->pdf, raw, &got) != HPDF_OK || got != n)
+		return 0;
+	return pdf_pack_write(v->a, v->d, raw, n, path, shown);
+}
+
 int
 pdf_write(struct arena *a, struct diag *d, struct typeset *ts,
     struct font *const *fonts, const struct pdf_opts *o, const char *path)
@@ -1786,7 +1811,8 @@ pdf_write(struct arena *a, struct diag *d, struct typeset *ts,
 		goto out;
 	if (err.code == 0) {
 		errno = 0;
-		HPDF_SaveToFile(v.pdf, path);
+		if (save(&v, path, shown) == -1)
+			goto out;
 	}
 	if (err.code != 0) {
 		/* Its file and zlib errors in saving come from a write. */

@@ -4,7 +4,9 @@
 # the text pdftotext gives of our PDF), word for word and in order.  Words the PDF broke at a line end ("initiati-" /
 # "ver") are joined first, keeping the hyphen where the page has it
 # ("Baba-" / "fædre"); a block that is only the sending unit is the
-# PDF's page footer and is looked for anywhere.
+# PDF's page footer and is looked for anywhere.  In a page that marks
+# the line ends a PDF engine gave as "-" with U+00AD (engines-text.sh),
+# the hyphen there may be kept or not.
 use strict;
 use warnings;
 binmode(STDOUT, ':utf8');
@@ -47,7 +49,13 @@ for my $block (@blocks) {
 	}
 	for my $s (split /(?<=[.!?])\s+(?=[\p{Lu}])/, $text) {
 		$n++;
-		my $re = join('-?', map { quotemeta } split(/\x{AD}/, $s, -1));
+		my $re = join("[-\x{AD}]?", map { quotemeta } split(/\x{AD}/, $s, -1));
+		# A page may mark with U+00AD a line end an engine gave as
+		# "-": a hyphen there, or none, between two letters.
+		if ($html =~ /\x{AD}/) {
+			$re =~ s/(\p{L})(?=\p{L})/$1\x{AD}?/g;
+			$re =~ s/\\-/[-\x{AD}]/g;
+		}
 		pos($html) = $pos;
 		if ($html !~ /$re/g) {
 			print $html =~ /$re/ ? "out of order: $s\n" : "missing: $s\n";
