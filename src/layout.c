@@ -388,26 +388,72 @@ struct figrows {
 	struct block	*t;
 	struct block	*last;
 	int		 since;		/* a column of changes */
+	int		 targets;	/* a column of targets */
+	int		 references;	/* a column of comparisons */
 	int		 quantities;	/* a value with a unit or decimals */
 };
 
+/*
+ * A row: the label, the value, and as the table has columns for them,
+ * the change since the note before, the target and what it is
+ * compared with (fig: the figure, or NULL for the fixed rows).
+ */
 static void
 figure_row(struct figrows *f, const char *label, const struct count *now,
-    const struct count *before)
+    const struct count *before, const struct figure *fig,
+    const struct date *as_of)
 {
-	const char	*cells[3];
+	const char	*cells[5];
 	struct block	*r;
+	struct count	 t;
+	size_t		 n = 0;
 
 	if (!now->set)
 		return;
-	cells[0] = label;
-	cells[1] = fmt_count(f->a, now);
+	cells[n++] = label;
+	cells[n++] = fmt_count(f->a, now);
 	if (now->unit != NULL || now->decimals > 0)
 		f->quantities = 1;
-	cells[2] = f->since ? change(f->a, now, before) : NULL;
-	r = row_of(f->a, 0, ROW_NONE, cells, NULL, f->since ? 3 : 2);
+	if (f->since)
+		cells[n++] = change(f->a, now, before);
+	memset(&t, 0, sizeof(t));
+	if (f->targets) {
+		if (fig != NULL)
+			t = count_at(&fig->target, as_of);
+		cells[n++] = t.set ? fmt_count(f->a, &t) : "";
+	}
+	if (f->references) {
+		if (fig != NULL)
+			t = count_at(&fig->reference, as_of);
+		cells[n++] = fig != NULL && t.set ? arena_printf(f->a,
+		    "%s (%s)", fmt_count(f->a, &t), fig->ref_label != NULL ?
+		    fig->ref_label : "") : "";
+	}
+	r = row_of(f->a, 0, ROW_NONE, cells, NULL, n);
 	r->child->header = 1;	/* the label heads its row */
 	append(f->t, &f->last, r);
+}
+
+/* Whether a figure is shown by a note of as_of: not ended before it. */
+static int
+figure_shown(const struct figure *fig, const struct date *as_of)
+{
+	return !known_by(&fig->ends, as_of) || fig->ends.last >= as_of->first;
+}
+
+/* A figure's label, with the day or period it holds for if it says. */
+static const char *
+figure_label(struct arena *a, const struct figure *fig)
+{
+	const char	*l = fig->label != NULL ? fig->label : "";
+
+	if (fig->as_of.kind != DATE_NONE)
+		return arena_printf(a, "%s (pr. %s)", l, fmt_date(a,
+		    &fig->as_of));
+	if (fig->period.kind != DATE_NONE)
+		return arena_printf(a, "%s (%s)", l, fmt_date(a,
+		    &fig->period));
+	return l;
 }
 
 /*
@@ -424,8 +470,8 @@ figures(struct arena *a, const struct content *c,
 	struct count	 x, y;
 	struct date	 never;
 	const struct date *then;
-	const char	*head[3] = { "Tal", "Antal", NULL };
-	size_t		 i;
+	const char	*head[5] = { "Tal", "Antal", NULL, NULL, NULL };
+	size_t		 i, n;
 
 	memset(&never, 0, sizeof(never));
 	never.first = never.last = -(1L << 30);
@@ -435,17 +481,30 @@ figures(struct arena *a, const struct content *c,
 	f.since = prev != NULL;
 	f.t = table_of(a, TABLE_FIGURES, arena_printf(a, "Tal for %s pr. %s",
 	    name_of(in), fmt_date(a, &nt->as_of)));
+	for (i = 0; i < in->nfigures; i++) {
+		if (!figure_shown(&in->figures[i], &nt->as_of))
+			continue;
+		x = count_at(&in->figures[i].target, &nt->as_of);
+		f.targets |= x.set;
+		x = count_at(&in->figures[i].reference, &nt->as_of);
+		f.references |= x.set;
+	}
+	n = 2;
 	if (f.since)
-		head[2] = arena_printf(a, "Ændring siden %s",
+		head[n++] = arena_printf(a, "Ændring siden %s",
 		    fmt_date(a, &prev->as_of));
-	append(f.t, &f.last, row_of(a, 1, ROW_NONE, head, NULL,
-	    f.since ? 3 : 2));
+	if (f.targets)
+		head[n++] = "Mål";
+	if (f.references)
+		head[n++] = "Sammenligning";
+	append(f.t, &f.last, row_of(a, 1, ROW_NONE, head, NULL, n));
 	participants_at(&in->participants, &nt->as_of, &p);
 	participants_at(&in->participants, then, &q);
 	if (in->staff.nroles == 0) {
 		x = count_at(&in->staff.count, &nt->as_of);
 		y = count_at(&in->staff.count, then);
-		figure_row(&f, "Medarbejdere i indsatsen", &x, &y);
+		figure_row(&f, "Medarbejdere i indsatsen", &x, &y, NULL,
+		    &nt->as_of);
 	}
 	for (i = 0; i < in->staff.nroles; i++) {
 		const struct staff_role *sr = &in->staff.roles[i];
@@ -457,13 +516,18 @@ figures(struct arena *a, const struct content *c,
 		    capital(a, sr->role != NULL ? sr->role : ""),
 		    sr->unit_p != NULL ? " (" : "", sr->unit_p != NULL ?
 		    sr->unit_p->name : "", sr->unit_p != NULL ? ")" : ""),
-		    &x, &y);
+		    &x, &y, NULL, &nt->as_of);
 	}
-	figure_row(&f, "Rekrutterede deltagere", &p.recruited, &q.recruited);
-	figure_row(&f, "Deltagere ved opstart", &p.started, &q.started);
-	figure_row(&f, "Faldet fra", &p.dropped_out, &q.dropped_out);
-	figure_row(&f, "Gennemført", &p.completed, &q.completed);
-	figure_row(&f, "Aktive deltagere", &p.active, &q.active);
+	figure_row(&f, "Rekrutterede deltagere", &p.recruited, &q.recruited, NULL,
+	    &nt->as_of);
+	figure_row(&f, "Deltagere ved opstart", &p.started, &q.started, NULL,
+	    &nt->as_of);
+	figure_row(&f, "Faldet fra", &p.dropped_out, &q.dropped_out, NULL,
+	    &nt->as_of);
+	figure_row(&f, "Gennemført", &p.completed, &q.completed, NULL,
+	    &nt->as_of);
+	figure_row(&f, "Aktive deltagere", &p.active, &q.active, NULL,
+	    &nt->as_of);
 	for (i = 0; i < in->nphases; i++) {
 		const struct phase *ph = &in->phases[i];
 
@@ -475,13 +539,19 @@ figures(struct arena *a, const struct content *c,
 		if (prev != NULL && !begun(ph, &prev->as_of))
 			y.set = 0;
 		figure_row(&f, arena_printf(a, "Undervisningssessioner: %s",
-		    ph->name != NULL ? ph->name : ""), &x, &y);
+		    ph->name != NULL ? ph->name : ""), &x, &y, NULL,
+		    &nt->as_of);
 	}
 	for (i = 0; i < in->nfigures; i++) {
+		if (!figure_shown(&in->figures[i], &nt->as_of))
+			continue;
 		x = count_at(&in->figures[i].value, &nt->as_of);
 		y = count_at(&in->figures[i].value, then);
-		figure_row(&f, in->figures[i].label != NULL ?
-		    in->figures[i].label : "", &x, &y);
+		/* An ended figure the note before showed: not "uændret". */
+		if (prev != NULL && !figure_shown(&in->figures[i], then))
+			y.set = 0;
+		figure_row(&f, figure_label(a, &in->figures[i]), &x, &y,
+		    &in->figures[i], &nt->as_of);
 	}
 	/* Not "Antal" over kroner and percentages. */
 	if (f.quantities && f.t->child->child->next != NULL)

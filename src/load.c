@@ -960,7 +960,11 @@ static const char *const milestone_keys[] = {
 static const char *const replan_keys[] = {
 	"date", "planned", "reason", NULL
 };
-static const char *const figure_keys[] = { "id", "label", "value", NULL };
+static const char *const figure_keys[] = {
+	"id", "label", "value", "target", "reference", "as_of", "period",
+	"ends", NULL
+};
+static const char *const reference_keys[] = { "label", "value", NULL };
 
 static void
 load_phase(struct lctx *l, const struct ynode *n, struct phase *p)
@@ -1048,7 +1052,7 @@ static void
 load_initiative(struct lctx *l, const struct ynode *root,
     struct initiative *in)
 {
-	const struct ynode *n, *v;
+	const struct ynode *n, *v, *k;
 	size_t		 i;
 
 	in->file = l->file;
@@ -1162,6 +1166,22 @@ load_initiative(struct lctx *l, const struct ynode *root,
 			f->label = req_text(l, v, "label", "a figure");
 			if (need(l, v, "value", "a figure") != NULL)
 				count_of(l, v, "value", &f->value, 1);
+			count_of(l, v, "target", &f->target, 1);
+			date(l, v, "as_of", &f->as_of, NULL);
+			date(l, v, "period", &f->period, NULL);
+			date(l, v, "ends", &f->ends, NULL);
+			if (get(v, "as_of") != NULL && get(v, "period") != NULL)
+				lerr(l, get(v, "period"), "a figure holds on a "
+				    "day (\"as_of\") or for a period "
+				    "(\"period\"), not both");
+			if ((k = get(v, "reference")) != NULL &&
+			    check_map(l, k, "\"reference\"",
+			    reference_keys) == 0) {
+				f->ref_label = req_text(l, k, "label",
+				    "\"reference\"");
+				if (need(l, k, "value", "\"reference\"") != NULL)
+					count_of(l, k, "value", &f->reference, 1);
+			}
 		}
 	}
 }

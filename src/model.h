@@ -170,6 +170,12 @@ struct figure {				/* a named number of an initiative */
 	const char	*id;
 	const char	*label;
 	struct count	 value;
+	struct count	 target;	/* what it should reach, or unset */
+	const char	*ref_label;	/* what it is compared with: */
+	struct count	 reference;	/* "Regionalt gennemsnit", 38 % */
+	struct date	 as_of;		/* when it was counted, or none */
+	struct date	 period;	/* the period it covers, or none */
+	struct date	 ends;		/* no longer reported after it */
 	struct pos	 pos;
 };
 

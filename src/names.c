@@ -265,6 +265,12 @@ add_initiative(struct adder *t, const struct initiative *in,
 			continue;
 		add_count(t, arena_printf(a, "%s.figures.%s", p, f->id),
 		    &f->value, as_of);
+		add_count(t, arena_printf(a, "%s.figures.%s.target", p,
+		    f->id), &f->target, as_of);
+		add_count(t, arena_printf(a, "%s.figures.%s.reference", p,
+		    f->id), &f->reference, as_of);
+		add_text(t, arena_printf(a, "%s.figures.%s.reference_label",
+		    p, f->id), f->ref_label);
 		add_text(t, arena_printf(a, "%s.figures.%s.label", p, f->id),
 		    f->label);
 	}
