@@ -239,8 +239,13 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 				diag_msg(w->d, DIAG_ERROR, w->path, line,
 				    (int)(fs - line_start) + 1, "%s", err);
 				errors++;
-			} else
+			} else {
+				/* "16 mio. kr." ends a sentence with one dot. */
+				if (v.len > 0 && v.data[v.len - 1] == '.' &&
+				    close + 2 < end && close[2] == '.')
+					v.data[--v.len] = '\0';
 				put_escaped_md(out, v.data);
+			}
 		}
 		p = close + 2;
 	}
