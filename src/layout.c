@@ -249,7 +249,8 @@ entries(struct arena *a, const struct initiative *in, const struct note *nt,
 			e[n].state = ROW_DONE, e[n].status = "Afsluttet";
 		else if (st == PHASE_PLANNED)
 			e[n].state = ROW_EXPECTED, e[n].status = "Forventes";
-		else if (end.kind != DATE_NONE || i == last_dated)
+		else if (end.kind != DATE_NONE || i == last_dated ||
+		    (p->ongoing && st == PHASE_BEGUN))
 			e[n].state = ROW_ONGOING, e[n].status = "I gang";
 		else
 			e[n].state = ROW_NONE, e[n].status = "";

@@ -949,7 +949,7 @@ static const char *const part_keys[] = {
 };
 static const char *const phase_keys[] = {
 	"id", "name", "kind", "reason", "start", "end", "planned_start",
-	"planned_end", "planned_on", "sessions", NULL
+	"planned_end", "planned_on", "ongoing", "sessions", NULL
 };
 static const char *const phase_kinds[PHASE__MAX + 1] = {
 	"recruitment", "training", "pause", "support", "other", NULL
@@ -1007,6 +1007,17 @@ load_phase(struct lctx *l, const struct ynode *n, struct phase *p)
 		    "planned_on"), "a plan for a phase needs \"planned_start\": "
 		    "when the phase was to begin");
 	count(l, n, "sessions", &p->sessions);
+	if ((k = get(n, "ongoing")) != NULL) {
+		if (k->type == YNODE_SCALAR && strcmp(k->str, "true") == 0)
+			p->ongoing = 1;
+		else if (k->type != YNODE_SCALAR ||
+		    strcmp(k->str, "false") != 0)
+			lerr(l, k, "\"ongoing\" is true (the phase still goes "
+			    "on beside the later ones) or false");
+		if (p->ongoing && get(n, "end") != NULL)
+			lerr(l, k, "a phase with an \"end\" is not "
+			    "\"ongoing\": leave one of them out");
+	}
 }
 
 /* A milestone's changed plans: when each was made, and the new date. */

@@ -131,6 +131,7 @@ struct phase {
 	struct date	 planned_end;
 	struct date	 planned_on;
 	struct count	 sessions;	/* teaching sessions held */
+	int		 ongoing;	/* still going on beside later phases */
 	struct pos	 pos;
 	struct pos	 start_pos;
 	struct pos	 end_pos;

@@ -357,8 +357,25 @@ check_undated(struct diag *d, const struct initiative *in)
 	struct arena	 a;
 	struct buf	 b;
 	struct quantity	 q;
-	size_t		 i;
+	size_t		 i, j;
 
+	/* Begun, no end, and later phases begun since: still going on? */
+	for (i = 0; i + 1 < in->nphases; i++) {
+		p = &in->phases[i];
+		if (p->id == NULL || p->start.kind == DATE_NONE ||
+		    p->end.kind != DATE_NONE || p->end.bad || p->ongoing)
+			continue;
+		for (j = i + 1; j < in->nphases; j++)
+			if (in->phases[j].start.kind != DATE_NONE)
+				break;
+		if (j < in->nphases)
+			diag_msg(d, DIAG_WARNING, p->pos.file, p->pos.line,
+			    p->pos.col, "the phase \"%s\" has no \"end\", and "
+			    "\"%s\" began after it: give its end date, or, if it "
+			    "still goes on beside the later phases, write "
+			    "\"ongoing: true\"", p->id, in->phases[j].id != NULL ?
+			    in->phases[j].id : "");
+	}
 	for (i = 0; i < in->nphases; i++) {
 		p = &in->phases[i];
 		if (p->id != NULL && p->start.kind == DATE_NONE &&
