@@ -102,34 +102,54 @@ count_since(const struct count *c)
 	return c->hist != NULL && c->nhist > 0 ? &c->hist[0].date : NULL;
 }
 
-/* Whether the phase's plan was made by as_of (always, if not said). */
-static int
-plan_known(const struct phase *p, const struct date *as_of)
+/*
+ * The phase's plan in force on as_of: the newest change made by then,
+ * else the first plan if it was made by then (always, if not said).
+ * 0 when there is none.
+ */
+int
+phase_plan(const struct phase *p, const struct date *as_of,
+    struct date *start, struct date *end)
 {
-	return p->planned_start.kind != DATE_NONE &&
-	    (p->planned_on.kind == DATE_NONE || known_by(&p->planned_on, as_of));
+	size_t	 i;
+
+	for (i = p->nreplans; i > 0; i--)
+		if (known_by(&p->replans[i - 1].date, as_of)) {
+			*start = p->replans[i - 1].planned_start;
+			*end = p->replans[i - 1].planned_end;
+			return 1;
+		}
+	if (p->planned_start.kind == DATE_NONE ||
+	    (p->planned_on.kind != DATE_NONE && !known_by(&p->planned_on,
+	    as_of)))
+		return 0;
+	*start = p->planned_start;
+	*end = p->planned_end;
+	return 1;
 }
 
 enum phase_state
 phase_at(const struct phase *p, const struct date *as_of, struct date *start,
     struct date *end)
 {
+	struct date	 ps, pe;
+
 	memset(start, 0, sizeof(*start));
 	memset(end, 0, sizeof(*end));
 	if (known_by(&p->start, as_of)) {
 		*start = p->start;
 		if (!known_by(&p->end, as_of)) {
 			/* Still going on: till when it was planned to. */
-			if (plan_known(p, as_of))
-				*end = p->planned_end;
+			if (phase_plan(p, as_of, &ps, &pe))
+				*end = pe;
 			return PHASE_BEGUN;
 		}
 		*end = p->end;
 		return p->end.last < as_of->first ? PHASE_ENDED : PHASE_BEGUN;
 	}
-	if (plan_known(p, as_of)) {
-		*start = p->planned_start;
-		*end = p->planned_end;
+	if (phase_plan(p, as_of, &ps, &pe)) {
+		*start = ps;
+		*end = pe;
 		return PHASE_PLANNED;
 	}
 	if (p->start.kind == DATE_NONE && p->planned_start.kind == DATE_NONE) {

@@ -64,6 +64,14 @@ enum phase_state phase_at(const struct phase *, const struct date *as_of,
 		    struct date *start, struct date *end);
 
 /*
+ * The phase's plan in force on as_of (its newest change made by then,
+ * else its first plan if made by then): 1 with *start and *end (end may
+ * be DATE_NONE), 0 when there was none.
+ */
+int		 phase_plan(const struct phase *, const struct date *as_of,
+		    struct date *start, struct date *end);
+
+/*
  * When what is not known on as_of becomes known: the date of the
  * phase's first fact or plan (for PHASE_ABSENT), else NULL.
  */

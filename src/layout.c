@@ -711,6 +711,20 @@ forecasts(struct arena *a, struct diag *d, const struct content *c,
 			outcome = arena_printf(a, "Begyndt %s",
 			    fmt_date(a, &ns));
 			st = ns.first <= ws.last ? ROW_DONE : ROW_OVERDUE;
+		} else if (phase_plan(ph, &nt->as_of, &ns, &ne) &&
+		    date_cmp(&ns, &ws) != 0) {
+			/* The plan changed since: when, and why. */
+			outcome = arena_printf(a, "Nu forventet fra %s",
+			    fmt_date(a, &ns));
+			for (j = 0; j < ph->nreplans; j++)
+				if (known_by(&ph->replans[j].date,
+				    &nt->as_of) && date_cmp(&ph->replans[j].
+				    planned_start, &ns) == 0 &&
+				    ph->replans[j].reason != NULL)
+					outcome = arena_printf(a, "Nu forventet "
+					    "fra %s: %s", fmt_date(a, &ns),
+					    ph->replans[j].reason);
+			st = ROW_CHANGED;
 		} else if (ws.last < nt->as_of.first) {
 			outcome = "Ikke begyndt";
 			st = ROW_OVERDUE;

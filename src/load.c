@@ -949,7 +949,7 @@ static const char *const part_keys[] = {
 };
 static const char *const phase_keys[] = {
 	"id", "name", "kind", "reason", "start", "end", "planned_start",
-	"planned_end", "planned_on", "ongoing", "sessions", NULL
+	"planned_end", "planned_on", "replanned", "ongoing", "sessions", NULL
 };
 static const char *const phase_kinds[PHASE__MAX + 1] = {
 	"recruitment", "training", "pause", "support", "other", NULL
@@ -965,6 +965,50 @@ static const char *const figure_keys[] = {
 	"ends", NULL
 };
 static const char *const reference_keys[] = { "label", "value", NULL };
+
+static const char *const phase_replan_keys[] = {
+	"date", "planned_start", "planned_end", "reason", NULL
+};
+
+/* A phase's changed plans, as a milestone's: oldest first. */
+static void
+load_phase_replans(struct lctx *l, const struct ynode *map, struct phase *p)
+{
+	const struct ynode *n, *v;
+	struct phase_replan *r;
+	size_t		 i;
+
+	if ((n = list_max(l, map, "replanned", MODEL_MAX_REPLANS)) == NULL)
+		return;
+	if (get(map, "planned_start") == NULL)
+		lerr(l, n, "\"replanned\" changes a plan: give the first one "
+		    "as \"planned_start\"");
+	p->replans = arena_calloc(l->a, n->nkids, sizeof(*p->replans));
+	for (i = 0; i < n->nkids; i++) {
+		v = n->kids[i];
+		r = &p->replans[p->nreplans];
+		memset(r, 0, sizeof(*r));
+		r->pos = pos_of(l, v);
+		if (check_map(l, v, "a changed plan", phase_replan_keys) == -1)
+			continue;
+		if (need(l, v, "date", "a changed plan") != NULL)
+			date(l, v, "date", &r->date, NULL);
+		if (need(l, v, "planned_start", "a changed plan") != NULL)
+			date(l, v, "planned_start", &r->planned_start, NULL);
+		date(l, v, "planned_end", &r->planned_end, NULL);
+		r->reason = text(l, v, "reason");
+		if (r->date.kind == DATE_NONE ||
+		    r->planned_start.kind == DATE_NONE)
+			continue;
+		if (p->nreplans > 0 && date_cmp(&p->replans[p->nreplans -
+		    1].date, &r->date) >= 0) {
+			lerr(l, get(v, "date"), "\"replanned\": list the "
+			    "changes oldest first");
+			continue;
+		}
+		p->nreplans++;
+	}
+}
 
 static void
 load_phase(struct lctx *l, const struct ynode *n, struct phase *p)
@@ -1007,6 +1051,7 @@ load_phase(struct lctx *l, const struct ynode *n, struct phase *p)
 		    "planned_on"), "a plan for a phase needs \"planned_start\": "
 		    "when the phase was to begin");
 	count(l, n, "sessions", &p->sessions);
+	load_phase_replans(l, n, p);
 	if ((k = get(n, "ongoing")) != NULL) {
 		if (k->type == YNODE_SCALAR && strcmp(k->str, "true") == 0)
 			p->ongoing = 1;

@@ -116,6 +116,15 @@ enum phase_kind {
 	PHASE__MAX
 };
 
+/* A phase's plan changed: from date on, it is expected then. */
+struct phase_replan {
+	struct date	 date;
+	struct date	 planned_start;
+	struct date	 planned_end;	/* DATE_NONE: none given */
+	const char	*reason;	/* may be NULL */
+	struct pos	 pos;
+};
+
 struct phase {
 	const char	*id;
 	const char	*name;
@@ -130,6 +139,8 @@ struct phase {
 	struct date	 planned_start;
 	struct date	 planned_end;
 	struct date	 planned_on;
+	struct phase_replan *replans;	/* oldest first */
+	size_t		 nreplans;
 	struct count	 sessions;	/* teaching sessions held */
 	int		 ongoing;	/* still going on beside later phases */
 	struct pos	 pos;

@@ -234,10 +234,11 @@ add_initiative(struct adder *t, const struct initiative *in,
 		add_text(t, arena_printf(a, "%s.reason", q), ph->reason);
 		add_fact(t, arena_printf(a, "%s.start", q), &ph->start, as_of);
 		add_fact(t, arena_printf(a, "%s.end", q), &ph->end, as_of);
-		add_date(t, arena_printf(a, "%s.planned_start", q),
-		    &ph->planned_start);
-		add_date(t, arena_printf(a, "%s.planned_end", q),
-		    &ph->planned_end);
+		if (phase_plan(ph, as_of, &start, &end)) {
+			add_date(t, arena_printf(a, "%s.planned_start", q),
+			    &start);
+			add_date(t, arena_printf(a, "%s.planned_end", q), &end);
+		}
 		add_count(t, arena_printf(a, "%s.sessions", q), &ph->sessions,
 		    as_of);
 	}
