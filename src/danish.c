@@ -55,6 +55,18 @@ danish_number_word(struct buf *b, long v, int capital)
 		buf_puts(b, w);
 }
 
+void
+danish_list(struct buf *b, const char *const *items, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_puts(b, i + 1 == n ? " og " : ", ");
+		buf_puts(b, items[i]);
+	}
+}
+
 /* The units written the usual ways, and how they print. */
 static const struct {
 	const char	*as;

@@ -5,6 +5,8 @@
 #ifndef DANISH_H
 #define DANISH_H
 
+#include <stddef.h>
+
 struct buf;
 
 /* 16, 1.500, 12.345.678, -3: a point between thousands from 1.000. */
@@ -15,6 +17,9 @@ void	 danish_number(struct buf *, long);
  * the first letter upper-case ("En"), for the start of a sentence.
  */
 void	 danish_number_word(struct buf *, long, int capital);
+
+/* Append the items as a Danish list: "A", "A og B", "A, B og C". */
+void	 danish_list(struct buf *, const char *const *items, size_t n);
 
 /*
  * A quantity as administrators write one: "34 %", "16 mio. kr.",

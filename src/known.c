@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "danish.h"
 #include "date.h"
 #include "known.h"
 #include "model.h"
@@ -115,7 +116,7 @@ phase_plan(const struct phase *p, const struct date *as_of,
 
 	for (i = p->nreplans; i > 0; i--)
 		if (known_by(&p->replans[i - 1].date, as_of)) {
-			*start = p->replans[i - 1].planned_start;
+			*start = p->replans[i - 1].planned;
 			*end = p->replans[i - 1].planned_end;
 			return 1;
 		}
@@ -193,4 +194,16 @@ staff_at(const struct staff *s, const struct date *as_of)
 		r.value += c.value;
 	}
 	return r;
+}
+
+struct quantity
+count_quantity(const struct count *c)
+{
+	struct quantity	 q;
+
+	q.value = c->value;
+	q.decimals = c->decimals;
+	q.unit = c->unit;
+	q.approx = c->approx;
+	return q;
 }

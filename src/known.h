@@ -15,10 +15,14 @@
 #ifndef KNOWN_H
 #define KNOWN_H
 
+#include "danish.h"
 #include "model.h"
 
 /* Whether the dated fact d was known on as_of (never for no date). */
 int		 known_by(const struct date *d, const struct date *as_of);
+
+/* A count's value as a quantity (danish.h), to print or compare. */
+struct quantity	 count_quantity(const struct count *);
 
 /* A count's value on a date: its newest entry from that date or before. */
 struct count	 count_at(const struct count *, const struct date *as_of);

@@ -8,7 +8,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "arena.h"
 #include "buf.h"
@@ -341,24 +340,11 @@ timeline(struct arena *a, const struct initiative *in, const struct note *nt)
 	return t;
 }
 
-/* A count as a quantity (danish.h): its value, decimals and unit. */
-static struct quantity
-quantity_of(const struct count *c)
-{
-	struct quantity	 q;
-
-	q.value = c->value;
-	q.decimals = c->decimals;
-	q.unit = c->unit;
-	q.approx = c->approx;
-	return q;
-}
-
 /* A count the Danish way: "16", "12,5 %", "ca. 16 mio. kr.". */
 static const char *
 fmt_count(struct arena *a, const struct count *c)
 {
-	struct quantity	 q = quantity_of(c);
+	struct quantity	 q = count_quantity(c);
 	struct buf	 b;
 
 	buf_init(&b, a);
@@ -374,7 +360,7 @@ fmt_count(struct arena *a, const struct count *c)
 static const char *
 change(struct arena *a, const struct count *now, const struct count *before)
 {
-	struct quantity	 x = quantity_of(now), y = quantity_of(before);
+	struct quantity	 x = count_quantity(now), y = count_quantity(before);
 	struct buf	 b;
 
 	if (!before->set)
@@ -593,15 +579,9 @@ static const char *
 join(struct arena *a, const char *const *v, size_t n)
 {
 	struct buf	 b;
-	size_t		 i;
 
 	buf_init(&b, a);
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			buf_puts(&b, i + 1 == n ? " og " : ", ");
-		buf_puts(&b, v[i]);
-	}
-	buf_putc(&b, '\0');
+	danish_list(&b, v, n);
 	return b.data;
 }
 
@@ -719,7 +699,7 @@ forecasts(struct arena *a, struct diag *d, const struct content *c,
 			for (j = 0; j < ph->nreplans; j++)
 				if (known_by(&ph->replans[j].date,
 				    &nt->as_of) && date_cmp(&ph->replans[j].
-				    planned_start, &ns) == 0 &&
+				    planned, &ns) == 0 &&
 				    ph->replans[j].reason != NULL)
 					outcome = arena_printf(a, "Nu forventet "
 					    "fra %s: %s", fmt_date(a, &ns),
@@ -939,20 +919,10 @@ static struct block *
 attachments(struct arena *a, struct report_note *rn,
     const struct narrative_files *f)
 {
-	static const char *const kinds[][2] = {
-		{ ".pdf", "PDF" }, { ".docx", "Word" }, { ".doc", "Word" },
-		{ ".xlsx", "Excel" }, { ".xls", "Excel" },
-		{ ".pptx", "PowerPoint" }, { ".ppt", "PowerPoint" },
-		{ ".odt", "OpenDocument-tekst" },
-		{ ".ods", "OpenDocument-regneark" },
-		{ ".odp", "OpenDocument-præsentation" }, { ".csv", "CSV" },
-		{ ".txt", "tekst" }, { ".png", "billede" }, { ".jpg", "billede" },
-		{ ".jpeg", "billede" }
-	};
 	struct block	*sec, *h, *list, *item, *p, *last = NULL, *ilast;
 	struct inline_	*link;
-	const char	*dot, *kind;
-	size_t		 i, k;
+	const char	*kind;
+	size_t		 i;
 
 	rn->files = arena_calloc(a, f->n, sizeof(*rn->files));
 	rn->nfiles = f->n;
@@ -969,11 +939,7 @@ attachments(struct arena *a, struct report_note *rn,
 	for (i = 0; i < f->n; i++) {
 		rn->files[i].name = f->v[i].name;
 		rn->files[i].path = f->v[i].path;
-		dot = strrchr(f->v[i].name, '.');
-		for (k = 0, kind = NULL; dot != NULL &&
-		    k < sizeof(kinds) / sizeof(kinds[0]); k++)
-			if (strcasecmp(dot, kinds[k][0]) == 0)
-				kind = kinds[k][1];
+		kind = narrative_attach_kind(f->v[i].name);
 		link = arena_calloc(a, 1, sizeof(*link));
 		link->type = INL_LINK;
 		link->url = f->v[i].name;
@@ -1056,10 +1022,14 @@ recipients(struct arena *a, const struct content *c, struct report *r)
 	if (n == 0)
 		all[n++] = "Byrådet";
 	r->recipients = join(a, all, n);
-	for (i = 1; i < c->nnotes; i++)
-		if (strcmp(join(a, c->notes[i].to, c->notes[i].nto),
-		    join(a, c->notes[0].to, c->notes[0].nto)) != 0)
+	/* Not all notes for the same: each says for whom. */
+	for (i = 1; i < c->nnotes; i++) {
+		if (c->notes[i].nto != c->notes[0].nto)
 			r->many_recipients = 1;
+		for (j = 0; j < c->notes[i].nto && !r->many_recipients; j++)
+			if (strcmp(c->notes[i].to[j], c->notes[0].to[j]) != 0)
+				r->many_recipients = 1;
+	}
 }
 
 static int
@@ -1074,7 +1044,7 @@ layout_note(struct arena *a, struct diag *d, const struct content *c,
 	unsigned long long pixels = 0;	/* of the note's images */
 	struct narrative_images images;	/* their names */
 	struct narrative_files files;	/* the attachments */
-	struct buf	 buf;
+	const char	**names_of;	/* of its initiatives */
 	const char	**ids, *base;	/* the sections' anchors, a set */
 	size_t		 i, j, idcap, text = 0;
 	int		 ok = 1, level, nchart = 0;
@@ -1089,15 +1059,11 @@ layout_note(struct arena *a, struct diag *d, const struct content *c,
 	rn->subject = nt->subject != NULL ? nt->subject : "";
 	rn->regarding = arena_printf(a, "Vedr. %s", rn->subject);
 	rn->sender = nt->sender_p != NULL ? nt->sender_p->name : "";
-	buf_init(&buf, a);
-	for (i = 0; i < nt->ninitiatives; i++) {
-		if (nt->initiatives_p[i] == NULL)
-			continue;
-		if (buf.len > 0)
-			buf_puts(&buf, i + 1 == nt->ninitiatives ? " og " : ", ");
-		buf_puts(&buf, name_of(nt->initiatives_p[i]));
-	}
-	rn->initiatives = buf.data;
+	names_of = arena_calloc(a, nt->ninitiatives + 1, sizeof(*names_of));
+	for (i = j = 0; i < nt->ninitiatives; i++)
+		if (nt->initiatives_p[i] != NULL)
+			names_of[j++] = name_of(nt->initiatives_p[i]);
+	rn->initiatives = join(a, names_of, j);
 
 	arena_init(&na);
 	names_build(&names, &na, c, nt);

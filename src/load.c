@@ -970,43 +970,48 @@ static const char *const phase_replan_keys[] = {
 	"date", "planned_start", "planned_end", "reason", NULL
 };
 
-/* A phase's changed plans, as a milestone's: oldest first. */
+/*
+ * The changes of a plan whose first is under key ("planned" for a
+ * milestone, "planned_start" for a phase), oldest first: when each was
+ * made, and the new date(s); keys are those a change may have.
+ */
 static void
-load_phase_replans(struct lctx *l, const struct ynode *map, struct phase *p)
+load_replans(struct lctx *l, const struct ynode *map, const char *key,
+    const char *const *keys, struct replan **out, size_t *nout)
 {
 	const struct ynode *n, *v;
-	struct phase_replan *r;
+	struct replan	*r;
 	size_t		 i;
 
 	if ((n = list_max(l, map, "replanned", MODEL_MAX_REPLANS)) == NULL)
 		return;
-	if (get(map, "planned_start") == NULL)
-		lerr(l, n, "\"replanned\" changes a plan: give the first one "
-		    "as \"planned_start\"");
-	p->replans = arena_calloc(l->a, n->nkids, sizeof(*p->replans));
+	if (get(map, key) == NULL)
+		lerr(l, n, "\"replanned\" changes a plan: give the first "
+		    "one as \"%s\"", key);
+	*out = arena_calloc(l->a, n->nkids, sizeof(**out));
 	for (i = 0; i < n->nkids; i++) {
 		v = n->kids[i];
-		r = &p->replans[p->nreplans];
+		/* A slot left by a change not taken is used again: clear it. */
+		r = &(*out)[*nout];
 		memset(r, 0, sizeof(*r));
 		r->pos = pos_of(l, v);
-		if (check_map(l, v, "a changed plan", phase_replan_keys) == -1)
+		if (check_map(l, v, "a changed plan", keys) == -1)
 			continue;
 		if (need(l, v, "date", "a changed plan") != NULL)
 			date(l, v, "date", &r->date, NULL);
-		if (need(l, v, "planned_start", "a changed plan") != NULL)
-			date(l, v, "planned_start", &r->planned_start, NULL);
+		if (need(l, v, key, "a changed plan") != NULL)
+			date(l, v, key, &r->planned, &r->planned_pos);
 		date(l, v, "planned_end", &r->planned_end, NULL);
 		r->reason = text(l, v, "reason");
-		if (r->date.kind == DATE_NONE ||
-		    r->planned_start.kind == DATE_NONE)
+		if (r->date.kind == DATE_NONE || r->planned.kind == DATE_NONE)
 			continue;
-		if (p->nreplans > 0 && date_cmp(&p->replans[p->nreplans -
-		    1].date, &r->date) >= 0) {
-			lerr(l, get(v, "date"), "\"replanned\": list the "
-			    "changes oldest first");
+		if (*nout > 0 &&
+		    date_cmp(&(*out)[*nout - 1].date, &r->date) >= 0) {
+			lerr(l, get(v, "date"), "\"replanned\": list the changes "
+			    "oldest first");
 			continue;
 		}
-		p->nreplans++;
+		(*nout)++;
 	}
 }
 
@@ -1051,7 +1056,8 @@ load_phase(struct lctx *l, const struct ynode *n, struct phase *p)
 		    "planned_on"), "a plan for a phase needs \"planned_start\": "
 		    "when the phase was to begin");
 	count(l, n, "sessions", &p->sessions);
-	load_phase_replans(l, n, p);
+	load_replans(l, n, "planned_start", phase_replan_keys, &p->replans,
+	    &p->nreplans);
 	if ((k = get(n, "ongoing")) != NULL) {
 		if (k->type == YNODE_SCALAR && strcmp(k->str, "true") == 0)
 			p->ongoing = 1;
@@ -1062,45 +1068,6 @@ load_phase(struct lctx *l, const struct ynode *n, struct phase *p)
 		if (p->ongoing && get(n, "end") != NULL)
 			lerr(l, k, "a phase with an \"end\" is not "
 			    "\"ongoing\": leave one of them out");
-	}
-}
-
-/* A milestone's changed plans: when each was made, and the new date. */
-static void
-load_replans(struct lctx *l, const struct ynode *map, struct milestone *m)
-{
-	const struct ynode *n, *v;
-	struct replan	*r;
-	size_t		 i;
-
-	if ((n = list_max(l, map, "replanned", MODEL_MAX_REPLANS)) == NULL)
-		return;
-	if (get(map, "planned") == NULL)
-		lerr(l, n, "\"replanned\" changes a plan: give the first "
-		    "one as \"planned\"");
-	m->replans = arena_calloc(l->a, n->nkids, sizeof(*m->replans));
-	for (i = 0; i < n->nkids; i++) {
-		v = n->kids[i];
-		/* A slot left by a change not taken is used again: clear it. */
-		r = &m->replans[m->nreplans];
-		memset(r, 0, sizeof(*r));
-		r->pos = pos_of(l, v);
-		if (check_map(l, v, "a changed plan", replan_keys) == -1)
-			continue;
-		if (need(l, v, "date", "a changed plan") != NULL)
-			date(l, v, "date", &r->date, NULL);
-		if (need(l, v, "planned", "a changed plan") != NULL)
-			date(l, v, "planned", &r->planned, &r->planned_pos);
-		r->reason = text(l, v, "reason");
-		if (r->date.kind == DATE_NONE || r->planned.kind == DATE_NONE)
-			continue;
-		if (m->nreplans > 0 &&
-		    date_cmp(&m->replans[m->nreplans - 1].date, &r->date) >= 0) {
-			lerr(l, get(v, "date"), "\"replanned\": list the changes "
-			    "oldest first");
-			continue;
-		}
-		m->nreplans++;
 	}
 }
 
@@ -1205,7 +1172,8 @@ load_initiative(struct lctx *l, const struct ynode *root,
 			if (get(v, "planned") == NULL && get(v, "actual") == NULL)
 				lerr(l, v, "a milestone needs a \"planned\" or "
 				    "an \"actual\" date");
-			load_replans(l, v, m);
+			load_replans(l, v, "planned", replan_keys,
+			    &m->replans, &m->nreplans);
 		}
 	}
 	if ((n = list_max(l, root, "figures",

@@ -31,39 +31,7 @@ by_path(const void *x, const void *y)
 	return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
-/* The names in a folder, sorted; NULL with errno when it cannot be read. */
-static char **
-names_in(struct arena *a, const char *dir, size_t *n)
-{
-	DIR		*dp;
-	struct dirent	*de;
-	char		**v = NULL, **nv;
-	size_t		 cap = 0;
-
-	*n = 0;
-	if ((dp = opendir(dir)) == NULL)
-		return NULL;
-	while ((de = readdir(dp)) != NULL) {
-		if (strcmp(de->d_name, ".") == 0 ||
-		    strcmp(de->d_name, "..") == 0)
-			continue;
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			nv = arena_alloc(a, cap * sizeof(*v));
-			if (*n > 0)
-				memcpy(nv, v, *n * sizeof(*v));
-			v = nv;
-		}
-		v[(*n)++] = arena_strdup(a, de->d_name);
-	}
-	closedir(dp);
-	if (v == NULL)
-		v = arena_alloc(a, sizeof(*v));
-	qsort(v, *n, sizeof(*v), by_path);
-	return v;
-}
-
-/* The paths of a tree's files, relative to it, appended to *v. */
+/* Names or paths, gathered in the arena. */
 struct paths {
 	const char	**v;
 	size_t		  n, cap;
@@ -72,16 +40,42 @@ struct paths {
 static void
 add_path(struct arena *a, struct paths *p, const char *s)
 {
-	const char	**nv;
-
 	if (p->n == p->cap) {
+		p->v = arena_grow(a, p->v, p->cap * sizeof(*p->v),
+		    (p->cap ? p->cap * 2 : 64) * sizeof(*p->v));
 		p->cap = p->cap ? p->cap * 2 : 64;
-		nv = arena_alloc(a, p->cap * sizeof(*nv));
-		if (p->n > 0)
-			memcpy(nv, p->v, p->n * sizeof(*nv));
-		p->v = nv;
 	}
 	p->v[p->n++] = s;
+}
+
+/* The paths sorted, never NULL (qsort and bsearch want an array). */
+static const char **
+sorted(struct arena *a, struct paths *p)
+{
+	if (p->v == NULL)
+		p->v = arena_alloc(a, sizeof(*p->v));
+	qsort(p->v, p->n, sizeof(*p->v), by_path);
+	return p->v;
+}
+
+/* The names in a folder, sorted; NULL with errno when it cannot be read. */
+static const char **
+names_in(struct arena *a, const char *dir, size_t *n)
+{
+	DIR		*dp;
+	struct dirent	*de;
+	struct paths	 p;
+
+	memset(&p, 0, sizeof(p));
+	if ((dp = opendir(dir)) == NULL)
+		return NULL;
+	while ((de = readdir(dp)) != NULL)
+		if (strcmp(de->d_name, ".") != 0 &&
+		    strcmp(de->d_name, "..") != 0)
+			add_path(a, &p, arena_strdup(a, de->d_name));
+	closedir(dp);
+	*n = p.n;
+	return sorted(a, &p);
 }
 
 static int
@@ -89,7 +83,7 @@ list_files(struct arena *a, const char *root, const char *rel,
     struct paths *p, int depth)
 {
 	struct stat	 st;
-	char		**names;
+	const char	**names;
 	const char	*r, *path;
 	size_t		 n, i;
 
@@ -134,7 +128,7 @@ marker_end(struct arena *a, struct diag *d, const char *dir,
 		    fs_why(errno));
 		return -1;
 	}
-	qsort(p.v, p.n, sizeof(*p.v), by_path);
+	sorted(a, &p);
 	len = sizeof(head) - 1 + sizeof(list_head) - 1;
 	for (i = 0; i < p.n; i++)
 		len += strlen(p.v[i]) + 1;
@@ -194,11 +188,8 @@ read_list(struct arena *a, char *s, size_t len, size_t *n)
 		*e = '\0';
 		add_path(a, &p, s);
 	}
-	add_path(a, &p, "");	/* never NULL */
-	p.n--;
-	qsort(p.v, p.n, sizeof(*p.v), by_path);
 	*n = p.n;
-	return p.v;
+	return sorted(a, &p);
 }
 
 /* Whether rel is on the list, or (a folder) leads to something on it. */
@@ -229,7 +220,7 @@ first_foreign(struct arena *a, const char *root, const char *rel,
     const char **v, size_t nv, int depth)
 {
 	struct stat	 st;
-	char		**names;
+	const char	**names;
 	const char	*r, *f;
 	size_t		 n, i;
 
@@ -259,7 +250,8 @@ marker_judge(struct arena *a, const char *dir, int leftover,
     const char **foreign)
 {
 	struct stat	 st;
-	char		**names, *text;
+	const char	**names;
+	char		*text;
 	const char	**v;
 	size_t		 n, i, len, nv, line;
 	int		 marker = 0, things = 0;
@@ -303,7 +295,7 @@ marker_remove(struct arena *a, const char *dir, const char **stuck,
     int *err)
 {
 	struct stat	 st;
-	char		**names;
+	const char	**names;
 	size_t		 n, i;
 	int		 rc = 0;
 

@@ -116,13 +116,17 @@ enum phase_kind {
 	PHASE__MAX
 };
 
-/* A phase's plan changed: from date on, it is expected then. */
-struct phase_replan {
+/*
+ * A plan changed (a milestone's or a phase's): from date on, it is
+ * expected at planned (a phase: to start then, and end at planned_end).
+ */
+struct replan {
 	struct date	 date;
-	struct date	 planned_start;
-	struct date	 planned_end;	/* DATE_NONE: none given */
+	struct date	 planned;
+	struct date	 planned_end;	/* a phase's; DATE_NONE: none given */
 	const char	*reason;	/* may be NULL */
 	struct pos	 pos;
+	struct pos	 planned_pos;
 };
 
 struct phase {
@@ -139,7 +143,7 @@ struct phase {
 	struct date	 planned_start;
 	struct date	 planned_end;
 	struct date	 planned_on;
-	struct phase_replan *replans;	/* oldest first */
+	struct replan	*replans;	/* oldest first */
 	size_t		 nreplans;
 	struct count	 sessions;	/* teaching sessions held */
 	int		 ongoing;	/* still going on beside later phases */
@@ -155,15 +159,6 @@ enum status {				/* of a milestone, as of the note's date */
 	STATUS_EXPECTED,		/* planned, not yet due: "forventes" */
 	STATUS_OVERDUE,			/* planned, passed, no actual date */
 	STATUS__MAX
-};
-
-/* A milestone's plan changed: from date on, it is expected at planned. */
-struct replan {
-	struct date	 date;
-	struct date	 planned;
-	const char	*reason;	/* may be NULL */
-	struct pos	 pos;
-	struct pos	 planned_pos;
 };
 
 struct milestone {

@@ -93,8 +93,8 @@ add_later(struct adder *t, const char *key, const struct date *d)
 }
 
 /*
- * A participant count v on a date (participants_at's, perhaps derived),
- * or when c, as written, will have one.
+ * A count's value v on a date (count_at's, or participants_at's, perhaps
+ * derived), or when c, as written, will have one.
  */
 static void
 add_part(struct adder *t, const char *key, const struct count *v,
@@ -113,10 +113,7 @@ add_count(struct adder *t, const char *key, const struct count *c,
 {
 	struct count	 v = count_at(c, as_of);
 
-	if (!v.set && !v.bad && count_since(c) != NULL)
-		add_later(t, key, count_since(c));
-	else
-		add_num(t, key, &v);
+	add_part(t, key, &v, c);
 }
 
 /* A fact's date on as_of: the date, or when it will be known. */
@@ -188,16 +185,15 @@ add_initiative(struct adder *t, const struct initiative *in,
 		add_count(t, arena_printf(a, "%s.staff.count", p),
 		    &in->staff.count, as_of);
 	if (in->npartners > 0) {
+		const char **names = arena_calloc(a, in->npartners,
+		    sizeof(*names));
 		struct buf pb;
 
+		for (i = 0; i < in->npartners; i++)
+			names[i] = in->partners_p[i] != NULL ?
+			    in->partners_p[i]->name : in->partners[i].id;
 		buf_init(&pb, a);
-		for (i = 0; i < in->npartners; i++) {
-			if (i > 0)
-				buf_puts(&pb, i + 1 == in->npartners ? " og " :
-				    ", ");
-			buf_puts(&pb, in->partners_p[i] != NULL ?
-			    in->partners_p[i]->name : in->partners[i].id);
-		}
+		danish_list(&pb, names, in->npartners);
 		add_text(t, arena_printf(a, "%s.partners", p), pb.data);
 	}
 	if (in->staff.unit_p != NULL)

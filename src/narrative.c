@@ -776,22 +776,27 @@ bad:
 	*w->ok = 0;
 }
 
-/* The kinds of file a note may have as attachments, by their ending. */
-static const char *const attach_kinds[] = {
-	".pdf", ".docx", ".doc", ".xlsx", ".xls", ".pptx", ".ppt", ".odt",
-	".ods", ".odp", ".csv", ".txt", ".png", ".jpg", ".jpeg"
+/* The kinds of file a note may have as attachments: ending, and word. */
+static const char *const attach_kinds[][2] = {
+	{ ".pdf", "PDF" }, { ".docx", "Word" }, { ".doc", "Word" },
+	{ ".xlsx", "Excel" }, { ".xls", "Excel" },
+	{ ".pptx", "PowerPoint" }, { ".ppt", "PowerPoint" },
+	{ ".odt", "OpenDocument-tekst" }, { ".ods", "OpenDocument-regneark" },
+	{ ".odp", "OpenDocument-præsentation" }, { ".csv", "CSV" },
+	{ ".txt", "tekst" }, { ".png", "billede" }, { ".jpg", "billede" },
+	{ ".jpeg", "billede" }
 };
 
-/* The ending of name among attach_kinds, or NULL (any case). */
-static const char *
-attach_kind(const char *name)
+const char *
+narrative_attach_kind(const char *name)
 {
 	size_t	 i, n = strlen(name), k;
 
 	for (i = 0; i < sizeof(attach_kinds) / sizeof(attach_kinds[0]); i++) {
-		k = strlen(attach_kinds[i]);
-		if (n > k && strncasecmp(name + n - k, attach_kinds[i], k) == 0)
-			return attach_kinds[i];
+		k = strlen(attach_kinds[i][0]);
+		if (n > k && strncasecmp(name + n - k, attach_kinds[i][0],
+		    k) == 0)
+			return attach_kinds[i][1];
 	}
 	return NULL;
 }
@@ -801,7 +806,6 @@ narrative_attach(struct diag *d, const char *root, const char *dir,
     const char *name, const char *title, const char *file, int line, int col,
     struct narrative_files *files)
 {
-	struct narrative_file *nv;
 	struct stat	 st;
 	const char	*id = strrchr(dir, '/'), *p, *path;
 	size_t		 i;
@@ -824,7 +828,7 @@ narrative_attach(struct diag *d, const char *root, const char *dir,
 		    "characters", name);
 		return -1;
 	}
-	if (attach_kind(name) == NULL) {
+	if (narrative_attach_kind(name) == NULL) {
 		diag_msg(d, DIAG_ERROR, file, line, col, "the attachment \"%s\" "
 		    "is not a kind of file a note can have: PDF, Word, Excel, "
 		    "PowerPoint, OpenDocument, CSV, text or an image (.pdf, "
@@ -870,11 +874,10 @@ narrative_attach(struct diag *d, const char *root, const char *dir,
 			return -1;
 		}
 	if (files->n == files->cap) {
+		files->v = arena_grow(files->a, files->v, files->cap *
+		    sizeof(*files->v), (files->cap ? files->cap * 2 : 8) *
+		    sizeof(*files->v));
 		files->cap = files->cap ? files->cap * 2 : 8;
-		nv = arena_calloc(files->a, files->cap, sizeof(*nv));
-		if (files->n > 0)
-			memcpy(nv, files->v, files->n * sizeof(*nv));
-		files->v = nv;
 	}
 	files->v[files->n].name = arena_strdup(files->a, name);
 	files->v[files->n].path = path;
@@ -903,7 +906,7 @@ check_link(struct walk *w, cmark_node *n, struct inline_ *in)
 	if (*q == ':')
 		return;		/* https:, mailto:, ... */
 	name = arena_strndup(w->a, url, strcspn(url, "#?"));
-	if (attach_kind(name) == NULL || strncmp(name, "../", 3) == 0)
+	if (narrative_attach_kind(name) == NULL || strncmp(name, "../", 3) == 0)
 		return;
 	if (narrative_attach(w->d, w->o->root, w->o->dir, name, NULL,
 	    w->path, cmark_node_get_start_line(n),

@@ -82,6 +82,11 @@ struct block	*narrative_load(struct arena *, struct diag *,
  * named as the note's page or PDF.  Adds it to files (once; title, if
  * not NULL, names it) and returns 0, or reports why not and returns -1.
  */
+/*
+ * The kind of attachment a file name says, in Danish ("PDF", "Excel",
+ * "billede"), or NULL for a kind a note cannot have.
+ */
+const char	*narrative_attach_kind(const char *name);
 int		 narrative_attach(struct diag *, const char *root,
 		    const char *dir, const char *name, const char *title,
 		    const char *file, int line, int col,

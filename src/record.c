@@ -139,7 +139,6 @@ inline_text(struct arena *a, const struct inline_ *in)
 
 	buf_init(&t, a);
 	flatten(&t, in);
-	buf_putc(&t, '\0');
 	return t.data;
 }
 
@@ -163,7 +162,6 @@ table(struct arena *a, struct buf *b, const struct block *t, const char *first,
 		buf_puts(&line, "|");
 		for (cell = row->child; cell != NULL; cell = cell->next)
 			buf_printf(&line, " %s |", inline_text(a, cell->inl));
-		buf_putc(&line, '\0');
 		wrap(b, line.data, first, rest);
 		first = rest;
 	}
@@ -322,18 +320,15 @@ lines_of(struct arena *a, const char *s, size_t n, const char ***v)
 {
 	const char	*e, *end = s + n;
 	size_t		 k = 0, cap = 0;
-	const char	**nv;
 
 	*v = NULL;
 	while (s < end) {
 		if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
 			e = end;
 		if (k == cap) {
+			*v = arena_grow(a, *v, cap * sizeof(**v),
+			    (cap ? cap * 2 : 64) * sizeof(**v));
 			cap = cap ? cap * 2 : 64;
-			nv = arena_alloc(a, cap * sizeof(*nv));
-			if (k > 0)
-				memcpy(nv, *v, k * sizeof(*nv));
-			*v = nv;
 		}
 		(*v)[k++] = arena_strndup(a, s, (size_t)(e - s));
 		s = e + 1;

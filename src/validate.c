@@ -395,10 +395,7 @@ check_undated(struct diag *d, const struct initiative *in)
 		f = &in->figures[i];
 		if (f->id == NULL || !f->value.set || f->value.hist != NULL)
 			continue;
-		q.value = f->value.value;
-		q.decimals = f->value.decimals;
-		q.unit = f->value.unit;
-		q.approx = f->value.approx;
+		q = count_quantity(&f->value);
 		buf_init(&b, &a);
 		danish_quantity_format(&b, &q);
 		diag_msg(d, DIAG_WARNING, f->value.pos.file, f->value.pos.line,
