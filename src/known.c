@@ -72,6 +72,39 @@ participants_at(const struct participants *p, const struct date *as_of,
 	}
 }
 
+static void
+add_to(struct count *sum, const struct count *c)
+{
+	sum->bad |= c->bad;
+	if (!c->set)
+		return;
+	if (!sum->set)
+		sum->pos = c->pos;
+	sum->set = 1;
+	sum->value += c->value;
+	sum->approx |= c->approx;
+}
+
+void
+participants_total(const struct initiative *in, const struct date *as_of,
+    struct participants *o)
+{
+	struct participants p;
+	size_t		 i;
+
+	memset(o, 0, sizeof(*o));
+	for (i = 0; i < in->nparticipants; i++) {
+		participants_at(&in->participants[i], as_of, &p);
+		if (i == 0)
+			o->pos = p.pos;
+		add_to(&o->recruited, &p.recruited);
+		add_to(&o->started, &p.started);
+		add_to(&o->dropped_out, &p.dropped_out);
+		add_to(&o->completed, &p.completed);
+		add_to(&o->active, &p.active);
+	}
+}
+
 const struct date *
 milestone_plan(const struct milestone *m, const struct date *as_of)
 {

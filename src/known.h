@@ -40,6 +40,13 @@ void		 participants_at(const struct participants *,
 		    const struct date *as_of, struct participants *out);
 
 /*
+ * The initiative's participants on a date: its counts, or the sums of
+ * its courses' (a sum is set when any course's count is).
+ */
+void		 participants_total(const struct initiative *,
+		    const struct date *as_of, struct participants *out);
+
+/*
  * When a milestone was expected on a date: the plan then in force, or
  * a date of kind DATE_NONE when no plan was made by then.
  */

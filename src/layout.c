@@ -444,6 +444,32 @@ figure_label(struct arena *a, const struct figure *fig)
 }
 
 /*
+ * The participant counts of the whole initiative, or of one course with
+ * its label: "Deltagere ved opstart (Forårsholdet)".
+ */
+static void
+participant_rows(struct figrows *f, const struct participants *g,
+    const struct date *as_of, const struct date *then)
+{
+	static const char *const labels[] = { "Rekrutterede deltagere",
+	    "Deltagere ved opstart", "Faldet fra", "Gennemført",
+	    "Aktive deltagere" };
+	struct participants p, q;
+	const struct count *ps[] = { &p.recruited, &p.started,
+	    &p.dropped_out, &p.completed, &p.active };
+	const struct count *qs[] = { &q.recruited, &q.started,
+	    &q.dropped_out, &q.completed, &q.active };
+	size_t		 i;
+
+	participants_at(g, as_of, &p);
+	participants_at(g, then, &q);
+	for (i = 0; i < 5; i++)
+		figure_row(f, g->label == NULL ? labels[i] :
+		    arena_printf(f->a, "%s (%s)", labels[i], g->label),
+		    ps[i], qs[i], NULL, as_of);
+}
+
+/*
  * The key figures as of the note; with the change since the note
  * before that covers the initiative, when there is one.
  */
@@ -452,7 +478,6 @@ figures(struct arena *a, const struct content *c,
     const struct initiative *in, const struct note *nt)
 {
 	const struct note *prev = note_before(c, nt, in);
-	struct participants p, q;
 	struct figrows	 f;
 	struct count	 x, y;
 	struct date	 never;
@@ -485,8 +510,6 @@ figures(struct arena *a, const struct content *c,
 	if (f.references)
 		head[n++] = "Sammenligning";
 	append(f.t, &f.last, row_of(a, 1, ROW_NONE, head, NULL, n));
-	participants_at(&in->participants, &nt->as_of, &p);
-	participants_at(&in->participants, then, &q);
 	if (in->staff.nroles == 0) {
 		x = count_at(&in->staff.count, &nt->as_of);
 		y = count_at(&in->staff.count, then);
@@ -505,16 +528,8 @@ figures(struct arena *a, const struct content *c,
 		    sr->unit_p->name : "", sr->unit_p != NULL ? ")" : ""),
 		    &x, &y, NULL, &nt->as_of);
 	}
-	figure_row(&f, "Rekrutterede deltagere", &p.recruited, &q.recruited, NULL,
-	    &nt->as_of);
-	figure_row(&f, "Deltagere ved opstart", &p.started, &q.started, NULL,
-	    &nt->as_of);
-	figure_row(&f, "Faldet fra", &p.dropped_out, &q.dropped_out, NULL,
-	    &nt->as_of);
-	figure_row(&f, "Gennemført", &p.completed, &q.completed, NULL,
-	    &nt->as_of);
-	figure_row(&f, "Aktive deltagere", &p.active, &q.active, NULL,
-	    &nt->as_of);
+	for (i = 0; i < in->nparticipants; i++)
+		participant_rows(&f, &in->participants[i], &nt->as_of, then);
 	for (i = 0; i < in->nphases; i++) {
 		const struct phase *ph = &in->phases[i];
 

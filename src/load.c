@@ -947,6 +947,22 @@ static const char *const role_keys[] = { "role", "count", "unit", NULL };
 static const char *const part_keys[] = {
 	"recruited", "started", "dropped_out", "completed", "active", NULL
 };
+static const char *const course_keys[] = {
+	"id", "label", "recruited", "started", "dropped_out", "completed",
+	"active", NULL
+};
+
+/* The counts of the initiative's participants, or of one course. */
+static void
+load_counts(struct lctx *l, const struct ynode *n, struct participants *p)
+{
+	p->pos = pos_of(l, n);
+	count(l, n, "recruited", &p->recruited);
+	count(l, n, "started", &p->started);
+	count(l, n, "dropped_out", &p->dropped_out);
+	count(l, n, "completed", &p->completed);
+	count(l, n, "active", &p->active);
+}
 static const char *const phase_keys[] = {
 	"id", "name", "kind", "reason", "start", "end", "planned_start",
 	"planned_end", "planned_on", "replanned", "ongoing", "sessions", NULL
@@ -1076,6 +1092,7 @@ load_initiative(struct lctx *l, const struct ynode *root,
     struct initiative *in)
 {
 	const struct ynode *n, *v, *k;
+	struct participants *g;
 	size_t		 i;
 
 	in->file = l->file;
@@ -1133,14 +1150,34 @@ load_initiative(struct lctx *l, const struct ynode *root,
 			    as_text(l, n->kids[i], "recruitment")) != NULL)
 				in->nrecruitment++;
 	}
-	if ((n = get(root, "participants")) != NULL &&
+	/* The counts of the whole, or a list of courses with theirs. */
+	if ((n = get(root, "participants")) != NULL && n->type == YNODE_SEQ &&
+	    (n = list_max(l, root, "participants",
+	    MODEL_MAX_PER_INITIATIVE)) != NULL) {
+		in->participants = arena_calloc(l->a, n->nkids + 1,
+		    sizeof(*in->participants));
+		for (i = 0; i < n->nkids; i++) {
+			v = n->kids[i];
+			if (check_map(l, v, "a course in \"participants\"",
+			    course_keys) == -1)
+				continue;
+			g = &in->participants[in->nparticipants];
+			load_counts(l, v, g);
+			g->label = req_text(l, v, "label",
+			    "a course in \"participants\"");
+			/* Without its id it could pass for the whole. */
+			if ((g->id = req_id(l, v,
+			    "a course in \"participants\"")) == NULL) {
+				memset(g, 0, sizeof(*g));
+				continue;
+			}
+			in->nparticipants++;
+		}
+	} else if ((n = get(root, "participants")) != NULL &&
 	    check_map(l, n, "\"participants\"", part_keys) == 0) {
-		in->participants.pos = pos_of(l, n);
-		count(l, n, "recruited", &in->participants.recruited);
-		count(l, n, "started", &in->participants.started);
-		count(l, n, "dropped_out", &in->participants.dropped_out);
-		count(l, n, "completed", &in->participants.completed);
-		count(l, n, "active", &in->participants.active);
+		in->participants = arena_calloc(l->a, 1,
+		    sizeof(*in->participants));
+		load_counts(l, n, &in->participants[in->nparticipants++]);
 	}
 	if ((n = list_max(l, root, "phases",
 	    MODEL_MAX_PER_INITIATIVE)) != NULL) {

@@ -186,7 +186,13 @@ struct figure {				/* a named number of an initiative */
 	struct pos	 pos;
 };
 
+/*
+ * The participant counts: of the whole initiative (the map form, id and
+ * label NULL), or of one of its courses (the list form: "Hold 1").
+ */
 struct participants {
+	const char	*id;		/* the course's, or NULL */
+	const char	*label;		/* "Forårsholdet 2022", or NULL */
 	struct count	 recruited;	/* recruited to the initiative */
 	struct count	 started;	/* started the training */
 	struct count	 dropped_out;
@@ -231,7 +237,8 @@ struct initiative {
 	struct staff	 staff;
 	const char	**recruitment;	/* channels */
 	size_t		 nrecruitment;
-	struct participants participants;
+	struct participants *participants;	/* one, or one per course */
+	size_t		 nparticipants;
 	struct phase	*phases;
 	size_t		 nphases;
 	struct milestone *milestones;

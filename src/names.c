@@ -27,7 +27,7 @@ struct name_number {
 	long		 num;
 	const struct initiative *in;
 	enum num_what	 what;
-	size_t		 idx;		/* the phase or figure */
+	size_t		 idx;		/* the phase, figure or course */
 	const char	*key;		/* NULL until asked for */
 };
 
@@ -148,6 +148,89 @@ cmp_name(const void *a, const void *b)
 	    ((const struct name *)b)->key);
 }
 
+/*
+ * The participant counts on as_of under prefix ("baba.participants."):
+ * of the whole, or of a course, or the sums of the courses (c NULL: a
+ * sum not yet set is known when its first course's count is).
+ */
+static void
+add_counts(struct adder *t, const char *prefix, const struct participants *v,
+    const struct participants *c, const struct initiative *in)
+{
+	static const char *const keys[] = {
+		"recruited", "started", "dropped_out", "completed", "active"
+	};
+	const struct count *vs[] = { &v->recruited, &v->started,
+	    &v->dropped_out, &v->completed, &v->active };
+	const struct count *cs[5];
+	const struct date *since, *first;
+	size_t		 i, j;
+
+	for (i = 0; i < 5; i++) {
+		const char *key = arena_printf(t->arena, "%s%s", prefix,
+		    keys[i]);
+
+		if (c != NULL) {
+			cs[0] = &c->recruited;
+			cs[1] = &c->started;
+			cs[2] = &c->dropped_out;
+			cs[3] = &c->completed;
+			cs[4] = &c->active;
+			add_part(t, key, vs[i], cs[i]);
+			continue;
+		}
+		first = NULL;
+		for (j = 0; !vs[i]->set && j < in->nparticipants; j++) {
+			const struct participants *g = &in->participants[j];
+			const struct count *gc[] = { &g->recruited,
+			    &g->started, &g->dropped_out, &g->completed,
+			    &g->active };
+
+			if ((since = count_since(gc[i])) != NULL &&
+			    (first == NULL || since->first < first->first))
+				first = since;
+		}
+		if (!vs[i]->set && !vs[i]->bad && first != NULL)
+			add_later(t, key, first);
+		else
+			add_num(t, key, vs[i]);
+	}
+}
+
+/*
+ * The participants: "baba.participants.started", or for courses each
+ * course's under its id and label, and the sums under the plain names.
+ */
+static void
+add_participants(struct adder *t, const struct initiative *in,
+    const struct date *as_of)
+{
+	struct participants pa;
+	size_t		 i;
+
+	for (i = 0; i < in->nparticipants; i++) {
+		const struct participants *g = &in->participants[i];
+		const char *q;
+
+		if (g->id == NULL) {
+			participants_at(g, as_of, &pa);
+			add_counts(t, arena_printf(t->arena,
+			    "%s.participants.", in->id), &pa, g, in);
+			continue;
+		}
+		q = arena_printf(t->arena, "%s.participants.%s.", in->id,
+		    g->id);
+		add_text(t, arena_printf(t->arena, "%slabel", q), g->label);
+		participants_at(g, as_of, &pa);
+		add_counts(t, q, &pa, g, in);
+	}
+	if (in->nparticipants > 0 && in->participants[0].id != NULL) {
+		participants_total(in, as_of, &pa);
+		add_counts(t, arena_printf(t->arena, "%s.participants.",
+		    in->id), &pa, NULL, in);
+	}
+}
+
 /* The names of an initiative, its numbers and plans as of the note. */
 static void
 add_initiative(struct adder *t, const struct initiative *in,
@@ -159,7 +242,6 @@ add_initiative(struct adder *t, const struct initiative *in,
 		"name", "reason", "start", "end", "planned_start",
 		"planned_end", "sessions"
 	};
-	struct participants pa;
 	struct date	 start, end;
 	size_t		 i, j;
 
@@ -200,17 +282,7 @@ add_initiative(struct adder *t, const struct initiative *in,
 		add_text(t, arena_printf(a, "%s.staff.unit", p),
 		    in->staff.unit_p->name);
 	add_date(t, arena_printf(a, "%s.staff.from", p), &in->staff.from);
-	participants_at(&in->participants, as_of, &pa);
-	add_part(t, arena_printf(a, "%s.participants.recruited", p),
-	    &pa.recruited, &in->participants.recruited);
-	add_part(t, arena_printf(a, "%s.participants.started", p), &pa.started,
-	    &in->participants.started);
-	add_part(t, arena_printf(a, "%s.participants.dropped_out", p),
-	    &pa.dropped_out, &in->participants.dropped_out);
-	add_part(t, arena_printf(a, "%s.participants.completed", p),
-	    &pa.completed, &in->participants.completed);
-	add_part(t, arena_printf(a, "%s.participants.active", p), &pa.active,
-	    &in->participants.active);
+	add_participants(t, in, as_of);
 	for (i = 0; i < in->nphases; i++) {
 		const struct phase *ph = &in->phases[i];
 		const char *q;
@@ -518,13 +590,27 @@ build_numbers(struct names *t)
 				continue;
 			c = staff_at(&in->staff, &t->as_of);
 			add_number(t, &n, in, NUM_STAFF, 0, &c);
-			participants_at(&in->participants, &t->as_of, &pa);
-			add_number(t, &n, in, NUM_RECRUITED, 0, &pa.recruited);
-			add_number(t, &n, in, NUM_STARTED, 0, &pa.started);
-			add_number(t, &n, in, NUM_DROPPED_OUT, 0,
-			    &pa.dropped_out);
-			add_number(t, &n, in, NUM_COMPLETED, 0, &pa.completed);
-			add_number(t, &n, in, NUM_ACTIVE, 0, &pa.active);
+			/* Each course's (idx), and their sums (idx n). */
+			for (j = 0; j <= in->nparticipants; j++) {
+				if (j < in->nparticipants)
+					participants_at(&in->participants[j],
+					    &t->as_of, &pa);
+				else if (in->nparticipants > 0 &&
+				    in->participants[0].id != NULL)
+					participants_total(in, &t->as_of, &pa);
+				else
+					break;
+				add_number(t, &n, in, NUM_RECRUITED, j,
+				    &pa.recruited);
+				add_number(t, &n, in, NUM_STARTED, j,
+				    &pa.started);
+				add_number(t, &n, in, NUM_DROPPED_OUT, j,
+				    &pa.dropped_out);
+				add_number(t, &n, in, NUM_COMPLETED, j,
+				    &pa.completed);
+				add_number(t, &n, in, NUM_ACTIVE, j,
+				    &pa.active);
+			}
 			for (j = 0; j < in->nphases; j++) {
 				if (in->phases[j].id == NULL)
 					continue;
@@ -558,6 +644,11 @@ number_key(struct arena *a, const struct name_number *v)
 	if (v->what == NUM_FIGURE)
 		return arena_printf(a, "%s.figures.%s", v->in->id,
 		    v->in->figures[v->idx].id);
+	if (v->what != NUM_STAFF && v->idx < v->in->nparticipants &&
+	    v->in->participants[v->idx].id != NULL)
+		return arena_printf(a, "%s.participants.%s.%s", v->in->id,
+		    v->in->participants[v->idx].id,
+		    parts[v->what] + strlen("participants."));
 	return arena_printf(a, "%s.%s", v->in->id, parts[v->what]);
 }
 

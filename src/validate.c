@@ -543,7 +543,13 @@ validate_content(struct content *c, struct diag *d)
 		check_unique(d, "figures", in->figures, in->nfigures,
 		    sizeof(struct figure), offsetof(struct figure, id),
 		    offsetof(struct figure, pos));
-		check_participants(d, &in->participants);
+		check_unique(d, "courses in \"participants\"",
+		    in->participants, in->nparticipants,
+		    sizeof(struct participants),
+		    offsetof(struct participants, id),
+		    offsetof(struct participants, pos));
+		for (k = 0; k < in->nparticipants; k++)
+			check_participants(d, &in->participants[k]);
 		check_phases(d, in);
 	}
 	memset(seen, 0, sizeof(seen));
