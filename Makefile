@@ -2,6 +2,7 @@
 #   make          install missing Debian packages, build, render content/ into output/
 #   make check    run every test (plain and under ASan/UBSan)
 #   make regen    rewrite the golden files (review the diff before committing)
+#   make schemas  rewrite schema/*.schema.json (statusnotat schema KIND)
 #   make screenshots  the site in Chromium at 375 and 1280 px, and printed
 #   make fuzz     each fuzz target with libFuzzer for FUZZ_SECONDS
 #   make valgrind the program under valgrind: no errors, no leaks
@@ -52,7 +53,7 @@ FUZZ_CC	?= clang
 FUZZ_SAN = -fsanitize=address,undefined -fno-omit-frame-pointer
 .SECONDARY: $(FUZZOBJ)
 
-.PHONY: FORCE all deps deps-check render check run-tests regen clean install bench screenshots fuzz valgrind
+.PHONY: FORCE all deps deps-check render check run-tests regen schemas clean install bench screenshots fuzz valgrind
 # deps runs first and alone, so that make -j never compiles before the
 # headers it installs are there.
 all: deps
@@ -154,14 +155,23 @@ run-tests: statusnotat build/statusnotat-asan $(TESTBIN) $(ASANTESTBIN) $(FUZZRU
 regen: statusnotat
 	@sh tests/golden/regen.sh
 
+# The JSON Schemas the content files name on their first line, for the
+# editor's help; make check fails when they differ from the program's.
+SCHEMAS = site initiative report pdf
+schemas: statusnotat
+	for k in $(SCHEMAS); do ./statusnotat schema $$k >schema/$$k.schema.json || exit 1; done
+
 clean:
 	rm -rf build statusnotat
 
 install: statusnotat
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/statusnotat/templates \
-	    $(DESTDIR)$(PREFIX)/share/man/man1
+	    $(DESTDIR)$(PREFIX)/share/statusnotat/schema $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 statusnotat $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 templates/* $(DESTDIR)$(PREFIX)/share/statusnotat/templates/
+	@mkdir -p build/schema
+	for k in $(SCHEMAS); do ./statusnotat schema $$k >build/schema/$$k.schema.json || exit 1; done
+	install -m 644 build/schema/*.schema.json $(DESTDIR)$(PREFIX)/share/statusnotat/schema/
 	install -m 644 docs/statusnotat.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 
 -include build/obj/*.d build/asan/*.d

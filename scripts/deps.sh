@@ -48,6 +48,9 @@ if [ "${1:-}" = check ]; then
 	need qpdf	command -v qpdf
 	need perl	command -v perl
 	need python3	command -v python3
+	# tests/site/schema.sh: the JSON Schemas, with an independent validator
+	need python3-yaml	python3 -c 'import yaml'
+	need python3-jsonschema	python3 -c 'import jsonschema'
 	need fonts-dejavu-core	test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 fi
 

@@ -23,6 +23,7 @@
 #include "diag.h"
 #include "font.h"
 #include "fsutil.h"
+#include "keys.h"
 #include "load.h"
 #include "model.h"
 #include "nfc.h"
@@ -868,10 +869,10 @@ is_language_tag(const char *s)
 	return *s == '\0';
 }
 
-static const char *const site_keys[] = {
+const char *const site_keys[] = {
 	"municipality", "language", "base_url", "logo", "quotes", "units", NULL
 };
-static const char *const unit_keys[] = { "id", "name", NULL };
+const char *const unit_keys[] = { "id", "name", NULL };
 
 static void
 load_site(struct lctx *l, const struct ynode *root, struct site *s)
@@ -938,16 +939,16 @@ load_site(struct lctx *l, const struct ynode *root, struct site *s)
 	}
 }
 
-static const char *const init_keys[] = {
+const char *const init_keys[] = {
 	"name", "origin", "owner", "partners", "founded", "established", "staff",
 	"recruitment", "participants", "phases", "milestones", "figures", NULL
 };
-static const char *const staff_keys[] = { "count", "unit", "from", NULL };
-static const char *const role_keys[] = { "role", "count", "unit", NULL };
-static const char *const part_keys[] = {
+const char *const staff_keys[] = { "count", "unit", "from", NULL };
+const char *const role_keys[] = { "role", "count", "unit", NULL };
+const char *const part_keys[] = {
 	"recruited", "started", "dropped_out", "completed", "active", NULL
 };
-static const char *const course_keys[] = {
+const char *const course_keys[] = {
 	"id", "label", "recruited", "started", "dropped_out", "completed",
 	"active", NULL
 };
@@ -963,26 +964,26 @@ load_counts(struct lctx *l, const struct ynode *n, struct participants *p)
 	count(l, n, "completed", &p->completed);
 	count(l, n, "active", &p->active);
 }
-static const char *const phase_keys[] = {
+const char *const phase_keys[] = {
 	"id", "name", "kind", "reason", "start", "end", "planned_start",
 	"planned_end", "planned_on", "replanned", "ongoing", "sessions", NULL
 };
-static const char *const phase_kinds[PHASE__MAX + 1] = {
+const char *const phase_kinds[PHASE__MAX + 1] = {
 	"recruitment", "training", "pause", "support", "other", NULL
 };
-static const char *const milestone_keys[] = {
+const char *const milestone_keys[] = {
 	"id", "label", "planned", "planned_on", "actual", "replanned", NULL
 };
-static const char *const replan_keys[] = {
+const char *const replan_keys[] = {
 	"date", "planned", "reason", NULL
 };
-static const char *const figure_keys[] = {
+const char *const figure_keys[] = {
 	"id", "label", "value", "target", "reference", "as_of", "period",
 	"ends", NULL
 };
-static const char *const reference_keys[] = { "label", "value", NULL };
+const char *const reference_keys[] = { "label", "value", NULL };
 
-static const char *const phase_replan_keys[] = {
+const char *const phase_replan_keys[] = {
 	"date", "planned_start", "planned_end", "reason", NULL
 };
 
@@ -1247,19 +1248,19 @@ load_initiative(struct lctx *l, const struct ynode *root,
 	}
 }
 
-static const char *const report_keys[] = {
+const char *const report_keys[] = {
 	"date", "as_of", "title", "to", "subject", "sender", "initiatives",
 	"events", "sections", "corrections", "attachments", NULL
 };
-static const char *const attachment_keys[] = { "file", "title", NULL };
-static const char *const event_keys[] = { "id", "label", "date", NULL };
-static const char *const correction_keys[] = {
+const char *const attachment_keys[] = { "file", "title", NULL };
+const char *const event_keys[] = { "id", "label", "date", NULL };
+const char *const correction_keys[] = {
 	"date", "what", "why", NULL
 };
-static const char *const section_keys[] = {
+const char *const section_keys[] = {
 	"title", "narrative", "initiative", "include", NULL
 };
-static const char *const includes[] = { "chart", "forecasts", NULL };
+const char *const includes[] = { "chart", "forecasts", NULL };
 
 /* What a section includes besides its narrative: a word or a list. */
 static void
@@ -1731,24 +1732,24 @@ bad:
 	lerr(l, n, "\"%s\" must be a colour such as \"#1a1a1a\"", key);
 }
 
-static const char *const style_keys[] = {
+const char *const style_keys[] = {
 	"page", "fonts", "sizes", "text", "colors", "logo_height", NULL
 };
-static const char *const page_keys[] = {
+const char *const page_keys[] = {
 	"width", "height", "margin_top", "margin_bottom", "margin_left",
 	"margin_right", NULL
 };
-static const char *const font_keys[FACE__MAX + 1] = {
+const char *const font_keys[FACE__MAX + 1] = {
 	"regular", "bold", "italic", "bold_italic", "mono", NULL
 };
-static const char *const size_keys[] = {
+const char *const size_keys[] = {
 	"body", "title", "heading2", "heading3", "small", "table", "code", NULL
 };
-static const char *const text_keys[] = {
+const char *const text_keys[] = {
 	"leading", "justify", "hyphenate", "paragraph_space", "heading_space",
 	"list_indent", NULL
 };
-static const char *const color_keys[] = {
+const char *const color_keys[] = {
 	"text", "accent", "muted", "rule", "shade", NULL
 };
 

@@ -20,6 +20,7 @@
 #include "pipeline.h"
 #include "record.h"
 #include "report.h"
+#include "schema.h"
 #include "style.h"
 
 #define VERSION	"0.1.0"
@@ -32,6 +33,7 @@ static const char usage_text[] =
 "       statusnotat check [-C content] [-t templates]\n"
 "       statusnotat dump  [-C content] [-t templates]\n"
 "       statusnotat publish NOTE-ID [-C content] [-t templates]\n"
+"       statusnotat schema site|initiative|report|pdf\n"
 "       statusnotat --help | --version\n";
 
 static const char help_text[] =
@@ -71,6 +73,14 @@ static const char help_text[] =
 "          the correction in its report.yaml (corrections: date, what,\n"
 "          why); the note prints it, and publish adds a new edition to\n"
 "          published.txt, which keeps every edition.\n"
+"  schema  print the JSON Schema of a kind of YAML file: site\n"
+"          (site.yaml), initiative (initiatives/<id>.yaml), report\n"
+"          (reports/<id>/report.yaml) or pdf (the templates' pdf.yaml),\n"
+"          for an editor's help: VS Code's YAML extension completes\n"
+"          the keys, describes them in Danish and underlines mistakes\n"
+"          in a file whose first line names it:\n"
+"          # yaml-language-server: $schema=<schema file>\n"
+"          make install puts them in share/statusnotat/schema.\n"
 "\n"
 "Options:\n"
 "  -C DIR  the content folder (default: content)\n"
@@ -138,6 +148,12 @@ main(int argc, char *argv[])
 	if (strcmp(argv[1], "--version") == 0) {
 		puts("statusnotat " VERSION);
 		return 0;
+	}
+	if (strcmp(argv[1], "schema") == 0) {
+		if (argc != 3 || (rc = schema_main(argv[2])) == -1)
+			return usage("schema needs one kind of file: site, "
+			    "initiative, report or pdf");
+		return rc;
 	}
 	if (strcmp(argv[1], "build") == 0)
 		cmd = CMD_BUILD;

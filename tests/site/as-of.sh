@@ -56,9 +56,9 @@ base
 later "a 2022 note alone" "2. juni 2022"
 # In two notes, values with no date are warned about: they reach both.
 (cd "$tmp" && "$bin" check -C c) >/dev/null 2>"$tmp/err"
-grep -qF 'c/initiatives/baba.yaml:28:5: warning: the phase "nedlukning" has no date, so every note shows it' "$tmp/err" ||
+grep -qF 'c/initiatives/baba.yaml:29:5: warning: the phase "nedlukning" has no date, so every note shows it' "$tmp/err" ||
 	fail "no warning about the phase with no date: $(cat "$tmp/err")"
-grep -qF 'c/initiatives/baba.yaml:45:12: warning: the figure "corona_ambassadoerer" has no date' "$tmp/err" ||
+grep -qF 'c/initiatives/baba.yaml:46:12: warning: the figure "corona_ambassadoerer" has no date' "$tmp/err" ||
 	fail "no warning about the figure with no date: $(cat "$tmp/err")"
 (cd "$tmp/ref" && "$bin" check -C .) >/dev/null 2>"$tmp/err"
 grep -q 'has no date' "$tmp/err" && fail "one note alone: warned about values with no date"
