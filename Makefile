@@ -35,7 +35,7 @@ SAN	 = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=all
 
 SRCS	!= ls src/*.c
-LIBSRCS	 = $(filter-out src/main.c,$(SRCS)) build/hyph_da.c
+LIBSRCS	 = $(filter-out src/main.c,$(SRCS)) build/hyph_da.c build/da_mo.c
 TESTS	!= ls tests/unit/test_*.c 2>/dev/null
 OBJ	 = $(patsubst %.c,build/obj/%.o,$(notdir $(LIBSRCS)))
 ASANOBJ	 = $(patsubst %.c,build/asan/%.o,$(notdir $(LIBSRCS)))
@@ -53,7 +53,7 @@ FUZZ_CC	?= clang
 FUZZ_SAN = -fsanitize=address,undefined -fno-omit-frame-pointer
 .SECONDARY: $(FUZZOBJ)
 
-.PHONY: FORCE all deps deps-check render check run-tests regen schemas clean install bench screenshots fuzz valgrind
+.PHONY: FORCE all deps deps-check render check run-tests regen schemas clean install bench screenshots fuzz valgrind pot
 # deps runs first and alone, so that make -j never compiles before the
 # headers it installs are there.
 all: deps
@@ -82,6 +82,32 @@ build/obj/hyph_da.o: build/hyph_da.c
 build/asan/hyph_da.o: build/hyph_da.c
 	@mkdir -p build/asan
 	$(CC) $(CFLAGS) -c -o $@ $<
+
+# The Danish messages (po/da.po, a gettext catalogue), compiled by
+# msgfmt, checked (-c: the same printf conversions as the English) and
+# built into the program.
+build/da.mo: po/da.po
+	@mkdir -p build
+	msgfmt -c -o $@ po/da.po
+
+build/da_mo.c: build/da.mo scripts/embed.sh
+	sh scripts/embed.sh i18n_da_mo build/da.mo $@
+
+build/obj/da_mo.o: build/da_mo.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+build/asan/da_mo.o: build/da_mo.c
+	@mkdir -p build/asan
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+build/fuzz/da_mo.o: build/da_mo.c
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) -O1 -g -c -o $@ $<
+
+# The messages to translate: po/statusnotat.pot, made from the sources
+# (scripts/pot.sh); make pot, then msgmerge -U po/da.po po/statusnotat.pot.
+pot:
+	sh scripts/pot.sh po/statusnotat.pot
 
 # Remade when PREFIX changes, so "make install PREFIX=/opt" rebuilds main.
 build/templatedir.h: FORCE

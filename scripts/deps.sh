@@ -26,6 +26,7 @@ need libharfbuzz-dev	pkg-config --exists harfbuzz harfbuzz-subset
 need libhpdf-dev	test -f /usr/include/hpdf.h
 need libdeflate-dev	pkg-config --exists libdeflate
 need libhyphen-dev	test -f /usr/include/hyphen.h
+need gettext	command -v msgfmt
 need hyphen-da	test -f /usr/share/hyphen/hyph_da_DK.dic
 need fonts-liberation	test -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf
 need icc-profiles-free	test -f /usr/share/color/icc/sRGB.icc

@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "date.h"
+#include "i18n.h"
 
 #define YEAR_MIN	1900
 #define YEAR_MAX	2200
@@ -34,6 +35,7 @@ struct parse {
 	int		 more;	/* there were more than MAXTOK tokens */
 	char		*err;
 	size_t		 errsz;
+	const struct lang *lang;	/* of err's message */
 };
 
 struct abbrev {
@@ -219,7 +221,7 @@ fail(struct parse *p, const char *fmt, ...)
 	if (p->err == NULL || p->errsz == 0)
 		return -1;
 	va_start(ap, fmt);
-	n = vsnprintf(p->err, p->errsz, fmt, ap);
+	n = vsnprintf(p->err, p->errsz, tr(p->lang, fmt), ap);
 	va_end(ap);
 	if (n < 0)
 		p->err[0] = '\0';
@@ -469,7 +471,8 @@ generic(struct parse *p)
 		if ((s = suggest(&p->tok[i], 1, &ismonth)) != NULL) {
 			quote(q, p->tok[i].p, p->tok[i].n);
 			return fail(p, "unknown %s \"%s\" (did you mean "
-			    "\"%s\"?)", ismonth ? "month" : "word", q, s);
+			    "\"%s\"?)", ismonth ? tr(p->lang, "month") :
+			    tr(p->lang, "word"), q, s);
 		}
 		break;
 	}
@@ -611,17 +614,19 @@ bad_day(struct parse *p, const struct date *t)
 	else
 		snprintf(what, sizeof(what), "%d. %s", t->day, m);
 	if (t->day < 1)
-		snprintf(why, sizeof(why), "days start at %s",
+		snprintf(why, sizeof(why), tr(p->lang, "days start at %s"),
 		    t->iso ? "01" : "1");
 	else if (t->month == 2 && t->day == 29)
-		snprintf(why, sizeof(why), "%d is not a leap year", t->year);
+		snprintf(why, sizeof(why), tr(p->lang, "%d is not a leap year"),
+		    t->year);
 	else if (t->month == 2 && t->year != 0)
-		snprintf(why, sizeof(why), "%s has %d days in %d", m,
+		snprintf(why, sizeof(why), tr(p->lang, "%s has %d days in %d"), m,
 		    mdays(t->year, 2), t->year);
 	else if (t->month == 2)
-		snprintf(why, sizeof(why), "%s has at most 29 days", m);
+		snprintf(why, sizeof(why), tr(p->lang, "%s has at most 29 days"),
+		    m);
 	else
-		snprintf(why, sizeof(why), "%s has %d days", m,
+		snprintf(why, sizeof(why), tr(p->lang, "%s has %d days"), m,
 		    mdays(2000, t->month));
 	return fail(p, "there is no %s (%s)", what, why);
 }
@@ -824,7 +829,8 @@ count_form(struct parse *p, struct date *t, size_t i, int max)
 	if (t->n < 1 || t->n > max) {
 		quote(q, p->s, p->n);
 		return fail(p, "\"%s\": a year has %d %s, numbered 1-%d", q,
-		    max, max == 4 ? "quarters (kvartaler)" : "halves (halvår)",
+		    max, max == 4 ? tr(p->lang, "quarters (kvartaler)") :
+		    tr(p->lang, "halves (halvår)"),
 		    max);
 	}
 	return year_at(p, t, i + 2);
@@ -1068,12 +1074,20 @@ int
 date_parse(const char *s, size_t len, struct date *d, char *err,
     size_t errsz)
 {
+	return date_parse_in(NULL, s, len, d, err, errsz);
+}
+
+int
+date_parse_in(const struct lang *lang, const char *s, size_t len,
+    struct date *d, char *err, size_t errsz)
+{
 	struct parse	 p;
 	struct date	 t;
 	int		 rc;
 
 	memset(&p, 0, sizeof(p));
 	memset(&t, 0, sizeof(t));
+	p.lang = lang;
 	p.s = "";
 	p.err = err;
 	p.errsz = errsz;

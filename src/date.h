@@ -77,6 +77,10 @@ struct date {
  */
 int	 date_parse(const char *s, size_t len, struct date *d, char *err,
 	    size_t errsz);
+/* The same, with the message in lang's language (i18n.h). */
+struct lang;
+int	 date_parse_in(const struct lang *lang, const char *s, size_t len,
+	    struct date *d, char *err, size_t errsz);
 
 /* Flags for date_format. */
 #define DATE_FMT_NOYEAR	0x01	/* "ultimo september", "omkring årsskiftet" */

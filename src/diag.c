@@ -9,10 +9,11 @@
 #include <string.h>
 
 #include "diag.h"
+#include "i18n.h"
 #include "utf8.h"
 
 static const char *const level_names[DIAG__MAX] = {
-	"note", "warning", "error", "error"
+	N_("note"), N_("warning"), N_("error"), N_("error")
 };
 
 /* One message, formatted, with what it sorts by. */
@@ -199,9 +200,10 @@ diag_msg(struct diag *d, enum diag_level level, const char *file,
 	if (line > 0 && col > 0 && n >= 0 && (size_t)n < sizeof(head))
 		snprintf(head + n, sizeof(head) - (size_t)n, ":%d", col);
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), tr(d->lang, fmt), ap);
 	va_end(ap);
-	snprintf(raw, sizeof(raw), "%s: %s: %s", head, level_names[level], msg);
+	snprintf(raw, sizeof(raw), "%s: %s: %s", head, tr(d->lang,
+	    level_names[level]), msg);
 
 	it = new_item(d);
 	/* An escape is at most 6 bytes for each byte it replaces. */
@@ -236,11 +238,17 @@ add_dropped(struct diag *d, const struct diag_file *f)
 	struct diag_item *it;
 	char		 raw[1024];
 	size_t		 size;
+	int		 n;
 
 	it = new_item(d);
-	snprintf(raw, sizeof(raw), "%s: note: %zu more message%s about this "
-	    "file not shown: mend those above and check again", f->name,
-	    f->dropped, f->dropped == 1 ? "" : "s");
+	n = snprintf(raw, sizeof(raw), "%s: %s: ", f->name,
+	    tr(d->lang, level_names[DIAG_NOTE]));
+	if (n >= 0 && (size_t)n < sizeof(raw))
+		snprintf(raw + n, sizeof(raw) - (size_t)n, trn(d->lang,
+		    "%zu more message about this file not shown: mend those "
+		    "above and check again", "%zu more messages about this "
+		    "file not shown: mend those above and check again",
+		    f->dropped), f->dropped);
 	size = 6 * strlen(raw) + 1;
 	if ((it->text = malloc(size)) == NULL)
 		oom();

@@ -29,8 +29,11 @@ enum diag_level {
 struct diag_item;
 struct diag_file;
 
+struct lang;
+
 struct diag {
 	FILE		 *out;		/* where messages go: stderr, or NULL */
+	const struct lang *lang;	/* what they are said in (i18n.h) */
 	int		  count[DIAG__MAX];
 	struct diag_item *items;	/* held until diag_flush; malloc'd */
 	size_t		  nitems;
@@ -44,6 +47,7 @@ struct diag {
 /* Messages held about one file; the rest are counted (diag_msg). */
 #define DIAG_MAX_PER_FILE	200
 
+/* English until lang is set: diag_init(d, out); d->lang = &lang. */
 void	 diag_init(struct diag *, FILE *);
 /* Print what is held, then free it. */
 void	 diag_flush(struct diag *);

@@ -54,7 +54,7 @@ static const char *const once[] = {
 	"pHYs", "sBIT", "sCAL", "sRGB", "tIME", "tRNS"
 };
 
-static int	 fail(char *, size_t, const char *, ...)
+static int	 bad(char *, size_t, const char *, ...)
 		    __attribute__((format(printf, 3, 4)));
 
 /*
@@ -62,7 +62,7 @@ static int	 fail(char *, size_t, const char *, ...)
  * the whole of its last character, so err stays valid UTF-8.
  */
 static int
-fail(char *err, size_t errsz, const char *fmt, ...)
+bad(char *err, size_t errsz, const char *fmt, ...)
 {
 	va_list		 ap;
 	size_t		 end, i, need;
@@ -134,13 +134,13 @@ static int
 check_dims(unsigned w, unsigned h, char *err, size_t errsz)
 {
 	if (w == 0 || h == 0)
-		return fail(err, errsz, "the image is %u × %u pixels, "
+		return bad(err, errsz, "the image is %u × %u pixels, "
 		    "which is empty: " SAVE_PNG, w, h);
 	if (w > MAX_SIDE || h > MAX_SIDE)
-		return fail(err, errsz, "the image is %u × %u pixels; "
+		return bad(err, errsz, "the image is %u × %u pixels; "
 		    "at most %u pixels on a side", w, h, MAX_SIDE);
 	if ((unsigned long long)w * h > IMAGE_MAX_PIXELS)
-		return fail(err, errsz, "the image is %u × %u pixels; "
+		return bad(err, errsz, "the image is %u × %u pixels; "
 		    "at most %u megapixels", w, h, IMAGE_MAX_PIXELS / 1000000);
 	return 0;
 }
@@ -148,7 +148,7 @@ check_dims(unsigned w, unsigned h, char *err, size_t errsz)
 static int
 png_damaged(char *err, size_t errsz, const char *why)
 {
-	return fail(err, errsz, "the PNG is damaged (%s): " SAVE_PNG, why);
+	return bad(err, errsz, "the PNG is damaged (%s): " SAVE_PNG, why);
 }
 
 /* The bit depths the PNG specification allows for each colour type. */
@@ -207,13 +207,13 @@ png_walk(const unsigned char *p, size_t len, const uint32_t tab[256],
 
 	for (pos = 8 + 25; ; pos += 12 + clen) {
 		if (len - pos < 12)
-			return fail(err, errsz, "the image is truncated");
+			return bad(err, errsz, "the image is truncated");
 		clen = be32(p + pos);
 		t = p + pos + 4;
 		if (clen > 0x7fffffffu)
 			return png_damaged(err, errsz, "a part is too long");
 		if (clen > len - pos - 12)
-			return fail(err, errsz, "the image is truncated");
+			return bad(err, errsz, "the image is truncated");
 		if (!png_alpha(t[0]) || !png_alpha(t[1]) || !png_alpha(t[2]) ||
 		    !png_alpha(t[3]))
 			return png_damaged(err, errsz, "a part has no name");
@@ -309,11 +309,11 @@ png_walk(const unsigned char *p, size_t len, const uint32_t tab[256],
 	 * BitsPerComponent 1, 2 or 4, which scrambles the picture.
 	 */
 	if (trns && ctype != 3)
-		return fail(err, errsz, "the PNG makes one colour "
+		return bad(err, errsz, "the PNG makes one colour "
 		    "transparent, which the PDF cannot show: save it again "
 		    "with an alpha channel (RGBA) or without transparency");
 	if (trns && depth < 8)
-		return fail(err, errsz, "the PNG has a transparent palette "
+		return bad(err, errsz, "the PNG has a transparent palette "
 		    "of %u bits per pixel, which the PDF cannot show: save "
 		    "it again as an 8-bit palette or with an alpha channel "
 		    "(RGBA)", depth);
@@ -414,7 +414,7 @@ png_data(const unsigned char *p, size_t len, size_t pos, uint32_t w,
 	f.left = f.rowlen;
 	f.height = h;
 	if (inflateInit2(&f.z, 0) != Z_OK)
-		return fail(err, errsz, "there is not enough memory to read "
+		return bad(err, errsz, "there is not enough memory to read "
 		    "the PNG");
 	/* png_walk() has checked every length up to IEND. */
 	for (; why == NULL && len - pos >= 12 &&
@@ -437,9 +437,9 @@ png_data(const unsigned char *p, size_t len, size_t pos, uint32_t w,
 	if (why == NULL)
 		return 0;
 	if (f.zrc == Z_MEM_ERROR)
-		return fail(err, errsz, "there is not enough memory to read "
+		return bad(err, errsz, "there is not enough memory to read "
 		    "the PNG");
-	return fail(err, errsz, "the PNG's image data is damaged (%s): save "
+	return bad(err, errsz, "the PNG's image data is damaged (%s): save "
 	    "it again from the original", why);
 }
 
@@ -454,7 +454,7 @@ png_inspect(const unsigned char *p, size_t len, struct image_info *ii,
 	unsigned		 depth, ctype;
 
 	if (len < 8 + 25)
-		return fail(err, errsz, "the image is truncated");
+		return bad(err, errsz, "the image is truncated");
 	c = p + 8;
 	if (be32(c) != 13 || memcmp(c + 4, "IHDR", 4) != 0)
 		return png_damaged(err, errsz, "its header is missing");
@@ -473,7 +473,7 @@ png_inspect(const unsigned char *p, size_t len, struct image_info *ii,
 		return -1;
 	/* The PDF device decodes it row by row (image_png_decode). */
 	if (c[20] == 1)
-		return fail(err, errsz, "the PNG is interlaced, which the "
+		return bad(err, errsz, "the PNG is interlaced, which the "
 		    "PDF cannot show: save it again as an ordinary "
 		    "(non-interlaced) PNG");
 	/*
@@ -482,7 +482,7 @@ png_inspect(const unsigned char *p, size_t len, struct image_info *ii,
 	 * scrambled.
 	 */
 	if (depth == 16)
-		return fail(err, errsz, "the PNG has 16 bits per channel, "
+		return bad(err, errsz, "the PNG has 16 bits per channel, "
 		    "which the PDF cannot show: save it again as an ordinary "
 		    "8-bit PNG");
 	ii->kind = IMAGE_PNG;
@@ -527,7 +527,7 @@ png_on_error(png_structp png, png_const_charp msg)
 {
 	struct pngdec	*dec = png_get_error_ptr(png);
 
-	fail(dec->err, dec->errsz, "the PNG cannot be read (%s): " SAVE_PNG,
+	bad(dec->err, dec->errsz, "the PNG cannot be read (%s): " SAVE_PNG,
 	    msg);
 	png_longjmp(png, 1);
 }
@@ -603,12 +603,12 @@ image_png_decode(const unsigned char *p, size_t len, image_row_fn row,
 	if ((dec.png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &dec,
 	    png_on_error, png_on_warning)) == NULL ||
 	    (dec.info = png_create_info_struct(dec.png)) == NULL) {
-		fail(err, errsz, "there is not enough memory to read the PNG");
+		bad(err, errsz, "there is not enough memory to read the PNG");
 		goto out;
 	}
 	rc = png_rows(&dec, row, arg);
 	if (rc == -1 && dec.stopped)
-		fail(err, errsz, "the PNG could not be put in the PDF");
+		bad(err, errsz, "the PNG could not be put in the PDF");
 out:
 	if (dec.row != NULL)
 		png_free(dec.png, dec.row);
@@ -619,7 +619,7 @@ out:
 static int
 jpeg_damaged(char *err, size_t errsz, const char *why)
 {
-	return fail(err, errsz, "the JPEG is damaged (%s): " SAVE_JPEG, why);
+	return bad(err, errsz, "the JPEG is damaged (%s): " SAVE_JPEG, why);
 }
 
 /*
@@ -697,10 +697,10 @@ jpeg_to_eoi(const unsigned char *p, size_t len, size_t pos, char *err,
 	for (;;) {
 		if (pos >= len ||
 		    (q = memchr(p + pos, 0xff, len - pos)) == NULL)
-			return fail(err, errsz, "the image is truncated");
+			return bad(err, errsz, "the image is truncated");
 		pos = (size_t)(q - p);
 		if (jpeg_marker(p, len, &pos, &code, &filled) == -1)
-			return fail(err, errsz, "the image is truncated");
+			return bad(err, errsz, "the image is truncated");
 		if (code == 0xd9)
 			return 0;
 		if (code == 0x00 || code == 0x01 ||
@@ -709,7 +709,7 @@ jpeg_to_eoi(const unsigned char *p, size_t len, size_t pos, char *err,
 		if (code == 0xd8)
 			return jpeg_damaged(err, errsz, "a marker is misplaced");
 		if ((rc = jpeg_seglen(p, len, pos, &seglen)) == -1)
-			return fail(err, errsz, "the image is truncated");
+			return bad(err, errsz, "the image is truncated");
 		if (rc == -2)
 			return jpeg_damaged(err, errsz,
 			    "a segment is too short");
@@ -734,14 +734,14 @@ jpeg_inspect(const unsigned char *p, size_t len, struct image_info *ii,
 
 	for (;;) {
 		if ((rc = jpeg_marker(p, len, &pos, &code, &filled)) == -1)
-			return fail(err, errsz, "the image is truncated");
+			return bad(err, errsz, "the image is truncated");
 		if (rc == -2)
 			return jpeg_damaged(err, errsz, "a marker is missing");
 		if (jpeg_standalone(code) || code == 0xda)
 			return jpeg_damaged(err, errsz,
 			    "a marker is misplaced");
 		if ((rc = jpeg_seglen(p, len, pos, &seglen)) == -1)
-			return fail(err, errsz, "the image is truncated");
+			return bad(err, errsz, "the image is truncated");
 		if (rc == -2)
 			return jpeg_damaged(err, errsz,
 			    "a segment is too short");
@@ -765,7 +765,7 @@ jpeg_inspect(const unsigned char *p, size_t len, struct image_info *ii,
 	if (slen < 6 || (nc = s[5]) == 0 || slen < 6 + 3 * (size_t)nc)
 		return jpeg_damaged(err, errsz, "its frame header is invalid");
 	if (filled)
-		return fail(err, errsz, "the JPEG has padding between its "
+		return bad(err, errsz, "the JPEG has padding between its "
 		    "header segments, which the PDF library cannot read: "
 		    SAVE_JPEG);
 	/*
@@ -775,14 +775,14 @@ jpeg_inspect(const unsigned char *p, size_t len, struct image_info *ii,
 	 * hierarchical JPEG are unknown to libharu.
 	 */
 	if (sof & 0x08)
-		return fail(err, errsz, "the JPEG uses arithmetic coding, "
+		return bad(err, errsz, "the JPEG uses arithmetic coding, "
 		    "which PDF readers cannot show: " SAVE_JPEG);
 	if (sof != 0xc0 && sof != 0xc1 && sof != 0xc2)
-		return fail(err, errsz, "the JPEG is lossless or "
+		return bad(err, errsz, "the JPEG is lossless or "
 		    "hierarchical, which the PDF cannot show: " SAVE_JPEG);
 	/* libharu declares BitsPerComponent 12; readers show nothing. */
 	if (s[0] != 8)
-		return fail(err, errsz, "the JPEG has %u bits per channel, "
+		return bad(err, errsz, "the JPEG has %u bits per channel, "
 		    "which the PDF cannot show: save it again as an ordinary "
 		    "8-bit JPEG", s[0]);
 	/*
@@ -791,11 +791,11 @@ jpeg_inspect(const unsigned char *p, size_t len, struct image_info *ii,
 	 * nothing in the file says which.
 	 */
 	if (nc == 4)
-		return fail(err, errsz, "the JPEG uses CMYK colours (for "
+		return bad(err, errsz, "the JPEG uses CMYK colours (for "
 		    "print), which the PDF would show wrongly: save it again "
 		    "as an ordinary RGB JPEG");
 	if (nc != 1 && nc != 3)
-		return fail(err, errsz, "the JPEG has %u colour channels, "
+		return bad(err, errsz, "the JPEG has %u colour channels, "
 		    "which the PDF cannot show: save it again as an ordinary "
 		    "RGB or greyscale JPEG", nc);
 	/* A height of 0 is given later by a DNL marker; libharu takes 0. */
@@ -808,14 +808,14 @@ jpeg_inspect(const unsigned char *p, size_t len, struct image_info *ii,
 	/* The remaining tables, up to the first scan. */
 	for (;;) {
 		if ((rc = jpeg_marker(p, len, &pos, &code, &filled)) == -1)
-			return fail(err, errsz, "the image is truncated");
+			return bad(err, errsz, "the image is truncated");
 		if (rc == -2)
 			return jpeg_damaged(err, errsz, "a marker is missing");
 		if (jpeg_standalone(code) || jpeg_sof(code))
 			return jpeg_damaged(err, errsz,
 			    "a marker is misplaced");
 		if ((rc = jpeg_seglen(p, len, pos, &seglen)) == -1)
-			return fail(err, errsz, "the image is truncated");
+			return bad(err, errsz, "the image is truncated");
 		if (rc == -2)
 			return jpeg_damaged(err, errsz,
 			    "a segment is too short");
@@ -837,9 +837,9 @@ image_inspect(const unsigned char *p, size_t len, struct image_info *info,
 	if (err != NULL && errsz > 0)
 		err[0] = '\0';
 	if (p == NULL || len == 0)
-		return fail(err, errsz, "the image file is empty");
+		return bad(err, errsz, "the image file is empty");
 	if (len > IMAGE_MAX_BYTES)
-		return fail(err, errsz, "the image file is %zu MB; at most "
+		return bad(err, errsz, "the image file is %zu MB; at most "
 		    "%d MB", (len + MB - 1) / MB, IMAGE_MAX_BYTES / MB);
 	n = len < sizeof(pngsig) ? len : sizeof(pngsig);
 	if (memcmp(p, pngsig, n) == 0) {
@@ -847,11 +847,11 @@ image_inspect(const unsigned char *p, size_t len, struct image_info *info,
 			return -1;
 	} else if (p[0] == 0xff && (len == 1 || p[1] == 0xd8)) {
 		if (len < 4)
-			return fail(err, errsz, "the image is truncated");
+			return bad(err, errsz, "the image is truncated");
 		if (jpeg_inspect(p, len, &ii, err, errsz) == -1)
 			return -1;
 	} else
-		return fail(err, errsz, "not a PNG or JPEG image");
+		return bad(err, errsz, "not a PNG or JPEG image");
 	if (info != NULL)
 		*info = ii;
 	return 0;

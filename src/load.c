@@ -23,6 +23,7 @@
 #include "diag.h"
 #include "font.h"
 #include "fsutil.h"
+#include "i18n.h"
 #include "keys.h"
 #include "load.h"
 #include "model.h"
@@ -380,7 +381,7 @@ lerr(struct lctx *l, const struct ynode *n, const char *fmt, ...)
 	char	 msg[1024];
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), tr(l->d->lang, fmt), ap);
 	va_end(ap);
 	diag_msg(l->d, DIAG_ERROR, l->file, n->line, n->col, "%s", msg);
 }
@@ -397,15 +398,15 @@ pos_of(const struct lctx *l, const struct ynode *n)
 }
 
 static const char *
-type_word(const struct ynode *n)
+type_word(const struct lctx *l, const struct ynode *n)
 {
 	switch (n->type) {
 	case YNODE_SEQ:
-		return "a list";
+		return tr(l->d->lang, "a list");
 	case YNODE_MAP:
-		return "a set of keys";
+		return tr(l->d->lang, "a set of keys");
 	default:
-		return "a single value";
+		return tr(l->d->lang, "a single value");
 	}
 }
 
@@ -419,7 +420,8 @@ check_map(struct lctx *l, const struct ynode *n, const char *what,
 	struct buf	 all;
 
 	if (n->type != YNODE_MAP) {
-		lerr(l, n, "expected %s with keys, got %s", what, type_word(n));
+		lerr(l, n, "expected %s with keys, got %s", tr(l->d->lang,
+		    what), type_word(l, n));
 		return -1;
 	}
 	for (nkeys = 0; keys[nkeys] != NULL; nkeys++)
@@ -435,14 +437,14 @@ check_map(struct lctx *l, const struct ynode *n, const char *what,
 			continue;
 		if ((near = diag_suggest(k->str, keys, nkeys)) != NULL) {
 			lerr(l, k, "unknown key \"%s\" in %s (did you mean "
-			    "\"%s\"?)", k->str, what, near);
+			    "\"%s\"?)", k->str, tr(l->d->lang, what), near);
 			continue;
 		}
 		buf_init(&all, l->a);
 		for (j = 0; j < nkeys; j++)
 			buf_printf(&all, "%s%s", j ? ", " : "", keys[j]);
 		lerr(l, k, "unknown key \"%s\" in %s (the keys are: %s)",
-		    k->str, what, all.data);
+		    k->str, tr(l->d->lang, what), all.data);
 	}
 	return 0;
 }
@@ -467,7 +469,7 @@ need(struct lctx *l, const struct ynode *map, const char *key,
 	const struct ynode *n;
 
 	if ((n = get(map, key)) == NULL && map->type == YNODE_MAP)
-		lerr(l, map, "%s has no \"%s\"", what, key);
+		lerr(l, map, "%s has no \"%s\"", tr(l->d->lang, what), key);
 	return n;
 }
 
@@ -485,7 +487,7 @@ as_text(struct lctx *l, const struct ynode *n, const char *key)
 	if (n == NULL)
 		return NULL;
 	if (n->type != YNODE_SCALAR) {
-		lerr(l, n, "\"%s\" must be text, got %s", key, type_word(n));
+		lerr(l, n, "\"%s\" must be text, got %s", key, type_word(l, n));
 		return NULL;
 	}
 	if (is_null(n) || n->len == 0) {
@@ -673,9 +675,10 @@ count_of(struct lctx *l, const struct ynode *map, const char *key,
 		k = n->kids[i];
 		h[nh].pos = pos_of(l, k);
 		if (k->type != YNODE_SCALAR)
-			(void)snprintf(err, sizeof(err), "got %s", type_word(k));
-		if (k->type != YNODE_SCALAR || date_parse(k->str, k->len,
-		    &h[nh].date, err, sizeof(err)) == -1) {
+			(void)snprintf(err, sizeof(err), tr(l->d->lang,
+			    "got %s"), type_word(l, k));
+		if (k->type != YNODE_SCALAR || date_parse_in(l->d->lang,
+		    k->str, k->len, &h[nh].date, err, sizeof(err)) == -1) {
 			lerr(l, k, "\"%s\": each number needs the date it "
 			    "holds from, such as \"3. juni 2021: 16\": %s",
 			    key, err);
@@ -719,12 +722,13 @@ date(struct lctx *l, const struct ynode *map, const char *key,
 		*p = pos_of(l, n);
 	if (n->type != YNODE_SCALAR) {
 		lerr(l, n, "\"%s\" must be a date such as \"20. maj 2021\", "
-		    "got %s", key, type_word(n));
+		    "got %s", key, type_word(l, n));
 		memset(dt, 0, sizeof(*dt));
 		dt->bad = 1;
 		return;
 	}
-	if (date_parse(n->str, n->len, dt, err, sizeof(err)) == -1) {
+	if (date_parse_in(l->d->lang, n->str, n->len, dt, err,
+	    sizeof(err)) == -1) {
 		memset(dt, 0, sizeof(*dt));
 		dt->bad = 1;
 		lerr(l, n, "\"%s\": %s", key, err);
@@ -743,7 +747,7 @@ list_max(struct lctx *l, const struct ynode *map, const char *key,
 		return NULL;
 	if (n->type != YNODE_SEQ) {
 		lerr(l, n, "\"%s\" must be a list (lines starting with "
-		    "\"- \"), got %s", key, type_word(n));
+		    "\"- \"), got %s", key, type_word(l, n));
 		return NULL;
 	}
 	if (n->nkids > max) {

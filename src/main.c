@@ -14,6 +14,7 @@
 #include "dump.h"
 #include "font.h"
 #include "fsutil.h"
+#include "i18n.h"
 #include "layout.h"
 #include "load.h"
 #include "model.h"
@@ -28,15 +29,17 @@
 /* TEMPLATEDIR: the Makefile writes it from PREFIX. */
 #include "templatedir.h"
 
-static const char usage_text[] =
+static const char usage_text[] = N_(
 "usage: statusnotat build [-C content] [-t templates] [-o output]\n"
 "       statusnotat check [-C content] [-t templates]\n"
 "       statusnotat dump  [-C content] [-t templates]\n"
 "       statusnotat publish NOTE-ID [-C content] [-t templates]\n"
 "       statusnotat schema site|initiative|report|pdf\n"
-"       statusnotat --help | --version\n";
+"       statusnotat --help | --version\n"
+"Every command also takes --lang da or --lang en.\n");
 
-static const char help_text[] =
+/* TRANSLATORS: %s is the folder of the installed templates. */
+static const char help_text[] = N_(
 "statusnotat turns a municipality's YAML data and Markdown narratives\n"
 "into status notes (statusnotater) for the city council.\n"
 "\n"
@@ -85,7 +88,10 @@ static const char help_text[] =
 "Options:\n"
 "  -C DIR  the content folder (default: content)\n"
 "  -t DIR  the templates folder (default: templates if there is one\n"
-"          here, else " TEMPLATEDIR ")\n"
+"          here, else %s)\n"
+"  --lang da|en  the language of messages: Danish (the default) or\n"
+"          English.  Without it the environment decides: English when\n"
+"          LANGUAGE, LC_ALL, LC_MESSAGES or LANG asks for it.\n"
 "  -o DIR  the output folder (default: output).  build replaces all of\n"
 "          it, so it must be new, empty (an empty .gitkeep is allowed)\n"
 "          or a site statusnotat built (it holds the file .statusnotat,\n"
@@ -101,7 +107,7 @@ static const char help_text[] =
 "Exit status: 0 ok (warnings allowed), 1 the content has errors,\n"
 "2 usage or system error.\n"
 "\n"
-"The content format is described in docs/content.md.\n";
+"The content format is described in docs/content.md.\n");
 
 enum cmd {
 	CMD_BUILD,
@@ -112,12 +118,56 @@ enum cmd {
 };
 
 static int
-usage(const char *why)
+usage(const struct lang *lang, const char *why)
 {
 	if (why != NULL)
-		fprintf(stderr, "statusnotat: error: %s\n", why);
-	fputs(usage_text, stderr);
+		fprintf(stderr, "statusnotat: %s: %s\n", tr(lang, "error"),
+		    why);
+	fputs(tr(lang, usage_text), stderr);
 	return 2;
+}
+
+/* The help, with the templates' folder for its "%s". */
+static void
+print_help(const char *text, const char *dir)
+{
+	const char	*p = strstr(text, "%s");
+
+	if (p == NULL) {
+		fputs(text, stdout);
+		return;
+	}
+	fwrite(text, 1, (size_t)(p - text), stdout);
+	fputs(dir, stdout);
+	fputs(p + 2, stdout);
+}
+
+/*
+ * Take "--lang X" (or "--lang=X") out of the arguments, wherever it is,
+ * into *opt.  -1 when it has no value.
+ */
+static int
+take_lang(int *argc, char *argv[], const char **opt)
+{
+	int	 i, j, n;
+
+	for (i = 1; i < *argc; i++) {
+		if (strncmp(argv[i], "--lang=", 7) == 0) {
+			*opt = argv[i] + 7;
+			n = 1;
+		} else if (strcmp(argv[i], "--lang") == 0) {
+			if (i + 1 == *argc)
+				return -1;
+			*opt = argv[i + 1];
+			n = 2;
+		} else
+			continue;
+		for (j = i; j + n <= *argc; j++)
+			argv[j] = argv[j + n];
+		*argc -= n;
+		i--;
+	}
+	return 0;
 }
 
 int
@@ -125,6 +175,7 @@ main(int argc, char *argv[])
 {
 	struct arena	 arena;
 	struct diag	 diag;
+	struct lang	 lang;
 	struct content	 content;
 	struct report	 report;
 	struct style	 style;
@@ -133,16 +184,24 @@ main(int argc, char *argv[])
 	struct buf	 out;
 	const char	*cdir = "content", *tdir = "templates", *odir = "output";
 	const char	*publish = NULL;	/* the note to publish */
+	const char	*lang_opt = NULL;
 	char		 safe[256] = "";	/* an argument fit to print */
 	enum cmd	 cmd;
 	int		 i, rc, tdir_default = 1, fonts_ok = 1;
 
+	rc = take_lang(&argc, argv, &lang_opt);
+	if (lang_init(&lang, lang_opt) == -1 || rc == -1) {
+		fprintf(stderr, "statusnotat: %s: %s\n", tr(&lang, "error"),
+		    tr(&lang, "--lang takes \"da\" (Danish) or \"en\" "
+		    "(English)"));
+		return usage(&lang, NULL);
+	}
 	if (argc < 2)
-		return usage(NULL);
+		return usage(&lang, NULL);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		fputs(usage_text, stdout);
+		fputs(tr(&lang, usage_text), stdout);
 		fputs("\n", stdout);
-		fputs(help_text, stdout);
+		print_help(tr(&lang, help_text), TEMPLATEDIR);
 		return 0;
 	}
 	if (strcmp(argv[1], "--version") == 0) {
@@ -151,8 +210,11 @@ main(int argc, char *argv[])
 	}
 	if (strcmp(argv[1], "schema") == 0) {
 		if (argc != 3 || (rc = schema_main(argv[2])) == -1)
-			return usage("schema needs one kind of file: site, "
-			    "initiative, report or pdf");
+			return usage(&lang, tr(&lang, "schema needs one kind "
+			    "of file: site, initiative, report or pdf"));
+		if (rc != 0)
+			fprintf(stderr, "statusnotat: %s: %s\n", tr(&lang,
+			    "error"), tr(&lang, "cannot write the schema"));
 		return rc;
 	}
 	if (strcmp(argv[1], "build") == 0)
@@ -164,15 +226,17 @@ main(int argc, char *argv[])
 	else if (strcmp(argv[1], "publish") == 0)
 		cmd = CMD_PUBLISH;
 	else {
-		fprintf(stderr, "statusnotat: error: unknown command \"%s\"\n",
+		fprintf(stderr, "statusnotat: %s: ", tr(&lang, "error"));
+		fprintf(stderr, tr(&lang, "unknown command \"%s\""),
 		    diag_escape(safe, sizeof(safe), argv[1]));
-		return usage(NULL);
+		fputs("\n", stderr);
+		return usage(&lang, NULL);
 	}
 	i = 2;
 	if (cmd == CMD_PUBLISH) {
 		if (argc < 3 || argv[2][0] == '-' || argv[2][0] == '\0')
-			return usage("publish needs the id of a note (its "
-			    "folder's name under reports)");
+			return usage(&lang, tr(&lang, "publish needs the id "
+			    "of a note (its folder's name under reports)"));
 		publish = argv[i++];
 	}
 	for (; i < argc; i++) {
@@ -187,14 +251,20 @@ main(int argc, char *argv[])
 		else if (strcmp(argv[i], "-o") == 0 && cmd == CMD_BUILD)
 			dst = &odir;
 		if (dst == NULL) {
-			fprintf(stderr, "statusnotat: error: unknown option "
-			    "\"%s\"\n", diag_escape(safe, sizeof(safe), argv[i]));
-			return usage(NULL);
+			fprintf(stderr, "statusnotat: %s: ", tr(&lang,
+			    "error"));
+			fprintf(stderr, tr(&lang, "unknown option \"%s\""),
+			    diag_escape(safe, sizeof(safe), argv[i]));
+			fputs("\n", stderr);
+			return usage(&lang, NULL);
 		}
 		if (i + 1 == argc || argv[i + 1][0] == '\0') {
-			fprintf(stderr, "statusnotat: error: %s needs a "
-			    "folder\n", argv[i]);
-			return usage(NULL);
+			fprintf(stderr, "statusnotat: %s: ", tr(&lang,
+			    "error"));
+			fprintf(stderr, tr(&lang, "%s needs a folder"),
+			    argv[i]);
+			fputs("\n", stderr);
+			return usage(&lang, NULL);
 		}
 		*dst = argv[++i];
 	}
@@ -205,6 +275,7 @@ main(int argc, char *argv[])
 
 	arena_init(&arena);
 	diag_init(&diag, stderr);
+	diag.lang = &lang;
 	memset(faces, 0, sizeof(faces));
 	memset(&content, 0, sizeof(content));
 	/* A wrong output folder is reported with the content's problems. */
@@ -261,12 +332,19 @@ out:
 			font_close(faces[i]);
 	diag_flush(&diag);
 	rc = diag_status(&diag);
-	if (rc != 0 && diag.count[DIAG_ERROR] > 0)
-		fprintf(stderr, "statusnotat: %d error%s, %d warning%s%s\n",
-		    diag.count[DIAG_ERROR], diag.count[DIAG_ERROR] == 1 ?
-		    "" : "s", diag.count[DIAG_WARNING],
-		    diag.count[DIAG_WARNING] == 1 ? "" : "s",
-		    cmd == CMD_BUILD ? "; output not changed" : "");
+	if (rc != 0 && diag.count[DIAG_ERROR] > 0) {
+		fprintf(stderr, "statusnotat: ");
+		fprintf(stderr, trn(&lang, "%d error", "%d errors",
+		    (unsigned long)diag.count[DIAG_ERROR]),
+		    diag.count[DIAG_ERROR]);
+		fputs(", ", stderr);
+		fprintf(stderr, trn(&lang, "%d warning", "%d warnings",
+		    (unsigned long)diag.count[DIAG_WARNING]),
+		    diag.count[DIAG_WARNING]);
+		if (cmd == CMD_BUILD)
+			fputs(tr(&lang, "; output not changed"), stderr);
+		fputs("\n", stderr);
+	}
 	arena_fini(&arena);
 	return rc;
 }

@@ -26,7 +26,7 @@
 #define D_COMPLETED	"Antal, der har gennemført." ONE_OR_OVER_TIME
 #define D_ACTIVE	"Antal aktive. Udelades det, er det de begyndte " \
 	"minus de frafaldne og dem, der har gennemført." ONE_OR_OVER_TIME
-#define D_ID(what)	what "s id: små bogstaver a-z, tal, - og _ (skriv " \
+#define D_ID(what)	what " id: små bogstaver a-z, tal, - og _ (skriv " \
 	"æ som ae, ø som oe og å som aa)."
 #define D_UNIT		"Id på en enhed fra site.yaml (units)."
 #define D_PLANNED_ON	"Datoen, planen blev lagt. Før den dato kendes " \
@@ -510,7 +510,9 @@ static const struct {
 } defs[DEF__MAX] = {
 	{ "tekst", 0, "{'type':['string','number','boolean'],'minLength':1}" },
 	{ "id", 0, "{'type':['string','integer'],"
-	    "'pattern':'^[a-z0-9][a-z0-9_-]*$','maxLength':" ID_MAX "}" },
+	    "'pattern':'^[a-z0-9][a-z0-9_-]*$','maxLength':" ID_MAX ","
+	    "'patternErrorMessage':'Et id har kun små bogstaver a-z, tal, - "
+	    "og _ (skriv æ som ae, ø som oe og å som aa).'}" },
 	{ "heltal", 0, "{'anyOf':[{'type':'integer','minimum':0},"
 	    "{'type':'string','pattern':'^[0-9]+$'}]}" },
 	{ "antal", 1u << DEF_WHOLE | 1u << DEF_DATE,
@@ -526,7 +528,9 @@ static const struct {
 	{ "dato", 0, NULL },
 	{ "sandt_falsk", 0, "{'anyOf':[{'type':'boolean'},"
 	    "{'enum':['true','false']}]}" },
-	{ "farve", 0, "{'type':'string','pattern':'^#[0-9a-fA-F]{6}$'}" },
+	{ "farve", 0, "{'type':'string','pattern':'^#[0-9a-fA-F]{6}$',"
+	    "'patternErrorMessage':'En farve skrives som #rrggbb, fx "
+	    "#1a1a1a.'}" },
 };
 
 /* JSON with ' for ". */
@@ -661,8 +665,10 @@ put_def(struct buf *b, enum def d)
 	date_pattern(&p);
 	buf_puts(b, "{\"anyOf\":[{\"type\":\"string\",\"pattern\":");
 	put_string(b, p.data);
-	buf_puts(b, "},{\"type\":\"integer\",\"minimum\":1900,"
-	    "\"maximum\":2200}]}");
+	put_json(b, ",'patternErrorMessage':'Ikke en dato, statusnotat kan "
+	    "læse. Skriv fx 3. juni 2021, juni 2021, medio oktober 2020, "
+	    "sommeren 2020, 1. kvartal 2022, uge 23 2021 eller 3/6-2021.'},"
+	    "{'type':'integer','minimum':1900,'maximum':2200}]}");
 }
 
 /* --- Writing a schema ----------------------------------------------- */
@@ -903,10 +909,8 @@ schema_main(const char *kind)
 	if (schema_write(&b, kind) == -1)
 		rc = -1;
 	else if (fwrite(b.data, 1, b.len, stdout) != b.len ||
-	    fflush(stdout) != 0) {
-		fputs("statusnotat: error: cannot write the schema\n", stderr);
+	    fflush(stdout) != 0)
 		rc = 2;
-	}
 	arena_fini(&a);
 	return rc;
 }

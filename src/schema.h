@@ -63,8 +63,8 @@ struct schema_map {
 int	 schema_write(struct buf *b, const char *kind);
 
 /*
- * `statusnotat schema KIND`: print it.  Returns the exit status, or -1
- * for an unknown kind (nothing printed).
+ * `statusnotat schema KIND`: print it.  Returns 0, 2 when it could not
+ * be written, or -1 for an unknown kind (nothing printed).
  */
 int	 schema_main(const char *kind);
 

@@ -14,6 +14,7 @@
 #include "danish.h"
 #include "date.h"
 #include "diag.h"
+#include "i18n.h"
 #include "model.h"
 #include "known.h"
 #include "validate.h"
@@ -34,7 +35,7 @@ err(struct diag *d, const struct pos *p, const char *fmt, ...)
 	char	 msg[512];
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), tr(d->lang, fmt), ap);
 	va_end(ap);
 	diag_msg(d, DIAG_ERROR, p->file, p->line, p->col, "%s", msg);
 }
@@ -155,7 +156,8 @@ check_unique(struct diag *d, const char *what, const void *items,
 		    (base + v[i].i * size + pos_off);
 		pb = (const struct pos *)(const void *)
 		    (base + v[first].i * size + pos_off);
-		err(d, pa, "two %s have the id \"%s\"", what, v[i].id);
+		err(d, pa, "two %s have the id \"%s\"", tr(d->lang, what),
+		    v[i].id);
 		diag_msg(d, DIAG_NOTE, pb->file, pb->line, pb->col,
 		    "the first is here");
 	}
@@ -496,7 +498,7 @@ validate_content(struct content *c, struct diag *d)
 	int		 before = d->count[DIAG_ERROR];
 	unsigned char	 seen[MODEL_MAX_ITEMS];
 
-	check_unique(d, "units", c->site.units, c->site.nunits,
+	check_unique(d, N_("units"), c->site.units, c->site.nunits,
 	    sizeof(struct unit), offsetof(struct unit, id),
 	    offsetof(struct unit, pos));
 	check_entries(d, c);
@@ -534,16 +536,16 @@ validate_content(struct content *c, struct diag *d)
 				    "initiative: it need not be a partner too",
 				    in->partners[k].id);
 		}
-		check_unique(d, "phases", in->phases, in->nphases,
+		check_unique(d, N_("phases"), in->phases, in->nphases,
 		    sizeof(struct phase), offsetof(struct phase, id),
 		    offsetof(struct phase, pos));
-		check_unique(d, "milestones", in->milestones, in->nmilestones,
+		check_unique(d, N_("milestones"), in->milestones, in->nmilestones,
 		    sizeof(struct milestone), offsetof(struct milestone, id),
 		    offsetof(struct milestone, pos));
-		check_unique(d, "figures", in->figures, in->nfigures,
+		check_unique(d, N_("figures"), in->figures, in->nfigures,
 		    sizeof(struct figure), offsetof(struct figure, id),
 		    offsetof(struct figure, pos));
-		check_unique(d, "courses in \"participants\"",
+		check_unique(d, N_("courses in \"participants\""),
 		    in->participants, in->nparticipants,
 		    sizeof(struct participants),
 		    offsetof(struct participants, id),
@@ -557,7 +559,7 @@ validate_content(struct content *c, struct diag *d)
 		nt = &c->notes[i];
 		if (nt->sender.id != NULL)
 			nt->sender_p = find_unit(&c->site, &nt->sender, d);
-		check_unique(d, "events", nt->events, nt->nevents,
+		check_unique(d, N_("events"), nt->events, nt->nevents,
 		    sizeof(struct event), offsetof(struct event, id),
 		    offsetof(struct event, pos));
 		for (j = 0; j < nt->nsections; j++) {

@@ -5,6 +5,10 @@
 set -u
 SHARED=${SHARED:-../shared}
 export SHARED
+# The tests of messages read them in English; the golden cases ask for
+# each language themselves.
+LANGUAGE=en
+export LANGUAGE
 passed=0
 failed=0
 skipped=0

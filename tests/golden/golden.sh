@@ -3,7 +3,8 @@
 #   golden.sh STATUSNOTAT CASE-DIR check|regen
 # A case is a folder with content/ (input) and expected/ holding
 # check.err and check.rc (the diagnostics and exit status of
-# `statusnotat check`), and, when present, dump.out (the model dump)
+# `statusnotat check`, in Danish, the default), check.en.err (the same
+# in English, --lang en), and, when present, dump.out (the model dump)
 # and html/ (the built site).  A case about diagnostics keeps only the
 # first two: regen rewrites what a case has, and writes everything only
 # for a new good case (delete what it does not need).  Commands run inside the case folder, so
@@ -17,8 +18,11 @@ tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 status=0
 
-"$bin" check -C content >"$tmp/check.out" 2>"$tmp/check.err"
+# Danish: what a locale that asks for nothing gets.
+env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 \
+    "$bin" check -C content >"$tmp/check.out" 2>"$tmp/check.err"
 echo $? >"$tmp/check.rc"
+"$bin" check --lang en -C content >/dev/null 2>"$tmp/check.en.err"
 if [ -s "$tmp/check.out" ]; then
 	echo "$case: check wrote to standard output" >&2
 	status=1
@@ -55,19 +59,19 @@ fi
 if [ "$mode" = regen ]; then
 	rm -rf expected
 	mkdir -p expected
-	cp "$tmp/check.err" "$tmp/check.rc" expected/
+	cp "$tmp/check.err" "$tmp/check.en.err" "$tmp/check.rc" expected/
 	[ -f "$tmp/dump.out" ] && cp "$tmp/dump.out" expected/
 	[ -d "$tmp/html" ] && cp -R "$tmp/html" expected/html
 	exit 0
 fi
 
 # A case must say what it expects: a case without it would pass unseen.
-for f in check.err check.rc; do
+for f in check.err check.en.err check.rc; do
 	[ -f "expected/$f" ] && continue
 	echo "$case: expected/$f is missing (make regen writes it; review it)" >&2
 	status=1
 done
-for f in check.err check.rc dump.out; do
+for f in check.err check.en.err check.rc dump.out; do
 	[ -f "expected/$f" ] || continue
 	if ! diff -u "expected/$f" "$tmp/$f" >"$tmp/diff" 2>&1; then
 		echo "$case: $f differs:" >&2

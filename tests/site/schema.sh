@@ -17,7 +17,7 @@ for k in site initiative report pdf; do
 		status=1
 	fi
 done
-"$1" schema inititive >"$tmp/out" 2>"$tmp/err"
+"$1" --lang en schema inititive >"$tmp/out" 2>"$tmp/err"
 rc=$?
 if [ "$rc" -ne 2 ] || [ -s "$tmp/out" ] ||
     ! grep -q 'site, initiative, report or pdf' "$tmp/err"; then

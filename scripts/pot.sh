@@ -1,0 +1,17 @@
+#!/bin/sh
+# pot.sh OUT.pot: every message of the program, for translators: the
+# formats of the functions that report (diag_msg and the files' own
+# err, lerr, fail, bad), what tr and trn translate and what N_ marks.
+set -eu
+out=$1
+xgettext --from-code=UTF-8 --language=C --no-wrap --sort-by-file \
+    --package-name=statusnotat --msgid-bugs-address= \
+    --add-comments=TRANSLATORS: \
+    -k -kN_ -ktr:2 -ktrn:2,3 -kdiag_msg:6 -klerr:3 -kerr:3 -kfail:2 \
+    -kbad:3 -kusage_error:2 \
+    --flag=diag_msg:6:c-format --flag=lerr:3:c-format \
+    --flag=err:3:c-format --flag=fail:2:c-format --flag=bad:3:c-format \
+    -o "$out.tmp" src/*.c
+# The creation date would change the file at every run.
+sed '/^"POT-Creation-Date:/d' "$out.tmp" >"$out"
+rm -f "$out.tmp"
