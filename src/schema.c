@@ -17,6 +17,10 @@
 
 /* --- What each key is, in Danish ------------------------------------ */
 
+/* A key of a simple form, and the end of a list of keys. */
+#define KEY(key, form, doc) { key, doc, form, NULL, NULL, NULL, NULL, 0, 0 }
+#define END	{ NULL, NULL, SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 }
+
 #define ONE_OR_OVER_TIME " Et helt tal, eller datoer med det tal, der " \
 	"gælder fra hver dato, ældste først (\"3. juni 2021: 16\")."
 #define D_RECRUITED	"Antal rekrutterede." ONE_OR_OVER_TIME
@@ -26,6 +30,12 @@
 #define D_COMPLETED	"Antal, der har gennemført." ONE_OR_OVER_TIME
 #define D_ACTIVE	"Antal aktive. Udelades det, er det de begyndte " \
 	"minus de frafaldne og dem, der har gennemført." ONE_OR_OVER_TIME
+/* The counts of the participants, or of a course. */
+#define COUNTS	KEY("recruited", SF_COUNT, D_RECRUITED), \
+	KEY("started", SF_COUNT, D_STARTED), \
+	KEY("dropped_out", SF_COUNT, D_DROPPED), \
+	KEY("completed", SF_COUNT, D_COMPLETED), \
+	KEY("active", SF_COUNT, D_ACTIVE)
 #define D_ID(what)	what " id: små bogstaver a-z, tal, - og _ (skriv " \
 	"æ som ae, ø som oe og å som aa)."
 #define D_UNIT		"Id på en enhed fra site.yaml (units)."
@@ -36,11 +46,11 @@ static const char *const need_id_name[] = { "id", "name", NULL };
 static const char *const need_id_label[] = { "id", "label", NULL };
 
 static const struct schema_key unit_doc[] = {
-	{ "id", D_ID("Enhedens") " Andre filer henviser til enheden med det, "
-	    "fx owner: cbf.", SF_ID, NULL, NULL, NULL, NULL, 0, 0 },
-	{ "name", "Enhedens navn, fx Center for Børn og Forebyggelse.",
-	    SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 },
-	{ NULL, NULL, SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 }
+	KEY("id", SF_ID, D_ID("Enhedens") " Andre filer henviser til "
+	    "enheden med det, fx owner: cbf."),
+	KEY("name", SF_TEXT, "Enhedens navn, fx Center for Børn og "
+	    "Forebyggelse."),
+	END
 };
 static const struct schema_map unit_map = {
 	"a unit", unit_keys, unit_doc, need_id_name, NULL
@@ -49,8 +59,8 @@ static const struct schema_map unit_map = {
 static const char *const quote_words[] = { "”", "””", "»«", NULL };
 
 static const struct schema_key site_doc[] = {
-	{ "municipality", "Kommunens navn, fx Ishøj Kommune. Skal udfyldes.",
-	    SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 },
+	KEY("municipality", SF_TEXT, "Kommunens navn, fx Ishøj Kommune. "
+	    "Skal udfyldes."),
 	{ "language", "Sproget på siderne og i PDF'erne som sprogkode, fx "
 	    "da-DK (dansk i Danmark) eller da. Udelades det: da-DK.",
 	    SF_PATTERN, NULL, NULL, NULL,
@@ -67,7 +77,7 @@ static const struct schema_key site_doc[] = {
 	    "»« (»citat«).", SF_WORD, NULL, NULL, quote_words, NULL, 0, 0 },
 	{ "units", "Kommunens enheder (centre, afdelinger), hver med id og "
 	    "name.", SF_LIST, NULL, &unit_map, NULL, NULL, 0, 0 },
-	{ NULL, NULL, SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 }
+	END
 };
 static const char *const site_need[] = { "municipality", NULL };
 static const struct schema_map site_map = {
@@ -75,26 +85,21 @@ static const struct schema_map site_map = {
 };
 
 static const struct schema_key staff_doc[] = {
-	{ "count", "Antal medarbejdere." ONE_OR_OVER_TIME, SF_COUNT,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "unit", "Enheden, personalet hører til. " D_UNIT, SF_TEXT,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "from", "Datoen, antallet gælder fra.", SF_DATE,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ NULL, NULL, SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 }
+	KEY("count", SF_COUNT, "Antal medarbejdere." ONE_OR_OVER_TIME),
+	KEY("unit", SF_TEXT, "Enheden, personalet hører til. " D_UNIT),
+	KEY("from", SF_DATE, "Datoen, antallet gælder fra."),
+	END
 };
 static const struct schema_map staff_map = {
 	"\"staff\"", staff_keys, staff_doc, NULL, NULL
 };
 
 static const struct schema_key role_doc[] = {
-	{ "role", "Rollen, fx centerchef eller medarbejdere.", SF_TEXT,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "count", "Antal i rollen." ONE_OR_OVER_TIME, SF_COUNT,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "unit", "Enheden, rollen hører til (kan udelades). " D_UNIT, SF_TEXT,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ NULL, NULL, SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 }
+	KEY("role", SF_TEXT, "Rollen, fx centerchef eller medarbejdere."),
+	KEY("count", SF_COUNT, "Antal i rollen." ONE_OR_OVER_TIME),
+	KEY("unit", SF_TEXT, "Enheden, rollen hører til (kan udelades). "
+	    D_UNIT),
+	END
 };
 static const char *const role_need[] = { "role", "count", NULL };
 static const struct schema_map role_map = {
@@ -102,27 +107,18 @@ static const struct schema_map role_map = {
 };
 
 static const struct schema_key part_doc[] = {
-	{ "recruited", D_RECRUITED, SF_COUNT, NULL, NULL, NULL, NULL, 0, 0 },
-	{ "started", D_STARTED, SF_COUNT, NULL, NULL, NULL, NULL, 0, 0 },
-	{ "dropped_out", D_DROPPED, SF_COUNT, NULL, NULL, NULL, NULL, 0, 0 },
-	{ "completed", D_COMPLETED, SF_COUNT, NULL, NULL, NULL, NULL, 0, 0 },
-	{ "active", D_ACTIVE, SF_COUNT, NULL, NULL, NULL, NULL, 0, 0 },
-	{ NULL, NULL, SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 }
+	COUNTS,
+	END
 };
 static const struct schema_map part_map = {
 	"\"participants\"", part_keys, part_doc, NULL, NULL
 };
 
 static const struct schema_key course_doc[] = {
-	{ "id", D_ID("Holdets"), SF_ID, NULL, NULL, NULL, NULL, 0, 0 },
-	{ "label", "Holdets navn, fx Forårsholdet 2021.", SF_TEXT,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "recruited", D_RECRUITED, SF_COUNT, NULL, NULL, NULL, NULL, 0, 0 },
-	{ "started", D_STARTED, SF_COUNT, NULL, NULL, NULL, NULL, 0, 0 },
-	{ "dropped_out", D_DROPPED, SF_COUNT, NULL, NULL, NULL, NULL, 0, 0 },
-	{ "completed", D_COMPLETED, SF_COUNT, NULL, NULL, NULL, NULL, 0, 0 },
-	{ "active", D_ACTIVE, SF_COUNT, NULL, NULL, NULL, NULL, 0, 0 },
-	{ NULL, NULL, SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 }
+	KEY("id", SF_ID, D_ID("Holdets")),
+	KEY("label", SF_TEXT, "Holdets navn, fx Forårsholdet 2021."),
+	COUNTS,
+	END
 };
 static const struct schema_map course_map = {
 	"a course in \"participants\"", course_keys, course_doc,
@@ -130,15 +126,12 @@ static const struct schema_map course_map = {
 };
 
 static const struct schema_key phase_replan_doc[] = {
-	{ "date", "Datoen, planen blev ændret.", SF_DATE,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "planned_start", "Den nye planlagte start.", SF_DATE,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "planned_end", "Den nye planlagte slutning (kan udelades).", SF_DATE,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "reason", "Hvorfor planen blev ændret.", SF_TEXT,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ NULL, NULL, SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 }
+	KEY("date", SF_DATE, "Datoen, planen blev ændret."),
+	KEY("planned_start", SF_DATE, "Den nye planlagte start."),
+	KEY("planned_end", SF_DATE, "Den nye planlagte slutning (kan "
+	    "udelades)."),
+	KEY("reason", SF_TEXT, "Hvorfor planen blev ændret."),
+	END
 };
 static const char *const phase_replan_need[] = {
 	"date", "planned_start", NULL
@@ -149,33 +142,28 @@ static const struct schema_map phase_replan_map = {
 };
 
 static const struct schema_key phase_doc[] = {
-	{ "id", D_ID("Fasens"), SF_ID, NULL, NULL, NULL, NULL, 0, 0 },
-	{ "name", "Fasens navn, fx Første uddannelsesforløb.", SF_TEXT,
-	    NULL, NULL, NULL, NULL, 0, 0 },
+	KEY("id", SF_ID, D_ID("Fasens")),
+	KEY("name", SF_TEXT, "Fasens navn, fx Første uddannelsesforløb."),
 	{ "kind", "Fasens slags: recruitment (rekruttering), training "
 	    "(uddannelse), pause, support (støtte) eller other (andet).",
 	    SF_WORD, NULL, NULL, phase_kinds, NULL, 0, 0 },
-	{ "reason", "Hvorfor, fx for en pause.", SF_TEXT,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "start", "Hvornår fasen begyndte (det, der skete).", SF_DATE,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "end", "Hvornår fasen sluttede.", SF_DATE,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "planned_start", "Hvornår fasen skulle begynde (planen). Når den "
-	    "begynder, tilføjes start, og planen bliver stående.", SF_DATE,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "planned_end", "Hvornår fasen skulle slutte (planen).", SF_DATE,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "planned_on", D_PLANNED_ON, SF_DATE, NULL, NULL, NULL, NULL, 0, 0 },
+	KEY("reason", SF_TEXT, "Hvorfor, fx for en pause."),
+	KEY("start", SF_DATE, "Hvornår fasen begyndte (det, der skete)."),
+	KEY("end", SF_DATE, "Hvornår fasen sluttede."),
+	KEY("planned_start", SF_DATE, "Hvornår fasen skulle begynde "
+	    "(planen). Når den begynder, tilføjes start, og planen bliver "
+	    "stående."),
+	KEY("planned_end", SF_DATE, "Hvornår fasen skulle slutte (planen)."),
+	KEY("planned_on", SF_DATE, D_PLANNED_ON),
 	{ "replanned", "Ændringer af planen, ældste først: date, planned_start "
 	    "og evt. planned_end og reason.", SF_LIST, NULL,
 	    &phase_replan_map, NULL, NULL, 0, 0 },
-	{ "ongoing", "true, når fasen uden slutdato stadig foregår ved siden "
-	    "af de faser, der er begyndt efter den; ellers false.", SF_BOOL,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "sessions", "Antal undervisningsgange." ONE_OR_OVER_TIME, SF_COUNT,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ NULL, NULL, SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 }
+	KEY("ongoing", SF_BOOL, "true, når fasen uden slutdato stadig "
+	    "foregår ved siden af de faser, der er begyndt efter den; "
+	    "ellers false."),
+	KEY("sessions", SF_COUNT, "Antal undervisningsgange."
+	    ONE_OR_OVER_TIME),
+	END
 };
 static const char *const phase_need[] = { "id", "name", "kind", NULL };
 static const struct schema_map phase_map = {
@@ -183,13 +171,10 @@ static const struct schema_map phase_map = {
 };
 
 static const struct schema_key replan_doc[] = {
-	{ "date", "Datoen, planen blev ændret.", SF_DATE,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "planned", "Den nye planlagte dato.", SF_DATE,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "reason", "Hvorfor planen blev ændret.", SF_TEXT,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ NULL, NULL, SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 }
+	KEY("date", SF_DATE, "Datoen, planen blev ændret."),
+	KEY("planned", SF_DATE, "Den nye planlagte dato."),
+	KEY("reason", SF_TEXT, "Hvorfor planen blev ændret."),
+	END
 };
 static const char *const replan_need[] = { "date", "planned", NULL };
 static const struct schema_map replan_map = {
@@ -197,18 +182,16 @@ static const struct schema_map replan_map = {
 };
 
 static const struct schema_key milestone_doc[] = {
-	{ "id", D_ID("Milepælens"), SF_ID, NULL, NULL, NULL, NULL, 0, 0 },
-	{ "label", "Milepælens tekst, fx Første hold færdiguddannet.", SF_TEXT,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "planned", "Den planlagte dato.", SF_DATE,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "planned_on", D_PLANNED_ON, SF_DATE, NULL, NULL, NULL, NULL, 0, 0 },
-	{ "actual", "Datoen, milepælen blev nået.", SF_DATE,
-	    NULL, NULL, NULL, NULL, 0, 0 },
+	KEY("id", SF_ID, D_ID("Milepælens")),
+	KEY("label", SF_TEXT, "Milepælens tekst, fx Første hold "
+	    "færdiguddannet."),
+	KEY("planned", SF_DATE, "Den planlagte dato."),
+	KEY("planned_on", SF_DATE, D_PLANNED_ON),
+	KEY("actual", SF_DATE, "Datoen, milepælen blev nået."),
 	{ "replanned", "Ændringer af planen, ældste først: date, planned og "
 	    "evt. reason. Den første plan bliver stående som planned.",
 	    SF_LIST, NULL, &replan_map, NULL, NULL, 0, 0 },
-	{ NULL, NULL, SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 }
+	END
 };
 static const char *const milestone_one_of[] = { "planned", "actual", NULL };
 static const struct schema_map milestone_map = {
@@ -221,11 +204,11 @@ static const struct schema_map milestone_map = {
 	"hver dato, ældste først."
 
 static const struct schema_key reference_doc[] = {
-	{ "label", "Hvad der sammenlignes med, fx regionalt gennemsnit.",
-	    SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 },
-	{ "value", "Tallet at sammenligne med, fx 38,2 %." D_QUANTITY,
-	    SF_QUANTITY, NULL, NULL, NULL, NULL, 0, 0 },
-	{ NULL, NULL, SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 }
+	KEY("label", SF_TEXT, "Hvad der sammenlignes med, fx regionalt "
+	    "gennemsnit."),
+	KEY("value", SF_QUANTITY, "Tallet at sammenligne med, fx 38,2 %."
+	    D_QUANTITY),
+	END
 };
 static const char *const reference_need[] = { "label", "value", NULL };
 static const struct schema_map reference_map = {
@@ -233,22 +216,20 @@ static const struct schema_map reference_map = {
 };
 
 static const struct schema_key figure_doc[] = {
-	{ "id", D_ID("Tallets"), SF_ID, NULL, NULL, NULL, NULL, 0, 0 },
-	{ "label", "Hvad tallet er, fx Andel i job eller uddannelse.", SF_TEXT,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "value", "Tallet med dets enhed." D_QUANTITY, SF_QUANTITY,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "target", "Målet, fx 40 %." D_QUANTITY, SF_QUANTITY,
-	    NULL, NULL, NULL, NULL, 0, 0 },
+	KEY("id", SF_ID, D_ID("Tallets")),
+	KEY("label", SF_TEXT, "Hvad tallet er, fx Andel i job eller "
+	    "uddannelse."),
+	KEY("value", SF_QUANTITY, "Tallet med dets enhed." D_QUANTITY),
+	KEY("target", SF_QUANTITY, "Målet, fx 40 %." D_QUANTITY),
 	{ "reference", "Et tal at sammenligne med: label og value.", SF_MAP,
 	    &reference_map, NULL, NULL, NULL, 0, 0 },
-	{ "as_of", "Dagen, tallet er opgjort (ikke sammen med period).",
-	    SF_DATE, NULL, NULL, NULL, NULL, 0, 0 },
-	{ "period", "Perioden, tallet dækker, fx 2022 (ikke sammen med as_of).",
-	    SF_DATE, NULL, NULL, NULL, NULL, 0, 0 },
-	{ "ends", "Datoen, tallet ikke længere opgøres fra: senere notater "
-	    "udelader det.", SF_DATE, NULL, NULL, NULL, NULL, 0, 0 },
-	{ NULL, NULL, SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 }
+	KEY("as_of", SF_DATE, "Dagen, tallet er opgjort (ikke sammen med "
+	    "period)."),
+	KEY("period", SF_DATE, "Perioden, tallet dækker, fx 2022 (ikke "
+	    "sammen med as_of)."),
+	KEY("ends", SF_DATE, "Datoen, tallet ikke længere opgøres fra: "
+	    "senere notater udelader det."),
+	END
 };
 static const char *const figure_need[] = { "id", "label", "value", NULL };
 static const struct schema_map figure_map = {
@@ -256,24 +237,21 @@ static const struct schema_map figure_map = {
 };
 
 static const struct schema_key init_doc[] = {
-	{ "name", "Indsatsens navn, fx Bydelsmødre. Skal udfyldes.", SF_TEXT,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "origin", "Hvem der har udviklet indsatsen, fx Fonden for Socialt "
-	    "Ansvar.", SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 },
-	{ "owner", "Enheden, der driver indsatsen i kommunen. " D_UNIT,
-	    SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 },
-	{ "partners", "Enheder, indsatsen samarbejder med ud over ejeren: en "
-	    "liste af id'er fra site.yaml.", SF_TEXTS,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "founded", "Hvornår indsatsen selv begyndte, fx 2013.", SF_DATE,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "established", "Hvornår indsatsen begyndte i kommunen.", SF_DATE,
-	    NULL, NULL, NULL, NULL, 0, 0 },
+	KEY("name", SF_TEXT, "Indsatsens navn, fx Bydelsmødre. Skal "
+	    "udfyldes."),
+	KEY("origin", SF_TEXT, "Hvem der har udviklet indsatsen, fx Fonden "
+	    "for Socialt Ansvar."),
+	KEY("owner", SF_TEXT, "Enheden, der driver indsatsen i kommunen. "
+	    D_UNIT),
+	KEY("partners", SF_TEXTS, "Enheder, indsatsen samarbejder med ud "
+	    "over ejeren: en liste af id'er fra site.yaml."),
+	KEY("founded", SF_DATE, "Hvornår indsatsen selv begyndte, fx 2013."),
+	KEY("established", SF_DATE, "Hvornår indsatsen begyndte i kommunen."),
 	{ "staff", "Personalet: count, unit og from; eller en liste af "
 	    "roller, hver med role, count og evt. unit.", SF_MAP_OR_LIST,
 	    &staff_map, &role_map, NULL, NULL, 0, 0 },
-	{ "recruitment", "Rekrutteringskanalerne: en liste af tekster.",
-	    SF_TEXTS, NULL, NULL, NULL, NULL, 0, 0 },
+	KEY("recruitment", SF_TEXTS, "Rekrutteringskanalerne: en liste af "
+	    "tekster."),
 	{ "participants", "Deltagerne: recruited, started, dropped_out, "
 	    "completed og active; eller en liste af hold, hvert med id, label "
 	    "og de samme tal.", SF_MAP_OR_LIST, &part_map, &course_map,
@@ -286,7 +264,7 @@ static const struct schema_key init_doc[] = {
 	    NULL, NULL, 0, 0 },
 	{ "figures", "Andre tal, hver med id, label og value.", SF_LIST, NULL,
 	    &figure_map, NULL, NULL, 0, 0 },
-	{ NULL, NULL, SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 }
+	END
 };
 static const char *const init_need[] = { "name", NULL };
 static const struct schema_map init_map = {
@@ -294,12 +272,10 @@ static const struct schema_map init_map = {
 };
 
 static const struct schema_key event_doc[] = {
-	{ "id", D_ID("Begivenhedens"), SF_ID, NULL, NULL, NULL, NULL, 0, 0 },
-	{ "label", "Begivenhedens tekst.", SF_TEXT,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "date", "Begivenhedens dato.", SF_DATE,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ NULL, NULL, SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 }
+	KEY("id", SF_ID, D_ID("Begivenhedens")),
+	KEY("label", SF_TEXT, "Begivenhedens tekst."),
+	KEY("date", SF_DATE, "Begivenhedens dato."),
+	END
 };
 static const char *const event_need[] = { "id", "label", "date", NULL };
 static const struct schema_map event_map = {
@@ -307,10 +283,9 @@ static const struct schema_map event_map = {
 };
 
 static const struct schema_key attachment_doc[] = {
-	{ "file", "Filen i notatets mappe, fx handlingsplan.pdf.", SF_TEXT,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "title", "Bilagets titel.", SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 },
-	{ NULL, NULL, SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 }
+	KEY("file", SF_TEXT, "Filen i notatets mappe, fx handlingsplan.pdf."),
+	KEY("title", SF_TEXT, "Bilagets titel."),
+	END
 };
 static const char *const attachment_need[] = { "file", NULL };
 static const struct schema_map attachment_map = {
@@ -318,11 +293,10 @@ static const struct schema_map attachment_map = {
 };
 
 static const struct schema_key correction_doc[] = {
-	{ "date", "Rettelsens dato (ikke før notatets egen).", SF_DATE,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "what", "Hvad der er rettet.", SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 },
-	{ "why", "Hvorfor.", SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 },
-	{ NULL, NULL, SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 }
+	KEY("date", SF_DATE, "Rettelsens dato (ikke før notatets egen)."),
+	KEY("what", SF_TEXT, "Hvad der er rettet."),
+	KEY("why", SF_TEXT, "Hvorfor."),
+	END
 };
 static const char *const correction_need[] = { "date", "what", "why", NULL };
 static const struct schema_map correction_map = {
@@ -330,17 +304,17 @@ static const struct schema_map correction_map = {
 };
 
 static const struct schema_key section_doc[] = {
-	{ "title", "Afsnittets overskrift (udelades for en indledning uden "
-	    "overskrift).", SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 },
+	KEY("title", SF_TEXT, "Afsnittets overskrift (udelades for en "
+	    "indledning uden overskrift)."),
 	{ "narrative", "Afsnittets tekst: en .md-fil i notatets mappe, fx "
 	    "baba.md.", SF_PATTERN, NULL, NULL, NULL, "^[^/.][^/]*[.]md$",
 	    0, 0 },
-	{ "initiative", "Id på en indsats: dens tidslinje og tal følger "
-	    "teksten.", SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 },
+	KEY("initiative", SF_TEXT, "Id på en indsats: dens tidslinje og tal "
+	    "følger teksten."),
 	{ "include", "Hvad der følger teksten: chart (tidslinjen), forecasts "
 	    "(prognoseregnskabet) eller en liste af dem.", SF_WORDS,
 	    NULL, NULL, includes, NULL, 0, 0 },
-	{ NULL, NULL, SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 }
+	END
 };
 static const char *const section_one_of[] = {
 	"narrative", "initiative", "include", NULL
@@ -350,23 +324,19 @@ static const struct schema_map section_map = {
 };
 
 static const struct schema_key report_doc[] = {
-	{ "date", "Notatets dato, øverst på notatet. Skal udfyldes.", SF_DATE,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "as_of", "Datoen, notatet viser verden som kendt på (fakta, planer, "
-	    "tal). Udelades det: date.", SF_DATE,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "title", "Notatets titel. Udelades det: Statusnotat.", SF_TEXT,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "to", "Hvem notatet er til: en tekst, fx Socialudvalget, eller en "
-	    "liste. Udelades det: Byrådet.", SF_TEXT_OR_TEXTS,
-	    NULL, NULL, NULL, NULL, 0, 0 },
-	{ "subject", "Emnet efter »Vedr.«, fx indsatserne Baba og Bydelsmødre. "
-	    "Skal udfyldes.", SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 },
-	{ "sender", "Den afsendende enhed, nederst på siderne. " D_UNIT
-	    " Skal udfyldes.", SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 },
-	{ "initiatives", "Indsatserne, notatet handler om: en liste af id'er "
-	    "(filnavnene i initiatives uden .yaml).", SF_TEXTS,
-	    NULL, NULL, NULL, NULL, 0, 0 },
+	KEY("date", SF_DATE, "Notatets dato, øverst på notatet. Skal "
+	    "udfyldes."),
+	KEY("as_of", SF_DATE, "Datoen, notatet viser verden som kendt på "
+	    "(fakta, planer, tal). Udelades det: date."),
+	KEY("title", SF_TEXT, "Notatets titel. Udelades det: Statusnotat."),
+	KEY("to", SF_TEXT_OR_TEXTS, "Hvem notatet er til: en tekst, fx "
+	    "Socialudvalget, eller en liste. Udelades det: Byrådet."),
+	KEY("subject", SF_TEXT, "Emnet efter »Vedr.«, fx indsatserne Baba "
+	    "og Bydelsmødre. Skal udfyldes."),
+	KEY("sender", SF_TEXT, "Den afsendende enhed, nederst på siderne. "
+	    D_UNIT " Skal udfyldes."),
+	KEY("initiatives", SF_TEXTS, "Indsatserne, notatet handler om: en "
+	    "liste af id'er (filnavnene i initiatives uden .yaml)."),
 	{ "events", "Notatets daterede begivenheder, hver med id, label og "
 	    "date.", SF_LIST, NULL, &event_map, NULL, NULL, 0, 0 },
 	{ "sections", "Notatets afsnit i rækkefølge. Skal udfyldes.", SF_LIST,
@@ -377,7 +347,7 @@ static const struct schema_key report_doc[] = {
 	{ "attachments", "Bilag, der udgives med notatet: et filnavn, eller "
 	    "file og title.", SF_LIST_OR_TEXT, NULL, &attachment_map,
 	    NULL, NULL, 0, 0 },
-	{ NULL, NULL, SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 }
+	END
 };
 static const char *const report_need[] = {
 	"date", "subject", "sender", "sections", NULL
@@ -396,7 +366,7 @@ static const struct schema_key page_doc[] = {
 	MM("width", 50, 1000, 210), MM("height", 50, 1000, 297),
 	MM("margin_top", 0, 100, 20), MM("margin_bottom", 0, 100, 15),
 	MM("margin_left", 0, 100, 25), MM("margin_right", 0, 100, 22),
-	{ NULL, NULL, SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 }
+	END
 };
 static const struct schema_map page_map = {
 	"\"page\"", page_keys, page_doc, NULL, NULL
@@ -409,7 +379,7 @@ static const struct schema_key font_doc[] = {
 	FONT("regular", "Brødtekstens skrift"), FONT("bold", "Fed skrift"),
 	FONT("italic", "Kursiv"), FONT("bold_italic", "Fed kursiv"),
 	FONT("mono", "Skrift med fast bredde, til kode"),
-	{ NULL, NULL, SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 }
+	END
 };
 static const struct schema_map font_map = {
 	"\"fonts\"", font_keys, font_doc, NULL, NULL
@@ -423,7 +393,7 @@ static const struct schema_key size_doc[] = {
 	PT("small", "Småt, fx sidefoden (standard 8)", 4, 72),
 	PT("table", "Tabeller (standard 9)", 4, 72),
 	PT("code", "Kode (standard 9)", 4, 72),
-	{ NULL, NULL, SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 }
+	END
 };
 static const struct schema_map size_map = {
 	"\"sizes\"", size_keys, size_doc, NULL, NULL
@@ -432,14 +402,14 @@ static const struct schema_map size_map = {
 static const struct schema_key text_doc[] = {
 	{ "leading", "Linjehøjden som gange skriftstørrelsen (1-3); standard "
 	    "1.4.", SF_NUMBER, NULL, NULL, NULL, NULL, 1, 3 },
-	{ "justify", "Lige højremargen i brødteksten: true eller false; "
-	    "standard true.", SF_BOOL, NULL, NULL, NULL, NULL, 0, 0 },
-	{ "hyphenate", "Dansk orddeling: true eller false; standard true.",
-	    SF_BOOL, NULL, NULL, NULL, NULL, 0, 0 },
+	KEY("justify", SF_BOOL, "Lige højremargen i brødteksten: true eller "
+	    "false; standard true."),
+	KEY("hyphenate", SF_BOOL, "Dansk orddeling: true eller false; "
+	    "standard true."),
 	PT("paragraph_space", "Afstanden mellem afsnit (standard 7)", 0, 72),
 	PT("heading_space", "Afstanden før overskrifter (standard 12)", 0, 72),
 	PT("list_indent", "Listers indrykning (standard 18)", 0, 72),
-	{ NULL, NULL, SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 }
+	END
 };
 static const struct schema_map text_map = {
 	"\"text\"", text_keys, text_doc, NULL, NULL
@@ -453,7 +423,7 @@ static const struct schema_key color_doc[] = {
 	COLOR("muted", "Sidefodens farve (standard #4d4d4d)"),
 	COLOR("rule", "Linjernes farve (standard #999999)"),
 	COLOR("shade", "Baggrunden bag kode (standard #f0f0f0)"),
-	{ NULL, NULL, SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 }
+	END
 };
 static const struct schema_map color_map = {
 	"\"colors\"", color_keys, color_doc, NULL, NULL
@@ -471,7 +441,7 @@ static const struct schema_key style_doc[] = {
 	{ "colors", "Farverne, som #rrggbb.", SF_MAP, &color_map,
 	    NULL, NULL, NULL, 0, 0 },
 	MM("logo_height", 5, 100, 14),
-	{ NULL, NULL, SF_TEXT, NULL, NULL, NULL, NULL, 0, 0 }
+	END
 };
 static const struct schema_map style_map = {
 	"the print style", style_keys, style_doc, NULL, NULL
@@ -635,7 +605,8 @@ date_pattern(struct buf *b)
 	buf_printf(b, "\\s+)?%s\\s+", day);
 	any_of(b, months);
 	buf_printf(b, "\\.?\\s+%s|[0-9]{1,2}/[0-9]{1,2}-%s|"
-	    "[0-9]{1,2}\\.[0-9]{1,2}\\.%s|%s-[0-9]{2}(?:-[0-9]{2})?|", y, y, y, y);
+	    "[0-9]{1,2}\\.[0-9]{1,2}\\.%s|%s-[0-9]{2}(?:-[0-9]{2})?|",
+	    y, y, y, y);
 	any_case(b, "uge");
 	buf_printf(b, "\\s+[0-9]{1,2}\\s+%s|%s\\s+", y, day);
 	any_of(b, counted);
