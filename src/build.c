@@ -25,6 +25,7 @@
 #include "buf.h"
 #include "build.h"
 #include "diag.h"
+#include "i18n.h"
 #include "fsutil.h"
 #include "font.h"
 #include "html.h"
@@ -370,7 +371,8 @@ find_out(struct arena *a, struct diag *d, const char *given,
 			diag_msg(d, DIAG_SYSERR, s, 0, 0, "is %s, not a "
 			    "folder: give -o the name of a folder (it is "
 			    "created if it does not exist)", o->link ?
-			    "a symbolic link to a file" : "a file");
+			    tr(d->lang, "a symbolic link to a file") :
+			    tr(d->lang, "a file"));
 			return -1;
 		}
 	} else if (errno != ENOENT) {

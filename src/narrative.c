@@ -22,11 +22,13 @@
 #include "escape.h"
 #include "font.h"
 #include "fsutil.h"
+#include "i18n.h"
 #include "image.h"
 #include "names.h"
 #include "narrative.h"
 #include "nfc.h"
 #include "report.h"
+#include "utf8.h"
 
 /* Where the walk is: one open container per level. */
 struct level {
@@ -116,6 +118,9 @@ later(struct walk *w, const struct name *n, const char *key, int line,
 {
 	struct buf	 on, from;
 
+	/* A note without a date has had its error: nothing follows from it. */
+	if (w->o->names->as_of.kind == DATE_NONE)
+		return;
 	buf_init(&on, &w->tmp);
 	buf_init(&from, &w->tmp);
 	date_format(&on, &w->o->names->as_of, 0);
@@ -231,11 +236,18 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 		} else if (n->kind == NAME_LATER) {
 			later(w, n, key, line, (int)(ns - line_start) + 1);
 			errors++;
+		} else if (n->kind == NAME_EMPTY) {
+			diag_msg(w->d, DIAG_ERROR, w->path, line,
+			    (int)(ns - line_start) + 1, "\"%s\" is a name, but "
+			    "the data gives it no value on the note's date: give "
+			    "it in the data, or leave the {{ }} out", key);
+			errors++;
 		} else {
 			struct buf v;
 
 			buf_init(&v, &w->tmp);
-			if (names_format(n, filter, &v, err, sizeof(err)) == -1) {
+			if (names_format(w->d->lang, n, filter, &v, err,
+			    sizeof(err)) == -1) {
 				diag_msg(w->d, DIAG_ERROR, w->path, line,
 				    (int)(fs - line_start) + 1, "%s", err);
 				errors++;
@@ -327,13 +339,14 @@ hint_numbers(struct walk *w, const char *src, size_t len)
 		buf_init(&keys, &w->tmp);
 		found = names_numbered(w->o->names, v, found_keys, 3);
 		for (i = 0; i < found && i < 3; i++)
-			buf_printf(&keys, "%s{{ %s }}", i > 0 ? " or " : "",
-			    found_keys[i]);
+			buf_printf(&keys, "%s{{ %s }}", i > 0 ?
+			    tr(w->d->lang, " or ") : "", found_keys[i]);
 		if (found > 0)
 			diag_msg(w->d, DIAG_WARNING, w->path, line,
 			    (int)(p - line_start) + 1, "%ld is a figure in the "
 			    "data: write %s%s so the text follows the data", v,
-			    keys.data, found > 3 ? " (or another)" : "");
+			    keys.data, found > 3 ?
+			    tr(w->d->lang, " (or another)") : "");
 		p = q - 1;
 	}
 }
@@ -720,7 +733,8 @@ check_image(struct walk *w, cmark_node *n, struct inline_ *in)
 		    "clashes with the %s \"%s\" (%s:%d): many computers and "
 		    "web servers do not tell upper and lower case apart, and "
 		    "there they are one name: rename one", url,
-		    seen->folder ? "folder" : "image", seen->name, seen->file,
+		    seen->folder ?
+		    tr(w->d->lang, "folder") : tr(w->d->lang, "image"), seen->name, seen->file,
 		    seen->line);
 		goto bad;
 	}
@@ -1065,8 +1079,8 @@ narrative_load(struct arena *a, struct diag *d, const char *path,
 				line++;
 				col = 0;
 			}
-		diag_msg(d, DIAG_ERROR, path, line, col,
-		    "the file is not valid UTF-8 text (save it as UTF-8)");
+		utf8_report_invalid(d, path, line, col,
+		    (unsigned char)src[bad]);
 		*ok = 0;
 		goto out;
 	}
