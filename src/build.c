@@ -200,7 +200,7 @@ write_pdf(struct arena *a, struct diag *d, const struct report *r,
 	if (rc == -1)
 		return -1;
 	if (stat(path, &st) == -1) {
-		diag_msg(d, DIAG_SYSERR, shown, 0, 0, "%s", fs_why(errno));
+		diag_msg(d, DIAG_SYSERR, shown, 0, 0, "%s", fs_why(d, errno));
 		return -1;
 	}
 	if (!pdf_complete(path)) {
@@ -364,7 +364,7 @@ find_out(struct arena *a, struct diag *d, const char *given,
 				    "create that folder, or remove the link");
 			else
 				diag_msg(d, DIAG_SYSERR, s, 0, 0, "cannot be "
-				    "read: %s", fs_why(errno));
+				    "read: %s", fs_why(d, errno));
 			return -1;
 		}
 		if (stat(o->real, &st) == -1 || !S_ISDIR(st.st_mode)) {
@@ -377,7 +377,7 @@ find_out(struct arena *a, struct diag *d, const char *given,
 		}
 	} else if (errno != ENOENT) {
 		diag_msg(d, DIAG_SYSERR, s, 0, 0, "cannot be read: %s",
-		    fs_why(errno));
+		    fs_why(d, errno));
 		return -1;
 	} else {
 		/* A new folder: the one it goes in must be there. */
@@ -485,7 +485,7 @@ check_out(struct arena *a, struct diag *d, const struct outdir *o,
 		return -1;
 	default:
 		diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "cannot be read: %s",
-		    fs_why(errno));
+		    fs_why(d, errno));
 		return -1;
 	}
 }
@@ -529,7 +529,7 @@ remove_ours(struct arena *a, struct diag *d, const struct outdir *o,
 		return 0;
 	diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "%s, %s, could not be "
 	    "removed: %s: %s; remove that folder yourself", what, path,
-	    stuck, fs_why(err));
+	    stuck, fs_why(d, err));
 	return -1;
 }
 
@@ -604,14 +604,14 @@ swap_in(struct arena *a, struct diag *d, const struct outdir *o,
 		if (rename(aside, o->path) == -1)
 			diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "the old site "
 			    "is now in %s: %s; rename it back to %s", aside,
-			    fs_why(errno), o->path);
+			    fs_why(d, errno), o->path);
 		goto fail;
 	}
 	*old = aside;
 	return 0;
 fail:
 	diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "cannot put the new site in "
-	    "place: %s", fs_why(err));
+	    "place: %s", fs_why(d, err));
 	return -1;
 }
 
@@ -630,7 +630,7 @@ make_stage(struct arena *a, struct diag *d, const struct outdir *o)
 	tmp = beside(a, o, ".new-XXXXXX");
 	if (mkdtemp(tmp) == NULL) {
 		diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "cannot make a "
-		    "folder beside it for the new site: %s", fs_why(errno));
+		    "folder beside it for the new site: %s", fs_why(d, errno));
 		return NULL;
 	}
 	if (stat(o->path, &st) == 0) {
@@ -643,7 +643,7 @@ make_stage(struct arena *a, struct diag *d, const struct outdir *o)
 	}
 	if (chmod(tmp, mode) == -1) {
 		diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "cannot set the "
-		    "rights of a folder beside it: %s", fs_why(errno));
+		    "rights of a folder beside it: %s", fs_why(d, errno));
 		(void)rmdir(tmp);
 		return NULL;
 	}
@@ -686,7 +686,7 @@ build_site(struct arena *a, struct diag *d, const struct report *r,
 		diag_msg(d, DIAG_SYSERR, o.shown, 0, 0, "cannot make a lock "
 		    "file beside it, %s: %s (statusnotat must be able to "
 		    "write in the folder that holds the output)", lock,
-		    fs_why(errno));
+		    fs_why(d, errno));
 		goto fonts;
 	}
 	/* Another build may have written it while we waited. */

@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "font.h"
+#include "fsutil.h"
 #include "nfc.h"
 #include "style.h"
 #include "utf8.h"
@@ -298,7 +299,7 @@ font_open(struct diag *d, const char *path)
 			    "no such font file");
 		else
 			diag_msg(d, DIAG_SYSERR, path, 0, 0, "%s",
-			    strerror(errno));
+			    fs_why(d, errno));
 		return NULL;
 	}
 	if (!S_ISREG(st.st_mode)) {

@@ -1820,7 +1820,7 @@ pdf_write(struct arena *a, struct diag *d, struct typeset *ts,
 		    err.code == HPDF_FILE_OPEN_ERROR ||
 		    err.code == HPDF_ZLIB_ERROR))
 			diag_msg(d, DIAG_SYSERR, shown, 0, 0, "cannot write: %s",
-			    fs_why(err.err));
+			    fs_why(d, err.err));
 		else
 			diag_msg(d, DIAG_SYSERR, shown, 0, 0, "cannot write the "
 			    "PDF (libharu error 0x%04X, detail %u)",

@@ -504,7 +504,7 @@ record_publish(struct arena *a, struct diag *d, const struct content *c,
 		return -1;
 	if (rename(tmp, r.path) == -1) {
 		diag_msg(d, DIAG_SYSERR, r.path, 0, 0, "cannot write: %s",
-		    fs_why(errno));
+		    fs_why(d, errno));
 		(void)unlink(tmp);
 		return -1;
 	}
