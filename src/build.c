@@ -50,6 +50,7 @@ struct outdir {
 	const char	*prefix;	/* "" or the folder it is in, with "/" */
 	const char	*name;		/* its last component */
 	int		 link;		/* shown is a symbolic link */
+	const struct lang *lang;	/* for "waiting" */
 };
 
 /* Templates read from disk once each, for the loader. */
@@ -513,8 +514,10 @@ waiting(void *arg)
 {
 	const struct outdir *o = arg;
 
-	fprintf(stderr, "statusnotat: waiting for another build into %s to "
-	    "finish\n", o->shown);
+	fputs("statusnotat: ", stderr);
+	fprintf(stderr, tr(o->lang, "waiting for another build into %s to "
+	    "finish"), o->shown);
+	fputs("\n", stderr);
 }
 
 /* Remove a tree of ours; say what could not be removed, and where. */
@@ -682,6 +685,7 @@ build_site(struct arena *a, struct diag *d, const struct report *r,
 	if ((h = hyph_open(d)) == NULL)
 		goto fonts;
 	lock = beside(a, &o, ".lock");
+	o.lang = d->lang;
 	if ((lockfd = sys_lock(lock, waiting, &o)) == -1) {
 		diag_msg(d, DIAG_SYSERR, o.shown, 0, 0, "cannot make a lock "
 		    "file beside it, %s: %s (statusnotat must be able to "
