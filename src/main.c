@@ -18,6 +18,7 @@
 #include "layout.h"
 #include "load.h"
 #include "model.h"
+#include "newnote.h"
 #include "pipeline.h"
 #include "record.h"
 #include "report.h"
@@ -33,6 +34,7 @@ static const char usage_text[] = N_(
 "       statusnotat check [-C content] [-t templates]\n"
 "       statusnotat dump  [-C content] [-t templates]\n"
 "       statusnotat publish NOTE-ID [-C content] [-t templates]\n"
+"       statusnotat new NOTE-ID [--from NOTE-ID] [--date DATE] [-C content]\n"
 "       statusnotat --help | --version\n"
 "Every command also takes --lang da or --lang en.\n");
 
@@ -74,6 +76,13 @@ static const char help_text[] = N_(
 "          the correction in its report.yaml (corrections: date, what,\n"
 "          why); the note prints it, and publish adds a new edition to\n"
 "          published.txt, which keeps every edition.\n"
+"  new     start the next note of the yearly series: write the folder\n"
+"          reports/NOTE-ID from the newest note (or --from NOTE-ID),\n"
+"          dated today (or --date DATE): its report.yaml with the new\n"
+"          date and the forecast ledger added where the note it starts\n"
+"          from expected something, its texts copied for revision.\n"
+"          Never writes into a folder that exists.  Then it says what\n"
+"          to do next.\n"
 "\n"
 "Options:\n"
 "  -C DIR  the content folder (default: content)\n"
@@ -104,6 +113,7 @@ enum cmd {
 	CMD_CHECK,
 	CMD_DUMP,
 	CMD_PUBLISH,
+	CMD_NEW,
 	CMD__MAX
 };
 
@@ -175,6 +185,7 @@ main(int argc, char *argv[])
 	const char	*cdir = "content", *tdir = "templates", *odir = "output";
 	const char	*publish = NULL;	/* the note to publish */
 	const char	*lang_opt = NULL;
+	const char	*new_id = NULL, *new_from = NULL, *new_date = NULL;
 	char		 safe[256] = "";	/* an argument fit to print */
 	enum cmd	 cmd;
 	int		 i, rc, tdir_default = 1, fonts_ok = 1;
@@ -206,6 +217,8 @@ main(int argc, char *argv[])
 		cmd = CMD_DUMP;
 	else if (strcmp(argv[1], "publish") == 0)
 		cmd = CMD_PUBLISH;
+	else if (strcmp(argv[1], "new") == 0)
+		cmd = CMD_NEW;
 	else {
 		fprintf(stderr, "statusnotat: %s: ", tr(&lang, "error"));
 		fprintf(stderr, tr(&lang, "unknown command \"%s\""),
@@ -220,6 +233,12 @@ main(int argc, char *argv[])
 			    "of a note (its folder's name under reports)"));
 		publish = argv[i++];
 	}
+	if (cmd == CMD_NEW) {
+		if (argc < 3 || argv[2][0] == '-' || argv[2][0] == '\0')
+			return usage(&lang, tr(&lang, "new needs the id of the "
+			    "new note (its folder's name under reports)"));
+		new_id = argv[i++];
+	}
 	for (; i < argc; i++) {
 		const char **dst = NULL;
 
@@ -231,6 +250,10 @@ main(int argc, char *argv[])
 			dst = &tdir;
 		else if (strcmp(argv[i], "-o") == 0 && cmd == CMD_BUILD)
 			dst = &odir;
+		else if (strcmp(argv[i], "--from") == 0 && cmd == CMD_NEW)
+			dst = &new_from;
+		else if (strcmp(argv[i], "--date") == 0 && cmd == CMD_NEW)
+			dst = &new_date;
 		if (dst == NULL) {
 			fprintf(stderr, "statusnotat: %s: ", tr(&lang,
 			    "error"));
@@ -242,7 +265,7 @@ main(int argc, char *argv[])
 		if (i + 1 == argc || argv[i + 1][0] == '\0') {
 			fprintf(stderr, "statusnotat: %s: ", tr(&lang,
 			    "error"));
-			fprintf(stderr, tr(&lang, "%s needs a folder"),
+			fprintf(stderr, tr(&lang, "%s needs a value"),
 			    argv[i]);
 			fputs("\n", stderr);
 			return usage(&lang, NULL);
@@ -257,6 +280,8 @@ main(int argc, char *argv[])
 	arena_init(&arena);
 	diag_init(&diag, stderr);
 	diag.lang = &lang;
+	/* Starting a note is no check: what check warns about waits for it. */
+	diag.no_warnings = cmd == CMD_NEW;
 	memset(faces, 0, sizeof(faces));
 	memset(&content, 0, sizeof(content));
 	/* A wrong output folder is reported with the content's problems. */
@@ -303,6 +328,10 @@ main(int argc, char *argv[])
 	case CMD_PUBLISH:
 		(void)record_publish(&arena, &diag, &content, &report,
 		    publish);
+		break;
+	case CMD_NEW:
+		(void)newnote(&arena, &diag, &content, new_id, new_from,
+		    new_date);
 		break;
 	default:
 		break;
