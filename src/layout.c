@@ -1095,6 +1095,12 @@ layout_note(struct arena *a, struct diag *d, const struct content *c,
 	files.a = a;
 	o.files = &files;
 	o.fonts = c->fonts;
+	/* What is stale is the newest note's: the one being written. */
+	o.stale = c->nnotes > 1 && nt == &c->notes[0];
+	if (o.stale) {
+		o.stale_dir = c->notes[1].dir;
+		o.stale_id = c->notes[1].id;
+	}
 
 	for (idcap = 16; idcap < 2 * nt->nsections; idcap *= 2)
 		continue;

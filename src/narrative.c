@@ -24,7 +24,9 @@
 #include "fsutil.h"
 #include "i18n.h"
 #include "image.h"
+#include "known.h"
 #include "names.h"
+#include "model.h"
 #include "narrative.h"
 #include "nfc.h"
 #include "report.h"
@@ -128,6 +130,129 @@ later(struct walk *w, const struct name *n, const char *key, int line,
 	diag_msg(w->d, DIAG_ERROR, w->path, line, col, "\"%s\" is not known "
 	    "on the note's date, %s: the data gives it from %s on, so only "
 	    "a later note can use it", key, on.data, from.data);
+}
+
+/* The milestone a key such as "baba.milestones.genstart.planned" names. */
+static const struct milestone *
+milestone_of(const struct walk *w, const char *key)
+{
+	const struct content *c = w->o->names->c;
+	const char	*m = strstr(key, ".milestones."), *id, *dot;
+	size_t		 i, j, n;
+
+	if (m == NULL || (dot = strrchr(key, '.')) == NULL ||
+	    strcmp(dot, ".planned") != 0)
+		return NULL;
+	id = m + strlen(".milestones.");
+	n = (size_t)(dot - id);
+	for (i = 0; i < c->ninitiatives; i++) {
+		if (strncmp(c->initiatives[i].id, key, (size_t)(m - key)) != 0 ||
+		    c->initiatives[i].id[m - key] != '\0')
+			continue;
+		for (j = 0; j < c->initiatives[i].nmilestones; j++) {
+			const struct milestone *ms =
+			    &c->initiatives[i].milestones[j];
+
+			if (ms->id != NULL && strlen(ms->id) == n &&
+			    strncmp(ms->id, id, n) == 0)
+				return ms;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * In the newest note, a plan that was carried out by its date, spoken
+ * of as a plan: the sentence likely says what was expected last year.
+ */
+static void
+stale_plan(struct walk *w, const struct milestone *m, int line, int col)
+{
+	struct buf	 on;
+
+	if (!w->o->stale || m == NULL ||
+	    milestone_status(m, &w->o->names->as_of) != STATUS_DONE)
+		return;
+	buf_init(&on, &w->tmp);
+	date_format(&on, &m->actual, 0);
+	diag_msg(w->d, DIAG_WARNING, w->path, line, col, "\"%s\" happened on "
+	    "%s, but the text speaks of its plan: say what happened (the "
+	    "date is {{ ...%s.actual }})", m->label != NULL ? m->label :
+	    m->id, on.data, m->id);
+}
+
+/* The first n bytes of s in the len at p, or NULL. */
+static const char *
+find(const char *p, size_t len, const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; n > 0 && i + n <= len; i++)
+		if (p[i] == s[0] && memcmp(p + i, s, n) == 0)
+			return p + i;
+	return NULL;
+}
+
+/*
+ * The planned date of a milestone carried out, typed by hand in the
+ * newest note's text ("senest d. 8. juni 2021"): a warning at each.
+ */
+static void
+stale_dates(struct walk *w, const char *src, size_t len)
+{
+	const struct content *c = w->o->names->c;
+	const struct milestone *m;
+	struct buf	 plan;
+	const char	*p, *q, *ls;
+	size_t		 i, j, k;
+	int		 line;
+
+	if (!w->o->stale)
+		return;
+	for (i = 0; i < c->ninitiatives; i++)
+		for (j = 0; j < c->initiatives[i].nmilestones; j++) {
+			m = &c->initiatives[i].milestones[j];
+			if (milestone_status(m, &w->o->names->as_of) !=
+			    STATUS_DONE || m->planned.kind == DATE_NONE)
+				continue;
+			buf_init(&plan, &w->tmp);
+			date_format(&plan, &m->planned, 0);
+			for (p = src; plan.len > 0 && (q = find(p, (size_t)
+			    (src + len - p), plan.data, plan.len)) != NULL;
+			    p = q + plan.len) {
+				for (k = 0, line = 1, ls = src; src + k < q; k++)
+					if (src[k] == '\n') {
+						line++;
+						ls = src + k + 1;
+					}
+				stale_plan(w, m, line, (int)(q - ls) + 1);
+			}
+		}
+}
+
+/*
+ * The newest note's text word for word as the one of that name in the
+ * note before: copied by statusnotat new, and not yet revised.
+ */
+static void
+stale_text(struct walk *w, const char *src, size_t len)
+{
+	struct diag	 quiet;
+	const char	*name, *old;
+	size_t		 olen;
+
+	if (w->o->stale_dir == NULL)
+		return;
+	name = strrchr(w->path, '/');
+	name = name != NULL ? name + 1 : w->path;
+	diag_init(&quiet, NULL);
+	old = fs_read(&w->tmp, &quiet, arena_printf(&w->tmp, "%s/%s",
+	    w->o->stale_dir, name), NARRATIVE_MAX_FILE, &olen, 0);
+	if (old == NULL || olen != len || memcmp(old, src, len) != 0)
+		return;
+	diag_msg(w->d, DIAG_WARNING, w->path, 1, 1, "this text is word for "
+	    "word the one of the note \"%s\": revise it for this note (check "
+	    "warns until it differs)", w->o->stale_id);
 }
 
 /*
@@ -246,6 +371,9 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 			struct buf v;
 
 			buf_init(&v, &w->tmp);
+			if (n->kind == NAME_DATE)
+				stale_plan(w, milestone_of(w, key), line,
+				    (int)(ns - line_start) + 1);
 			if (names_format(w->d->lang, n, filter, &v, err,
 			    sizeof(err)) == -1) {
 				diag_msg(w->d, DIAG_ERROR, w->path, line,
@@ -1105,6 +1233,8 @@ narrative_load(struct arena *a, struct diag *d, const char *path,
 	w.stack[0].block = &root;
 
 	buf_init(&filled, &w.tmp);
+	stale_text(&w, src, len);
+	stale_dates(&w, src, len);
 	hint_numbers(&w, src, len);
 	if (fill_in(&w, src, len, &filled) > 0)
 		*ok = 0;
