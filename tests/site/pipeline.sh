@@ -34,7 +34,7 @@ grep -q 'expected/check.err is missing' "$tmp/err" ||
 # make install PREFIX=DIR after a plain build: the templates under DIR.
 if [ -f Makefile ] && [ -d build/obj ] && command -v make >/dev/null 2>&1; then
 	mkdir "$tmp/proj"
-	cp -pR Makefile src templates docs scripts "$tmp/proj/"
+	cp -pR Makefile src templates docs scripts po "$tmp/proj/"
 	mkdir -p "$tmp/proj/build"
 	cp -pR build/obj build/hyph_da.c build/templatedir.h "$tmp/proj/build/" 2>/dev/null
 	(cd "$tmp/proj" && make statusnotat PREFIX=/usr/local >/dev/null 2>&1 &&
