@@ -18,6 +18,7 @@
 #include <zlib.h>
 #include <png.h>
 
+#include "i18n.h"
 #include "image.h"
 
 /*
@@ -888,11 +889,9 @@ image_kind_of_name(const char *name)
 	return IMAGE__MAX;
 }
 
-/* A bound as a string literal, for a message. */
-#define NUMBER_(n)	#n
-#define NUMBER(n)	NUMBER_(n)
-#define BYTES		" bytes, the most allowed (letters such as æ, ø " \
-			"and å count as two): shorten it"
+/* The messages of image_name_problem say the bounds in words. */
+_Static_assert(IMAGE_MAX_NAME == 200 && IMAGE_MAX_NAME_PART == 100,
+    "image_name_problem's messages name the bounds: change them too");
 
 const char *
 image_name_problem(const char *name)
@@ -903,33 +902,35 @@ image_name_problem(const char *name)
 	for (p = name; *p != '\0'; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == '\\' ||
 		    *p == '?' || *p == '#' || *p == '%')
-			return "the name may not contain \\, ?, # or % "
+			return N_("the name may not contain \\, ?, # or % "
 			    "(rename the file, for instance with letters, "
-			    "digits and \"-\")";
+			    "digits and \"-\")");
 	if (strlen(name) > IMAGE_MAX_NAME)
-		return "the name with its folders is longer than "
-		    NUMBER(IMAGE_MAX_NAME) BYTES;
+		return N_("the name with its folders is longer than 200 "
+		    "bytes, the most allowed (letters such as æ, ø and å "
+		    "count as two): shorten it");
 	for (part = name; ; part = p + 1) {
 		p = strchr(part, '/');
 		n = p != NULL ? (size_t)(p - part) : strlen(part);
 		/* "./foto.png" is fine; ".skjult.png" and ".." are not. */
 		if (n == 0 || (part[0] == '.' && n != 1))
-			return "no part of the name may be empty or begin "
-			    "with \".\"";
+			return N_("no part of the name may be empty or begin "
+			    "with \".\"");
 		if (n > IMAGE_MAX_NAME_PART)
-			return "a file or folder name in it is longer "
-			    "than " NUMBER(IMAGE_MAX_NAME_PART) BYTES;
+			return N_("a file or folder name in it is longer "
+			    "than 100 bytes, the most allowed (letters such as "
+			    "æ, ø and å count as two): shorten it");
 		if (p == NULL)
 			break;
 		/* In any case: some file systems and servers ignore it. */
 		if ((n == 10 && ends_in(part, n, "index.html")) ||
 		    ends_in(part, n, ".pdf"))
-			return "a folder of images may not be named "
+			return N_("a folder of images may not be named "
 			    "index.html or end in .pdf: the note's page and "
-			    "PDF have those names";
+			    "PDF have those names");
 	}
 	if (image_kind_of_name(name) == IMAGE__MAX)
-		return "the file name must end in .png, .jpg or .jpeg (the "
-		    "web server shows a file by its name)";
+		return N_("the file name must end in .png, .jpg or .jpeg "
+		    "(the web server shows a file by its name)");
 	return NULL;
 }

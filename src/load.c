@@ -64,16 +64,16 @@ static const char *
 context_words(const char *ctx)
 {
 	if (strstr(ctx, "quoted scalar") != NULL)
-		return "the quoted value starts here";
+		return N_("the quoted value starts here");
 	if (strstr(ctx, "flow sequence") != NULL)
-		return "the list in [ ] starts here";
+		return N_("the list in [ ] starts here");
 	if (strstr(ctx, "flow mapping") != NULL)
-		return "the { } starts here";
+		return N_("the { } starts here");
 	if (strstr(ctx, "block mapping") != NULL)
-		return "the keys at this indentation start here";
+		return N_("the keys at this indentation start here");
 	if (strstr(ctx, "block collection") != NULL ||
 	    strstr(ctx, "block sequence") != NULL)
-		return "the list at this indentation starts here";
+		return N_("the list at this indentation starts here");
 	return ctx;
 }
 
@@ -233,7 +233,7 @@ report_parser_error(struct diag *d, const char *file, const char *text,
 		diag_msg(d, DIAG_NOTE, file,
 		    (int)p->context_mark.line + 1,
 		    (int)p->context_mark.column + 1, "%s",
-		    context_words(p->context));
+		    tr(d->lang, context_words(p->context)));
 }
 
 /* Reject a duplicate key: the new key is the last kid of map. */

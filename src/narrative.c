@@ -594,17 +594,18 @@ bound_cmark(struct walk *w, const char *src, size_t len)
 		 */
 		nesting += (q == eol ? depth : d) + depth * delims;
 		if (brackets > BRACKET_BUDGET)
-			why = "too many \"[\" or \"![\" left open before the "
-			    "links here: the Markdown reader would take "
+			why = N_("too many \"[\" or \"![\" left open before "
+			    "the links here: the Markdown reader would take "
 			    "minutes; close them with \"]\" or write them as "
-			    "\"\\[\"";
+			    "\"\\[\"");
 		else if (nesting > NESTING_BUDGET)
-			why = "the text is too long for how deeply it is "
+			why = N_("the text is too long for how deeply it is "
 			    "nested in lists or quotes (\">\"): the Markdown "
-			    "reader would take minutes; nest it less deeply";
+			    "reader would take minutes; nest it less deeply");
 		else
 			continue;
-		diag_msg(w->d, DIAG_ERROR, w->path, line, 0, "%s", why);
+		diag_msg(w->d, DIAG_ERROR, w->path, line, 0, "%s",
+		    tr(w->d->lang, why));
 		return -1;
 	}
 	return 0;
@@ -853,7 +854,7 @@ check_image(struct walk *w, cmark_node *n, struct inline_ *in)
 	}
 	if ((why = image_name_problem(url)) != NULL) {
 		diag_msg(w->d, DIAG_ERROR, w->path, line, col,
-		    "image \"%s\": %s", url, why);
+		    "image \"%s\": %s", url, tr(w->d->lang, why));
 		goto bad;
 	}
 	if ((seen = image_clash(w, url, line)) != NULL) {
