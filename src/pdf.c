@@ -13,6 +13,8 @@
 #include <errno.h>
 #include <string.h>
 
+#include <libdeflate.h>
+
 #include "arena.h"
 #include "diag.h"
 #include "font.h"
@@ -39,6 +41,39 @@ on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data)
 		e->detail = detail;
 		e->err = errno;
 	}
+}
+
+/*
+ * data[0..len) deflated (zlib format) into v->z, its length in *zlen:
+ * a page's operators, a font, its maps, the ICC profile.  libdeflate's
+ * level 1, measured on make bench's 200-page note: its pages take 85
+ * million instructions where zlib's level 3 took 163 million, and the
+ * file is 2.4 % smaller; level 2 would make it 1.9 % smaller again for
+ * 52 million instructions more.  The fonts at level 6 would make the
+ * 2021 note 164 bytes (0.5 %) smaller and its build 2 % slower.
+ */
+int
+pdf_deflate(struct dev *v, const void *data, size_t len, size_t *zlen)
+{
+	size_t	 n = libdeflate_zlib_compress_bound(v->zc, len);
+
+	if (v->zcap < n) {
+		v->zcap = n * 2;
+		v->z = arena_alloc(v->a, v->zcap);
+	}
+	*zlen = libdeflate_zlib_compress(v->zc, data, len, v->z, v->zcap);
+	return *zlen == 0 ? -1 : 0;
+}
+
+/* A stream of data, stored deflated. */
+void *
+pdf_stream(struct dev *v, const void *data, size_t len)
+{
+	size_t	 zlen;
+
+	if (pdf_deflate(v, data, len, &zlen) == -1)
+		return NULL;
+	return pdfh_stream(v->pdf, v->z, zlen, PDFH_DEFLATED);
 }
 
 static void
@@ -129,6 +164,10 @@ pdf_write(struct arena *a, struct diag *d, struct typeset *ts,
 		return -1;
 	}
 	HPDF_SetCompressionMode(v.pdf, HPDF_COMP_ALL);
+	if ((v.zc = libdeflate_alloc_compressor(1)) == NULL) {
+		diag_msg(d, DIAG_SYSERR, shown, 0, 0, "out of memory");
+		goto out;
+	}
 	pdf_use_hyphens(ts, fonts);
 	if (pdf_embed_fonts(&v, fonts) == -1)
 		goto out;
@@ -195,6 +234,8 @@ out:
 	if (rc == -1 && err.code != 0 && d->count[DIAG_SYSERR] == 0)
 		diag_msg(d, DIAG_SYSERR, shown, 0, 0, "cannot make the PDF "
 		    "(libharu error 0x%04X)", (unsigned)err.code);
+	if (v.zc != NULL)
+		libdeflate_free_compressor(v.zc);
 	HPDF_Free(v.pdf);
 	return rc;
 }

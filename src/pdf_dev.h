@@ -31,6 +31,7 @@ struct arena;
 struct box;
 struct diag;
 struct font;
+struct libdeflate_compressor;
 struct pdf_opts;
 struct tag;
 struct typeset;
@@ -45,9 +46,11 @@ struct dev {
 	struct font *const *faces;
 	HPDF_Dict	 fontres;		/* /Font resources of every page */
 	HPDF_Dict	 xobjres;		/* /XObject resources: the images */
-	unsigned char	*z;			/* a page's content, compressed */
+	struct libdeflate_compressor *zc;	/* for pdf_deflate */
+	unsigned char	*z;			/* what it compressed last */
 	size_t		 zcap;
 	struct buf	 ops;			/* operators for the current page */
+	struct buf	 scratch;		/* a structure element as written */
 	/* The text state inside BT ... ET, to write only changes. */
 	int		 in_text;
 	int		 cur_face;
@@ -83,6 +86,10 @@ struct dev {
 	size_t		 capimgs;
 	int		 failed;		/* an image could not be drawn */
 };
+
+/* pdf.c */
+int	 pdf_deflate(struct dev *, const void *, size_t, size_t *zlen);
+void	*pdf_stream(struct dev *, const void *, size_t);
 
 /* pdf_font.c */
 void	 pdf_use_hyphens(const struct typeset *, struct font *const *);

@@ -28,50 +28,42 @@
 void
 pdf_num(struct buf *b, double v)
 {
-	char		 t[32];
+	char		 t[32], *p = t + 24, *q = p;
 	long		 i;
-	int		 n = 0, k, frac;
+	int		 k, frac;
 
-	if (v < 0) {
-		buf_putc(b, '-');
-		v = -v;
-	}
-	i = (long)(v * 1000 + 0.5);
+	i = (long)((v < 0 ? -v : v) * 1000 + 0.5);
 	frac = (int)(i % 1000);
 	i /= 1000;
+	/* The integer part backwards from p, the fraction forwards. */
 	do
-		t[n++] = (char)('0' + i % 10);
-	while ((i /= 10) > 0 && n < 20);
-	while (n > 0)
-		buf_putc(b, t[--n]);
-	if (frac == 0)
-		return;
-	buf_putc(b, '.');
-	for (k = 100; k > 0 && frac > 0; k /= 10) {
-		buf_putc(b, (char)('0' + frac / k));
-		frac %= k;
+		*--p = (char)('0' + i % 10);
+	while ((i /= 10) > 0 && p > t + 1);
+	if (v < 0)
+		*--p = '-';
+	if (frac != 0) {
+		*q++ = '.';
+		for (k = 100; k > 0 && frac > 0; k /= 10) {
+			*q++ = (char)('0' + frac / k);
+			frac %= k;
+		}
 	}
+	buf_put(b, p, (size_t)(q - p));
 }
 
 /*
- * The page's operators, compressed here and stored compressed: libharu
- * would keep them whole until the end and compress them then, which
- * for a 200-page note is megabytes held for nothing.  Its stream is
- * told to write the bytes as they are, with their filter named.
+ * The page's operators, compressed here (pdf_deflate) and stored
+ * compressed: libharu would keep them whole until the end and compress
+ * them then with zlib, which for a 200-page note is megabytes held for
+ * nothing and twice the time.  Its stream is told to write the bytes as
+ * they are, with their filter named.
  */
 int
 pdf_flush(struct dev *v, HPDF_Page page)
 {
-	uLongf		 zlen;
+	size_t		 zlen;
 
-	zlen = compressBound((uLong)v->ops.len);
-	if (v->zcap < zlen) {
-		v->zcap = zlen * 2;
-		v->z = arena_alloc(v->a, v->zcap);
-	}
-	/* Level 3: a sixth of the time of the default, 2% larger. */
-	if (compress2((Bytef *)v->z, &zlen, (const Bytef *)v->ops.data,
-	    (uLong)v->ops.len, 3) != Z_OK)
+	if (pdf_deflate(v, v->ops.data, v->ops.len, &zlen) == -1)
 		return -1;
 	buf_truncate(&v->ops, 0);
 	return pdfh_page_deflated(page, v->z, zlen);

@@ -64,7 +64,7 @@ embed_font(struct dev *v, int face, struct font *f)
 	font_describe(f, &fi);
 	n = font_cids(f);
 
-	if ((file = pdfh_stream(v->pdf, b.data, b.len, PDFH_DEFLATE)) ==
+	if ((file = pdf_stream(v, b.data, b.len)) ==
 	    NULL || (desc = pdfh_indirect_dict(v->pdf)) == NULL ||
 	    (cid = pdfh_indirect_dict(v->pdf)) == NULL ||
 	    (type0 = pdfh_indirect_dict(v->pdf)) == NULL ||
@@ -98,7 +98,7 @@ embed_font(struct dev *v, int face, struct font *f)
 		gids[2 * c] = (unsigned char)(font_cid_gid(f, c) >> 8);
 		gids[2 * c + 1] = (unsigned char)font_cid_gid(f, c);
 	}
-	if ((map = pdfh_stream(v->pdf, gids, 2 * (size_t)n, PDFH_DEFLATE)) ==
+	if ((map = pdf_stream(v, gids, 2 * (size_t)n)) ==
 	    NULL)
 		return -1;
 	rc |= pdfh_put_string(v->pdf, sysinfo, "Registry", "Adobe");
@@ -114,7 +114,7 @@ embed_font(struct dev *v, int face, struct font *f)
 
 	buf_init(&b, v->a);
 	font_tounicode(f, &b);
-	if ((tou = pdfh_stream(v->pdf, b.data, b.len, PDFH_DEFLATE)) == NULL ||
+	if ((tou = pdf_stream(v, b.data, b.len)) == NULL ||
 	    (arr = pdfh_array(v->pdf)) == NULL)
 		return -1;
 	rc |= pdfh_put_name(type0, "Type", "Font");
@@ -195,7 +195,8 @@ static void
 code(struct buf *b, unsigned c)
 {
 	unsigned char	 by[2];
-	int		 i;
+	char		 out[4];
+	int		 i, n = 0;
 
 	by[0] = (unsigned char)(c >> 8);
 	by[1] = (unsigned char)c;
@@ -204,20 +205,23 @@ code(struct buf *b, unsigned c)
 		case '(':
 		case ')':
 		case '\\':
-			buf_putc(b, '\\');
-			buf_putc(b, by[i]);
+			out[n++] = '\\';
+			out[n++] = (char)by[i];
 			break;
 		case '\r':	/* a reader would turn a bare CR into LF */
-			buf_puts(b, "\\r");
+			out[n++] = '\\';
+			out[n++] = 'r';
 			break;
 		case '\n':
-			buf_puts(b, "\\n");
+			out[n++] = '\\';
+			out[n++] = 'n';
 			break;
 		default:
-			buf_putc(b, (char)by[i]);
+			out[n++] = (char)by[i];
 			break;
 		}
 	}
+	buf_put(b, out, (size_t)n);
 }
 
 /*
@@ -245,7 +249,9 @@ pdf_text(struct dev *v, const struct box *b)
 		v->cur_face = -1;
 	}
 	if ((int)b->face != v->cur_face || b->size != v->cur_size) {
-		buf_printf(&v->ops, "/F%d ", (int)b->face);
+		buf_puts(&v->ops, "/F");
+		pdf_num(&v->ops, b->face);
+		buf_putc(&v->ops, ' ');
 		pdf_num(&v->ops, b->size);
 		buf_puts(&v->ops, " Tf\n");
 		v->cur_face = (int)b->face;

@@ -71,18 +71,9 @@ pdfh_stream(void *pdf, const void *data, size_t len, enum pdfh_enc enc)
 
 	if ((s = HPDF_DictStream_New(p->mmgr, p->xref)) == NULL)
 		return NULL;
-	switch (enc) {
-	case PDFH_DEFLATE:
-		s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-		break;
-	case PDFH_DEFLATED:
-		s->filter = HPDF_STREAM_FILTER_NONE;
+	s->filter = HPDF_STREAM_FILTER_NONE;
+	if (enc == PDFH_DEFLATED)
 		s->write_fn = say_flate;
-		break;
-	default:
-		s->filter = HPDF_STREAM_FILTER_NONE;
-		break;
-	}
 	if (len > 0 && HPDF_Stream_Write(s->stream, data, (HPDF_UINT)len) !=
 	    HPDF_OK)
 		return NULL;
@@ -213,9 +204,10 @@ pdfh_set_hook(void *d, struct pdfh_hook *h)
 }
 
 int
-pdfh_puts(void *out, const char *s)
+pdfh_write(void *out, const char *s, size_t len)
 {
-	return ok(HPDF_Stream_WriteStr(out, s));
+	return ok(HPDF_Stream_Write(out, (const HPDF_BYTE *)s,
+	    (HPDF_UINT)len));
 }
 
 void *

@@ -24,13 +24,12 @@
 
 /* How a stream's data is stored. */
 enum pdfh_enc {
-	PDFH_DEFLATE,	/* libharu compresses it when writing (FlateDecode) */
 	PDFH_DEFLATED,	/* compressed already: written as is, /FlateDecode */
 	PDFH_RAW	/* stored uncompressed */
 };
 
 /*
- * A dictionary whose entries fn writes into out (with pdfh_puts) when
+ * A dictionary whose entries fn writes into out (with pdfh_write) when
  * the file is written, inside its "<< >>", after what it holds; the
  * hook lives as long as the document.
  */
@@ -68,7 +67,7 @@ int	 pdfh_push_binary(void *pdf, void *a, unsigned char *p,
 /* An indirect object's number, for writing a reference to it. */
 unsigned long pdfh_objnum(const void *obj);
 void	 pdfh_set_hook(void *d, struct pdfh_hook *);
-int	 pdfh_puts(void *out, const char *s);
+int	 pdfh_write(void *out, const char *s, size_t len);
 
 /* The document's catalog, trailer and information dictionaries. */
 void	*pdfh_catalog(void *pdf);

@@ -214,7 +214,7 @@ pdf_archival(struct dev *v, const struct pdf_opts *o)
 	buf_init(&b, v->a);
 	xmp(&b, v->ts, date);
 	if ((meta = pdfh_stream(v->pdf, b.data, b.len, PDFH_RAW)) == NULL ||
-	    (icc = pdfh_stream(v->pdf, profile, len, PDFH_DEFLATE)) == NULL ||
+	    (icc = pdf_stream(v, profile, len)) == NULL ||
 	    (intent = pdfh_dict(v->pdf)) == NULL ||
 	    (intents = pdfh_array(v->pdf)) == NULL ||
 	    (ids = pdfh_array(v->pdf)) == NULL)

@@ -38,6 +38,7 @@ struct kid {
 struct tag {
 	HPDF_Dict	 d;
 	struct pdfh_hook hook;		/* write_tag, for d */
+	struct dev	*v;
 	const struct selem *e;
 	const char	*s;		/* its type: NULL for e's role's */
 	HPDF_Dict	 parent;	/* the parent's dict, or the root */
@@ -61,6 +62,7 @@ pdf_tag_init(struct dev *v)
 {
 	const struct typeset *ts = v->ts;
 
+	buf_init(&v->scratch, v->a);
 	v->tags = arena_calloc(v->a, (size_t)ts->nelems + 1, sizeof(*v->tags));
 	v->parents = arena_calloc(v->a, ts->npages + 1, sizeof(*v->parents));
 	v->nparents = arena_calloc(v->a, ts->npages + 1, sizeof(*v->nparents));
@@ -85,87 +87,102 @@ add_kid(struct dev *v, struct tag *t, enum kid_kind kind, int mcid,
 	t->nkids++;
 }
 
+/* A reference "N 0 R" to obj, after a space. */
+static void
+ref(struct buf *b, const void *obj)
+{
+	buf_putc(b, ' ');
+	pdf_num(b, (double)pdfh_objnum(obj));
+	buf_puts(b, " 0 R");
+}
+
 /* A text string in hex, UTF-16BE with a byte order mark. */
-static int
-write_text(void *out, const char *text)
+static void
+hex_text(struct buf *b, const char *text)
 {
 	static const char hexd[] = "0123456789ABCDEF";
 	const unsigned char *p = (const unsigned char *)text;
 	unsigned long	 cp;
 	size_t		 len = strlen(text), i = 0;
-	char		 hex[5];
-	int		 rc;
+	char		 hex[4];
 
-	rc = pdfh_puts(out, "<FEFF");
-	hex[4] = '\0';
-	while (rc == 0 && i < len) {
+	buf_puts(b, "<FEFF");
+	while (i < len) {
 		cp = pdf_next_cp(p, len, &i);
 		hex[0] = hexd[(cp >> 12) & 15];
 		hex[1] = hexd[(cp >> 8) & 15];
 		hex[2] = hexd[(cp >> 4) & 15];
 		hex[3] = hexd[cp & 15];
-		rc = pdfh_puts(out, hex);
+		buf_put(b, hex, 4);
 	}
-	return rc == 0 ? pdfh_puts(out, ">") : rc;
+	buf_putc(b, '>');
 }
 
-/* The element's entries, inside its "<< >>" (a pdfh_hook). */
+/*
+ * The element's entries, inside its "<< >>" (a pdfh_hook), made in
+ * the device's scratch buffer and written at once.
+ */
 static int
 write_tag(void *arg, void *out)
 {
 	const struct tag *t = arg;
 	const struct kid *k;
+	struct buf	*b = &t->v->scratch;
 	char		 line[128];
 	unsigned	 i;
-	int		 rc;
 
-	snprintf(line, sizeof(line), "/S /%s /P %lu 0 R", t->s != NULL ? t->s :
-	    role_tags[t->e->role], pdfh_objnum(t->parent));
-	rc = pdfh_puts(out, line);
+	buf_truncate(b, 0);
+	buf_puts(b, "/S /");
+	buf_puts(b, t->s != NULL ? t->s : role_tags[t->e->role]);
+	buf_puts(b, " /P");
+	ref(b, t->parent);
 	if (t->pg != NULL) {
-		snprintf(line, sizeof(line), " /Pg %lu 0 R", pdfh_objnum(t->pg));
-		rc |= pdfh_puts(out, line);
+		buf_puts(b, " /Pg");
+		ref(b, t->pg);
 	}
 	if (t->s == NULL && t->e->role == ROLE_FIGURE && t->e->alt != NULL) {
-		rc |= pdfh_puts(out, " /Alt ");
-		rc |= write_text(out, t->e->alt);
+		buf_puts(b, " /Alt ");
+		hex_text(b, t->e->alt);
 	}
 	if (t->has_bbox) {
 		/* Placed, for readers that show or read it by its place. */
 		snprintf(line, sizeof(line), " /A <</O /Layout /BBox [%.2f %.2f "
 		    "%.2f %.2f]>>", (double)t->bbox[0], (double)t->bbox[1],
 		    (double)t->bbox[2], (double)t->bbox[3]);
-		rc |= pdfh_puts(out, line);
+		buf_puts(b, line);
 	}
 	if (t->s == NULL && t->e->role == ROLE_TH)
-		rc |= pdfh_puts(out, t->e->scope_row ?
-		    " /A <</O /Table /Scope /Row>>" :
+		buf_puts(b, t->e->scope_row ? " /A <</O /Table /Scope /Row>>" :
 		    " /A <</O /Table /Scope /Column>>");
-	rc |= pdfh_puts(out, "\012/K [");
+	buf_puts(b, "\012/K [");
 	for (i = 0; i < t->nkids; i++) {
 		k = &t->kids[i];
 		switch (k->kind) {
 		case KID_MCID:
-			snprintf(line, sizeof(line), " %d", k->mcid);
+			buf_putc(b, ' ');
+			pdf_num(b, k->mcid);
 			break;
 		case KID_MCR:
-			snprintf(line, sizeof(line), " <</Type /MCR /Pg %lu 0 R "
-			    "/MCID %d>>", pdfh_objnum(k->obj), k->mcid);
+			buf_puts(b, " <</Type /MCR /Pg");
+			ref(b, k->obj);
+			buf_puts(b, " /MCID ");
+			pdf_num(b, k->mcid);
+			buf_puts(b, ">>");
 			break;
 		case KID_ELEM:
-			snprintf(line, sizeof(line), " %lu 0 R",
-			    pdfh_objnum(((const struct tag *)k->obj)->d));
+			ref(b, ((const struct tag *)k->obj)->d);
 			break;
 		default:
-			snprintf(line, sizeof(line), " <</Type /OBJR /Obj %lu 0 R "
-			    "/Pg %lu 0 R>>", pdfh_objnum(k->obj),
-			    pdfh_objnum(t->pg));
+			buf_puts(b, " <</Type /OBJR /Obj");
+			ref(b, k->obj);
+			buf_puts(b, " /Pg");
+			ref(b, t->pg);
+			buf_puts(b, ">>");
 			break;
 		}
-		rc |= pdfh_puts(out, line);
 	}
-	rc |= pdfh_puts(out, "]\012");
-	return rc == 0 ? 0 : -1;
+	buf_puts(b, "]\012");
+	return pdfh_write(out, b->data, b->len);
 }
 
 /*
@@ -184,6 +201,7 @@ tag_of(struct dev *v, const struct selem *e)
 	if ((t->d = pdfh_indirect_dict(v->pdf)) == NULL)
 		return NULL;
 	t->e = e;
+	t->v = v;
 	t->hook.fn = write_tag;
 	t->hook.arg = t;
 	pdfh_set_hook(t->d, &t->hook);
@@ -243,8 +261,11 @@ pdf_begin_mc(struct dev *v, const struct box *b)
 	}
 	if ((t = tag_of(v, b->elem)) == NULL)
 		return;
-	buf_printf(&v->ops, "/%s <</MCID %d>> BDC\n",
-	    role_tags[b->elem->role], v->mcid);
+	buf_putc(&v->ops, '/');
+	buf_puts(&v->ops, role_tags[b->elem->role]);
+	buf_puts(&v->ops, " <</MCID ");
+	pdf_num(&v->ops, v->mcid);
+	buf_puts(&v->ops, ">> BDC\n");
 	push_tag(v, &v->parents[v->pageno], &v->nparents[v->pageno],
 	    &v->capparents[v->pageno], t);
 	if (t->pg == NULL)
@@ -331,6 +352,7 @@ row_group(struct dev *v, struct tag *t, const char *type)
 	if ((g->d = pdfh_indirect_dict(v->pdf)) == NULL)
 		return NULL;
 	g->e = t->e;
+	g->v = v;
 	g->s = type;
 	g->parent = t->d;
 	g->hook.fn = write_tag;
@@ -375,29 +397,27 @@ group_rows(struct dev *v, struct tag *t)
 static int
 write_parent_tree(void *arg, void *out)
 {
-	const struct dev *v = arg;
-	char		 line[64];
+	struct dev	*v = arg;
+	struct buf	*b = &v->scratch;
 	size_t		 i, j;
-	int		 rc;
 
-	rc = pdfh_puts(out, "/Nums [");
+	buf_truncate(b, 0);
+	buf_puts(b, "/Nums [");
 	for (i = 0; i < v->ts->npages; i++) {
-		snprintf(line, sizeof(line), "\012%zu [", i);
-		rc |= pdfh_puts(out, line);
-		for (j = 0; j < v->nparents[i]; j++) {
-			snprintf(line, sizeof(line), " %lu 0 R",
-			    pdfh_objnum(v->parents[i][j]->d));
-			rc |= pdfh_puts(out, line);
-		}
-		rc |= pdfh_puts(out, "]");
+		buf_puts(b, "\012");
+		pdf_num(b, (double)i);
+		buf_puts(b, " [");
+		for (j = 0; j < v->nparents[i]; j++)
+			ref(b, v->parents[i][j]->d);
+		buf_puts(b, "]");
 	}
 	for (i = 0; i < v->nannots; i++) {
-		snprintf(line, sizeof(line), "\012%zu %lu 0 R",
-		    v->ts->npages + i, pdfh_objnum(v->annot_elems[i]->d));
-		rc |= pdfh_puts(out, line);
+		buf_puts(b, "\012");
+		pdf_num(b, (double)(v->ts->npages + i));
+		ref(b, v->annot_elems[i]->d);
 	}
-	rc |= pdfh_puts(out, "]\012");
-	return rc == 0 ? 0 : -1;
+	buf_puts(b, "]\012");
+	return pdfh_write(out, b->data, b->len);
 }
 
 /* The root and its parent tree, once every page is drawn. */
