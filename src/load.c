@@ -750,7 +750,8 @@ quantity(struct lctx *l, const struct ynode *n, const char *key,
 		    key);
 		return -1;
 	}
-	if (danish_quantity(n->str, n->len, &q, unit, sizeof(unit), err,
+	if (danish_quantity_in(l->d->lang, n->str, n->len, &q, unit,
+	    sizeof(unit), err,
 	    sizeof(err)) == -1) {
 		lerr(l, n, "\"%s\": %s", key, err);
 		return -1;

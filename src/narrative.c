@@ -881,7 +881,8 @@ check_image(struct walk *w, cmark_node *n, struct inline_ *in)
 			    "the image is used here");
 		goto bad;
 	}
-	if (image_inspect((const unsigned char *)data, len, &info, err,
+	if (image_inspect_in(w->d->lang, (const unsigned char *)data, len,
+	    &info, err,
 	    sizeof(err)) == -1) {
 		diag_msg(w->d, DIAG_ERROR, w->path, line, col,
 		    "image \"%s\": %s", url, err);

@@ -220,7 +220,8 @@ png_image(struct dev *v, struct arena *tmp, const unsigned char *p,
 			goto out;
 		m.zinit[k] = 1;
 	}
-	if (image_png_decode(p, len, img_row, &m, err, errsz) == -1 ||
+	if (image_png_decode_in(v->d->lang, p, len, img_row, &m, err,
+	    errsz) == -1 ||
 	    m.height == 0 || img_deflate(&m, 0, NULL, 0, Z_FINISH) == -1 ||
 	    img_deflate(&m, 1, NULL, 0, Z_FINISH) == -1)
 		goto out;
@@ -264,7 +265,8 @@ image(struct dev *v, const char *path)
 	else if (len >= 8 && memcmp(data, "\x89PNG\r\n\x1a\n", 8) == 0)
 		img = png_image(v, &tmp, (const unsigned char *)data, len, err,
 		    sizeof(err));
-	else if (image_inspect((const unsigned char *)data, len, &ii, err,
+	else if (image_inspect_in(v->d->lang, (const unsigned char *)data,
+	    len, &ii, err,
 	    sizeof(err)) == 0)
 		img = HPDF_LoadJpegImageFromMem(v->pdf,
 		    (const HPDF_BYTE *)data, (HPDF_UINT)len);
