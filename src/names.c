@@ -36,6 +36,7 @@ struct name_number {
 struct adder {
 	struct arena	*arena;
 	struct name_table *t;
+	int		 no_empty;	/* a file with errors: no NAME_EMPTY */
 };
 
 static struct name *
@@ -58,7 +59,8 @@ add_text(struct adder *t, const char *key, const char *s)
 	struct name	*n;
 
 	if (s == NULL) {
-		add(t, key)->kind = NAME_EMPTY;
+		if (!t->no_empty)
+			add(t, key)->kind = NAME_EMPTY;
 		return;
 	}
 	n = add(t, key);
@@ -73,7 +75,7 @@ add_num(struct adder *t, const char *key, const struct count *c)
 
 	if (c->bad)
 		add(t, key)->kind = NAME_BAD;
-	else if (!c->set)
+	else if (!c->set && !t->no_empty)
 		add(t, key)->kind = NAME_EMPTY;
 	if (!c->set)
 		return;
@@ -139,7 +141,7 @@ add_date(struct adder *t, const char *key, const struct date *d)
 
 	if (d->bad)
 		add(t, key)->kind = NAME_BAD;
-	else if (d->kind == DATE_NONE)
+	else if (d->kind == DATE_NONE && !t->no_empty)
 		add(t, key)->kind = NAME_EMPTY;
 	if (d->kind == DATE_NONE)
 		return;
@@ -258,6 +260,8 @@ add_initiative(struct adder *t, const struct initiative *in,
 	 */
 	if (in->broken || in->incomplete)
 		add(t, arena_printf(a, "%s.", p))->kind = NAME_BAD;
+	/* Its names without a value may be its errors: quiet too. */
+	t->no_empty = in->incomplete;
 	if (in->broken)
 		return;
 	add_text(t, arena_printf(a, "%s.name", p), in->name);
@@ -384,6 +388,7 @@ names_build(struct names *t, struct arena *a, const struct content *c,
 	t->arena = a;
 	t->c = c;
 	t->as_of = nt->as_of;
+	memset(&ad, 0, sizeof(ad));
 	ad.arena = a;
 	ad.t = &t->top;
 	add_text(&ad, "site.municipality", c->site.municipality);
@@ -429,6 +434,7 @@ init_table(struct names *t, size_t i)
 	struct adder	 ad;
 
 	if (!t->inits[i].built) {
+		memset(&ad, 0, sizeof(ad));
 		ad.arena = t->arena;
 		ad.t = &t->inits[i];
 		add_initiative(&ad, t->by_id[i], &t->as_of);
