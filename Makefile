@@ -189,5 +189,7 @@ install: statusnotat
 	install -m 755 statusnotat $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 templates/* $(DESTDIR)$(PREFIX)/share/statusnotat/templates/
 	install -m 644 docs/statusnotat.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -d $(DESTDIR)$(PREFIX)/share/man/en/man1
+	install -m 644 docs/statusnotat.en.1 $(DESTDIR)$(PREFIX)/share/man/en/man1/statusnotat.1
 
 -include build/obj/*.d build/asan/*.d
