@@ -199,5 +199,7 @@ install: statusnotat
 	for k in $(SCHEMAS); do ./statusnotat schema $$k >build/schema/$$k.schema.json || exit 1; done
 	install -m 644 build/schema/*.schema.json $(DESTDIR)$(PREFIX)/share/statusnotat/schema/
 	install -m 644 docs/statusnotat.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -d $(DESTDIR)$(PREFIX)/share/man/en/man1
+	install -m 644 docs/statusnotat.en.1 $(DESTDIR)$(PREFIX)/share/man/en/man1/statusnotat.1
 
 -include build/obj/*.d build/asan/*.d

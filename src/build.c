@@ -25,6 +25,7 @@
 #include "buf.h"
 #include "build.h"
 #include "diag.h"
+#include "i18n.h"
 #include "fsutil.h"
 #include "font.h"
 #include "html.h"
@@ -49,6 +50,7 @@ struct outdir {
 	const char	*prefix;	/* "" or the folder it is in, with "/" */
 	const char	*name;		/* its last component */
 	int		 link;		/* shown is a symbolic link */
+	const struct lang *lang;	/* for "waiting" */
 };
 
 /* Templates read from disk once each, for the loader. */
@@ -199,7 +201,7 @@ write_pdf(struct arena *a, struct diag *d, const struct report *r,
 	if (rc == -1)
 		return -1;
 	if (stat(path, &st) == -1) {
-		diag_msg(d, DIAG_SYSERR, shown, 0, 0, "%s", fs_why(errno));
+		diag_msg(d, DIAG_SYSERR, shown, 0, 0, "%s", fs_why(d, errno));
 		return -1;
 	}
 	if (!pdf_complete(path)) {
@@ -363,19 +365,20 @@ find_out(struct arena *a, struct diag *d, const char *given,
 				    "create that folder, or remove the link");
 			else
 				diag_msg(d, DIAG_SYSERR, s, 0, 0, "cannot be "
-				    "read: %s", fs_why(errno));
+				    "read: %s", fs_why(d, errno));
 			return -1;
 		}
 		if (stat(o->real, &st) == -1 || !S_ISDIR(st.st_mode)) {
 			diag_msg(d, DIAG_SYSERR, s, 0, 0, "is %s, not a "
 			    "folder: give -o the name of a folder (it is "
 			    "created if it does not exist)", o->link ?
-			    "a symbolic link to a file" : "a file");
+			    tr(d->lang, "a symbolic link to a file") :
+			    tr(d->lang, "a file"));
 			return -1;
 		}
 	} else if (errno != ENOENT) {
 		diag_msg(d, DIAG_SYSERR, s, 0, 0, "cannot be read: %s",
-		    fs_why(errno));
+		    fs_why(d, errno));
 		return -1;
 	} else {
 		/* A new folder: the one it goes in must be there. */
@@ -483,7 +486,7 @@ check_out(struct arena *a, struct diag *d, const struct outdir *o,
 		return -1;
 	default:
 		diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "cannot be read: %s",
-		    fs_why(errno));
+		    fs_why(d, errno));
 		return -1;
 	}
 }
@@ -511,8 +514,10 @@ waiting(void *arg)
 {
 	const struct outdir *o = arg;
 
-	fprintf(stderr, "statusnotat: waiting for another build into %s to "
-	    "finish\n", o->shown);
+	fputs("statusnotat: ", stderr);
+	fprintf(stderr, tr(o->lang, "waiting for another build into %s to "
+	    "finish"), o->shown);
+	fputs("\n", stderr);
 }
 
 /* Remove a tree of ours; say what could not be removed, and where. */
@@ -527,7 +532,7 @@ remove_ours(struct arena *a, struct diag *d, const struct outdir *o,
 		return 0;
 	diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "%s, %s, could not be "
 	    "removed: %s: %s; remove that folder yourself", what, path,
-	    stuck, fs_why(err));
+	    stuck, fs_why(d, err));
 	return -1;
 }
 
@@ -602,14 +607,14 @@ swap_in(struct arena *a, struct diag *d, const struct outdir *o,
 		if (rename(aside, o->path) == -1)
 			diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "the old site "
 			    "is now in %s: %s; rename it back to %s", aside,
-			    fs_why(errno), o->path);
+			    fs_why(d, errno), o->path);
 		goto fail;
 	}
 	*old = aside;
 	return 0;
 fail:
 	diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "cannot put the new site in "
-	    "place: %s", fs_why(err));
+	    "place: %s", fs_why(d, err));
 	return -1;
 }
 
@@ -628,7 +633,7 @@ make_stage(struct arena *a, struct diag *d, const struct outdir *o)
 	tmp = beside(a, o, ".new-XXXXXX");
 	if (mkdtemp(tmp) == NULL) {
 		diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "cannot make a "
-		    "folder beside it for the new site: %s", fs_why(errno));
+		    "folder beside it for the new site: %s", fs_why(d, errno));
 		return NULL;
 	}
 	if (stat(o->path, &st) == 0) {
@@ -641,7 +646,7 @@ make_stage(struct arena *a, struct diag *d, const struct outdir *o)
 	}
 	if (chmod(tmp, mode) == -1) {
 		diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "cannot set the "
-		    "rights of a folder beside it: %s", fs_why(errno));
+		    "rights of a folder beside it: %s", fs_why(d, errno));
 		(void)rmdir(tmp);
 		return NULL;
 	}
@@ -680,11 +685,12 @@ build_site(struct arena *a, struct diag *d, const struct report *r,
 	if ((h = hyph_open(d)) == NULL)
 		goto fonts;
 	lock = beside(a, &o, ".lock");
+	o.lang = d->lang;
 	if ((lockfd = sys_lock(lock, waiting, &o)) == -1) {
 		diag_msg(d, DIAG_SYSERR, o.shown, 0, 0, "cannot make a lock "
 		    "file beside it, %s: %s (statusnotat must be able to "
 		    "write in the folder that holds the output)", lock,
-		    fs_why(errno));
+		    fs_why(d, errno));
 		goto fonts;
 	}
 	/* Another build may have written it while we waited. */

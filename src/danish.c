@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "danish.h"
+#include "i18n.h"
 
 static const char *const words[] = {
 	"nul", "en", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni",
@@ -86,6 +87,15 @@ int
 danish_quantity(const char *s, size_t len, struct quantity *q,
     char *unit_buf, size_t unitsz, char *err, size_t errsz)
 {
+	return danish_quantity_in(NULL, s, len, q, unit_buf, unitsz, err,
+	    errsz);
+}
+
+int
+danish_quantity_in(const struct lang *lang, const char *s, size_t len,
+    struct quantity *q, char *unit_buf, size_t unitsz, char *err,
+    size_t errsz)
+{
 	const char	*p = s, *e = s + len, *g;
 	long		 v = 0;
 	int		 neg = 0, digits = 0, group = -1, i;
@@ -108,8 +118,8 @@ danish_quantity(const char *s, size_t len, struct quantity *q,
 	for (g = p; p < e; p++) {
 		if (*p >= '0' && *p <= '9') {
 			if (v > (LONG_MAX - 9) / 10 / 1000) {
-				snprintf(err, errsz, "%.*s is too large",
-				    (int)len, s);
+				snprintf(err, errsz, tr(lang,
+				    "%.*s is too large"), (int)len, s);
 				return -1;
 			}
 			v = v * 10 + (*p - '0');
@@ -133,16 +143,16 @@ danish_quantity(const char *s, size_t len, struct quantity *q,
 	if (p < e && *p == ',' && p + 1 < e && p[1] >= '0' && p[1] <= '9') {
 		for (p++; p < e && *p >= '0' && *p <= '9'; p++) {
 			if (++q->decimals > 3) {
-				snprintf(err, errsz, "\"%.*s\": at most three "
-				    "decimals", (int)len, s);
+				snprintf(err, errsz, tr(lang, "\"%.*s\": at "
+				    "most three decimals"), (int)len, s);
 				return -1;
 			}
 			v = v * 10 + (*p - '0');
 		}
 	} else if (p < e && *p == '.' && g < p) {
-		snprintf(err, errsz, "\"%.*s\": write decimals with a comma, "
-		    "as in \"12,5\" (a dot parts thousands: \"1.500\")",
-		    (int)len, s);
+		snprintf(err, errsz, tr(lang, "\"%.*s\": write decimals with "
+		    "a comma, as in \"12,5\" (a dot parts thousands: "
+		    "\"1.500\")"), (int)len, s);
 		return -1;
 	}
 	q->value = neg ? -v : v;
@@ -162,7 +172,7 @@ danish_quantity(const char *s, size_t len, struct quantity *q,
 		if (p[i] >= '0' && p[i] <= '9')
 			goto bad;
 	if (n + 1 > unitsz) {
-		snprintf(err, errsz, "\"%.*s\": the unit is too long",
+		snprintf(err, errsz, tr(lang, "\"%.*s\": the unit is too long"),
 		    (int)len, s);
 		return -1;
 	}
@@ -171,13 +181,13 @@ danish_quantity(const char *s, size_t len, struct quantity *q,
 	q->unit = unit_buf;
 	return 0;
 bad_groups:
-	snprintf(err, errsz, "\"%.*s\": a dot parts thousands, in groups "
-	    "of three digits (\"16.000.000\"); write decimals with a comma "
-	    "(\"12,5\")", (int)len, s);
+	snprintf(err, errsz, tr(lang, "\"%.*s\": a dot parts thousands, in "
+	    "groups of three digits (\"16.000.000\"); write decimals with a "
+	    "comma (\"12,5\")"), (int)len, s);
 	return -1;
 bad:
-	snprintf(err, errsz, "expected a number such as 16, 12,5, 34 %%, "
-	    "16 mio. kr. or ca. 40, got \"%.*s\"", (int)len, s);
+	snprintf(err, errsz, tr(lang, "expected a number such as 16, 12,5, "
+	    "34 %%, 16 mio. kr. or ca. 40, got \"%.*s\""), (int)len, s);
 	return -1;
 }
 

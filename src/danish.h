@@ -40,6 +40,11 @@ struct quantity {
  */
 int	 danish_quantity(const char *s, size_t len, struct quantity *q,
 	    char *unit_buf, size_t unitsz, char *err, size_t errsz);
+/* The same, with the message in lang's language (i18n.h). */
+struct lang;
+int	 danish_quantity_in(const struct lang *, const char *s, size_t len,
+	    struct quantity *q, char *unit_buf, size_t unitsz, char *err,
+	    size_t errsz);
 /* Append q the Danish way: "ca. 1.500 timer", "12,5 %", "−3". */
 void	 danish_quantity_format(struct buf *, const struct quantity *);
 /*

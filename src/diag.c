@@ -184,6 +184,10 @@ diag_msg(struct diag *d, enum diag_level level, const char *file,
 	f = file != NULL ? find_file(d, file, d->nitems) : NULL;
 	if (level == DIAG_NOTE && d->dropping)
 		return;
+	if (level == DIAG_WARNING && d->no_warnings) {
+		d->dropping = 1;	/* and its notes */
+		return;
+	}
 	if (level != DIAG_NOTE) {
 		d->dropping = f != NULL && f->held == DIAG_MAX_PER_FILE;
 		if (d->dropping) {

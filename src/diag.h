@@ -42,6 +42,7 @@ struct diag {
 	size_t		  nfiles;
 	size_t		  fcap;		/* a power of two, or 0 */
 	int		  dropping;	/* the last message was not held */
+	int		  no_warnings;	/* warnings are counted, not held */
 };
 
 /* Messages held about one file; the rest are counted (diag_msg). */

@@ -19,6 +19,8 @@
 #include "buf.h"
 #include "diag.h"
 #include "font.h"
+#include "fsutil.h"
+#include "i18n.h"
 #include "nfc.h"
 #include "style.h"
 #include "utf8.h"
@@ -298,7 +300,7 @@ font_open(struct diag *d, const char *path)
 			    "no such font file");
 		else
 			diag_msg(d, DIAG_SYSERR, path, 0, 0, "%s",
-			    strerror(errno));
+			    fs_why(d, errno));
 		return NULL;
 	}
 	if (!S_ISREG(st.st_mode)) {
@@ -455,11 +457,11 @@ report_missing(struct diag *d, const char *file, int line, int col,
 	if (name != NULL)
 		snprintf(as, sizeof(as), "U+%04lX %s", (unsigned long)cp, name);
 	else if (cp >= 0xE000 && cp <= 0xF8FF)
-		snprintf(as, sizeof(as), "U+%04lX (a private-use character)",
-		    (unsigned long)cp);
+		snprintf(as, sizeof(as), "U+%04lX %s", (unsigned long)cp,
+		    tr(d->lang, "(a private-use character)"));
 	else if (cp >= 0x1F000 && cp <= 0x1FAFF)
-		snprintf(as, sizeof(as), "U+%04lX (an emoji or a symbol)",
-		    (unsigned long)cp);
+		snprintf(as, sizeof(as), "U+%04lX %s", (unsigned long)cp,
+		    tr(d->lang, "(an emoji or a symbol)"));
 	else
 		snprintf(as, sizeof(as), "U+%04lX", (unsigned long)cp);
 	if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))

@@ -17,6 +17,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "fsutil.h"
+#include "i18n.h"
 
 /*
  * Opened without following a FIFO's writer (O_NONBLOCK), and only when
@@ -43,11 +44,11 @@ fs_read(struct arena *a, struct diag *d, const char *path, size_t max,
 			    "put an ordinary file here");
 		else
 			diag_msg(d, DIAG_SYSERR, path, 0, 0, "cannot read: %s",
-			    strerror(errno));
+			    fs_why(d, errno));
 		return NULL;
 	}
 	if (fstat(fd, &st) == -1) {
-		diag_msg(d, DIAG_SYSERR, path, 0, 0, "%s", strerror(errno));
+		diag_msg(d, DIAG_SYSERR, path, 0, 0, "%s", fs_why(d, errno));
 		goto out;
 	}
 	if (S_ISDIR(st.st_mode)) {
@@ -75,7 +76,7 @@ fs_read(struct arena *a, struct diag *d, const char *path, size_t max,
 			continue;
 		if (r == -1) {
 			diag_msg(d, DIAG_SYSERR, path, 0, 0, "cannot read: %s",
-			    strerror(errno));
+			    fs_why(d, errno));
 			p = NULL;
 			goto out;
 		}
@@ -154,7 +155,7 @@ fs_list(struct arena *a, struct diag *d, const char *dir, const char *suffix,
 	if ((dp = opendir(dir)) == NULL) {
 		diag_msg(d, errno == ENOENT || errno == ENOTDIR ?
 		    DIAG_ERROR : DIAG_SYSERR, dir, 0, 0,
-		    "cannot open directory: %s", strerror(errno));
+		    "cannot open directory: %s", fs_why(d, errno));
 		return NULL;
 	}
 	while ((de = readdir(dp)) != NULL) {
@@ -197,21 +198,58 @@ fs_is_dir(const char *path)
 }
 
 const char *
-fs_why(int err)
+fs_why(const struct diag *d, int err)
 {
+	const char	*why;
+
 	switch (err) {
 	case ENOSPC:
 #ifdef EDQUOT
 	case EDQUOT:
 #endif
-		return "the disk is full";
+		why = N_("the disk is full");
+		break;
 	case EFBIG:
-		return "the file is larger than this system allows";
+		why = N_("the file is larger than this system allows");
+		break;
 	case EROFS:
-		return "the disk is read-only";
+		why = N_("the disk is read-only");
+		break;
+	case ENOENT:
+		why = N_("there is no such file or folder");
+		break;
+	case EACCES:
+	case EPERM:
+		why = N_("you do not have the rights to it");
+		break;
+	case ENOTDIR:
+		why = N_("a part of the path is a file, not a folder");
+		break;
+	case EISDIR:
+		why = N_("it is a folder, not a file");
+		break;
+	case ENAMETOOLONG:
+		why = N_("the name is too long");
+		break;
+	case ELOOP:
+		why = N_("too many symbolic links, or a link to itself");
+		break;
+	case EEXIST:
+		why = N_("it exists already");
+		break;
+	case ENOTEMPTY:
+		why = N_("the folder is not empty");
+		break;
+	case EBUSY:
+		why = N_("it is in use");
+		break;
+	case EIO:
+		why = N_("the disk could not be read or written (an I/O error)");
+		break;
 	default:
 		return strerror(err);
 	}
+	return tr(d->lang, why);
 }
 
 /* 1 when the n bytes at s are a staging folder's name: .NAME.new-XXXXXX */
@@ -267,11 +305,11 @@ fs_mkdirs_as(struct diag *d, const char *path, const char *shown)
 			if (shown != NULL)
 				diag_msg(d, DIAG_SYSERR, shown, 0, 0,
 				    "cannot create this folder: %s",
-				    fs_why(errno));
+				    fs_why(d, errno));
 			else
 				diag_msg(d, DIAG_SYSERR, tmp, 0, 0,
 				    "cannot create directory: %s",
-				    fs_why(errno));
+				    fs_why(d, errno));
 			return -1;
 		}
 		if (last)
@@ -296,19 +334,19 @@ fs_write_as(struct diag *d, const char *path, const char *shown,
 
 	if ((f = fopen(path, "wb")) == NULL) {
 		diag_msg(d, DIAG_SYSERR, shown, 0, 0, "cannot write: %s",
-		    fs_why(errno));
+		    fs_why(d, errno));
 		return -1;
 	}
 	if (fwrite(s, 1, n, f) != n || fflush(f) != 0) {
 		diag_msg(d, DIAG_SYSERR, shown, 0, 0, "cannot write: %s",
-		    fs_why(errno));
+		    fs_why(d, errno));
 		goto out;
 	}
 	rc = 0;
 out:
 	if (fclose(f) != 0 && rc == 0) {
 		diag_msg(d, DIAG_SYSERR, shown, 0, 0, "cannot write: %s",
-		    fs_why(errno));
+		    fs_why(d, errno));
 		rc = -1;
 	}
 	return rc;

@@ -54,7 +54,7 @@ int	 fs_mkdirs_as(struct diag *, const char *path, const char *shown);
 int	 fs_write_as(struct diag *, const char *path, const char *shown,
 	    const char *, size_t);
 /* What a write's errno means, in words a non-programmer understands. */
-const char *fs_why(int err);
+const char *fs_why(const struct diag *, int err);
 /*
  * The build writes the site for DIR/NAME into the staging folder
  * DIR/.NAME.new-XXXXXX and then swaps it in: where a path in such a

@@ -12,6 +12,7 @@
 #include <hyphen.h>
 
 #include "diag.h"
+#include "fsutil.h"
 #include "hyph.h"
 
 /* Longer runs are not words a reader would want broken (or are junk). */
@@ -41,7 +42,7 @@ hyph_open(struct diag *d)
 	if ((f = fmemopen(copy, hyph_da_dic_len, "r")) == NULL) {
 		diag_msg(d, DIAG_SYSERR, NULL, 0, 0,
 		    "cannot read the hyphenation patterns: %s",
-		    strerror(errno));
+		    fs_why(d, errno));
 		goto out;
 	}
 	/* libhyphen exits by itself when malloc fails inside it. */

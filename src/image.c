@@ -18,6 +18,7 @@
 #include <zlib.h>
 #include <png.h>
 
+#include "i18n.h"
 #include "image.h"
 
 /*
@@ -28,8 +29,15 @@
 #define MB		(1024 * 1024)
 #define NITEMS(a)	(sizeof(a) / sizeof((a)[0]))
 
-#define SAVE_PNG	"save it again as an ordinary PNG or JPEG"
-#define SAVE_JPEG	"save it again as an ordinary JPEG"
+#define SAVE_PNG	N_("save it again as an ordinary PNG or JPEG")
+#define SAVE_JPEG	N_("save it again as an ordinary JPEG")
+
+/* Where a message goes: err (errsz bytes), in lang's language. */
+struct ectx {
+	char		*err;
+	size_t		 errsz;
+	const struct lang *lang;
+};
 
 /*
  * libpng 1.6 reads the image data in pieces of PNG_IDAT_READ_SIZE
@@ -54,38 +62,40 @@ static const char *const once[] = {
 	"pHYs", "sBIT", "sCAL", "sRGB", "tIME", "tRNS"
 };
 
-static int	 bad(char *, size_t, const char *, ...)
-		    __attribute__((format(printf, 3, 4)));
+static int	 fail(struct ectx *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+static int	 png_decode(const unsigned char *, size_t, image_row_fn,
+		    void *, struct ectx *);
 
 /*
  * Write a message into err and return -1.  A message cut short loses
  * the whole of its last character, so err stays valid UTF-8.
  */
 static int
-bad(char *err, size_t errsz, const char *fmt, ...)
+fail(struct ectx *e, const char *fmt, ...)
 {
 	va_list		 ap;
 	size_t		 end, i, need;
 	unsigned char	 lead;
 	int		 n;
 
-	if (err == NULL || errsz == 0)
+	if (e->err == NULL || e->errsz == 0)
 		return -1;
 	va_start(ap, fmt);
-	n = vsnprintf(err, errsz, fmt, ap);
+	n = vsnprintf(e->err, e->errsz, tr(e->lang, fmt), ap);
 	va_end(ap);
 	if (n < 0)
-		err[0] = '\0';
-	else if ((size_t)n >= errsz) {
+		e->err[0] = '\0';
+	else if ((size_t)n >= e->errsz) {
 		/* Back to the last lead byte: is its character whole? */
-		end = errsz - 1;
+		end = e->errsz - 1;
 		i = end;
-		while (i > 0 && ((unsigned char)err[i - 1] & 0xc0) == 0x80)
+		while (i > 0 && ((unsigned char)e->err[i - 1] & 0xc0) == 0x80)
 			i--;
-		if (i > 0 && (lead = (unsigned char)err[i - 1]) >= 0xc0) {
+		if (i > 0 && (lead = (unsigned char)e->err[i - 1]) >= 0xc0) {
 			need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
 			if (end - (i - 1) < need)
-				err[i - 1] = '\0';
+				e->err[i - 1] = '\0';
 		}
 	}
 	return -1;
@@ -131,24 +141,25 @@ crc(const uint32_t tab[256], const unsigned char *p, size_t n)
 
 /* Zero, too long a side, too many pixels: the same for both kinds. */
 static int
-check_dims(unsigned w, unsigned h, char *err, size_t errsz)
+check_dims(unsigned w, unsigned h, struct ectx *e)
 {
 	if (w == 0 || h == 0)
-		return bad(err, errsz, "the image is %u × %u pixels, "
-		    "which is empty: " SAVE_PNG, w, h);
+		return fail(e, "the image is %u × %u pixels, "
+		    "which is empty: %s", w, h, tr(e->lang, SAVE_PNG));
 	if (w > MAX_SIDE || h > MAX_SIDE)
-		return bad(err, errsz, "the image is %u × %u pixels; "
+		return fail(e, "the image is %u × %u pixels; "
 		    "at most %u pixels on a side", w, h, MAX_SIDE);
 	if ((unsigned long long)w * h > IMAGE_MAX_PIXELS)
-		return bad(err, errsz, "the image is %u × %u pixels; "
+		return fail(e, "the image is %u × %u pixels; "
 		    "at most %u megapixels", w, h, IMAGE_MAX_PIXELS / 1000000);
 	return 0;
 }
 
 static int
-png_damaged(char *err, size_t errsz, const char *why)
+png_damaged(struct ectx *e, const char *why)
 {
-	return bad(err, errsz, "the PNG is damaged (%s): " SAVE_PNG, why);
+	return fail(e, "the PNG is damaged (%s): %s", tr(e->lang, why),
+	    tr(e->lang, SAVE_PNG));
 }
 
 /* The bit depths the PNG specification allows for each colour type. */
@@ -198,7 +209,7 @@ png_alpha(unsigned char c)
 static int
 png_walk(const unsigned char *p, size_t len, const uint32_t tab[256],
     unsigned ctype, unsigned depth, struct image_info *ii, size_t *idatpos,
-    char *err, size_t errsz)
+    struct ectx *e)
 {
 	const unsigned char	*t;
 	size_t			 pos, clen, need;
@@ -207,18 +218,18 @@ png_walk(const unsigned char *p, size_t len, const uint32_t tab[256],
 
 	for (pos = 8 + 25; ; pos += 12 + clen) {
 		if (len - pos < 12)
-			return bad(err, errsz, "the image is truncated");
+			return fail(e, "the image is truncated");
 		clen = be32(p + pos);
 		t = p + pos + 4;
 		if (clen > 0x7fffffffu)
-			return png_damaged(err, errsz, "a part is too long");
+			return png_damaged(e, "a part is too long");
 		if (clen > len - pos - 12)
-			return bad(err, errsz, "the image is truncated");
+			return fail(e, "the image is truncated");
 		if (!png_alpha(t[0]) || !png_alpha(t[1]) || !png_alpha(t[2]) ||
 		    !png_alpha(t[3]))
-			return png_damaged(err, errsz, "a part has no name");
+			return png_damaged(e, "a part has no name");
 		if (crc(tab, t, clen + 4) != be32(t + 4 + clen))
-			return png_damaged(err, errsz,
+			return png_damaged(e,
 			    "a checksum does not match");
 		if (memcmp(t, "IEND", 4) == 0)
 			break;
@@ -229,10 +240,10 @@ png_walk(const unsigned char *p, size_t len, const uint32_t tab[256],
 		 */
 		if (memcmp(t, "IDAT", 4) == 0) {
 			if (ctype == 3 && npal == 0)
-				return png_damaged(err, errsz,
+				return png_damaged(e,
 				    "the palette is missing");
 			if (idat == 2)
-				return png_damaged(err, errsz,
+				return png_damaged(e,
 				    "the image data is split");
 			if (!idat)
 				*idatpos = pos;
@@ -245,7 +256,7 @@ png_walk(const unsigned char *p, size_t len, const uint32_t tab[256],
 		}
 		if ((bit = png_bit(t)) != 0) {
 			if (seen & bit)
-				return png_damaged(err, errsz,
+				return png_damaged(e,
 				    "a part occurs twice");
 			seen |= bit;
 		}
@@ -259,12 +270,12 @@ png_walk(const unsigned char *p, size_t len, const uint32_t tab[256],
 		    (ctype == 3 && npal == 0 && (memcmp(t, "bKGD", 4) == 0 ||
 		    memcmp(t, "hIST", 4) == 0)) ||
 		    (memcmp(t, "iCCP", 4) == 0 && (seen & png_bit("sRGB"))))
-			return png_damaged(err, errsz,
+			return png_damaged(e,
 			    "its parts are out of order");
 		if (memcmp(t, "PLTE", 4) == 0) {
 			if (npal > 0 || ctype == 0 || ctype == 4 || clen == 0 ||
 			    clen % 3 != 0 || clen > 3 * 256)
-				return png_damaged(err, errsz,
+				return png_damaged(e,
 				    "the palette is invalid");
 			npal = (unsigned)(clen / 3);
 		} else if (memcmp(t, "bKGD", 4) == 0) {
@@ -276,14 +287,14 @@ png_walk(const unsigned char *p, size_t len, const uint32_t tab[256],
 			else
 				need = 2;
 			if (clen != need || (ctype == 3 && t[4] >= npal))
-				return png_damaged(err, errsz,
+				return png_damaged(e,
 				    "the background colour is invalid");
 		} else if (memcmp(t, "tRNS", 4) == 0) {
 			if (ctype == 4 || ctype == 6 ||
 			    (ctype == 0 && clen != 2) ||
 			    (ctype == 2 && clen != 6) ||
 			    (ctype == 3 && (clen == 0 || clen > npal)))
-				return png_damaged(err, errsz,
+				return png_damaged(e,
 				    "the transparency is invalid");
 			trns = 1;
 		} else if (memcmp(t, "pHYs", 4) == 0) {
@@ -294,11 +305,11 @@ png_walk(const unsigned char *p, size_t len, const uint32_t tab[256],
 				ii->dpi_y = be32(t + 8) * 0.0254;
 			}
 		} else if (memcmp(t, "IHDR", 4) == 0 || !(t[0] & 0x20))
-			return png_damaged(err, errsz,
+			return png_damaged(e,
 			    "it has an unknown required part");
 	}
 	if (!idat)
-		return png_damaged(err, errsz, "it has no image data");
+		return png_damaged(e, "it has no image data");
 	ii->png_color = ctype == 2 || ctype == 3 || ctype == 6;
 	ii->png_alpha = ctype == 4 || ctype == 6 || trns;
 
@@ -309,11 +320,11 @@ png_walk(const unsigned char *p, size_t len, const uint32_t tab[256],
 	 * BitsPerComponent 1, 2 or 4, which scrambles the picture.
 	 */
 	if (trns && ctype != 3)
-		return bad(err, errsz, "the PNG makes one colour "
+		return fail(e, "the PNG makes one colour "
 		    "transparent, which the PDF cannot show: save it again "
 		    "with an alpha channel (RGBA) or without transparency");
 	if (trns && depth < 8)
-		return bad(err, errsz, "the PNG has a transparent palette "
+		return fail(e, "the PNG has a transparent palette "
 		    "of %u bits per pixel, which the PDF cannot show: save "
 		    "it again as an 8-bit palette or with an alpha channel "
 		    "(RGBA)", depth);
@@ -402,7 +413,7 @@ png_piece(struct inflow *f)
  */
 static int
 png_data(const unsigned char *p, size_t len, size_t pos, uint32_t w,
-    uint32_t h, unsigned ctype, unsigned depth, char *err, size_t errsz)
+    uint32_t h, unsigned ctype, unsigned depth, struct ectx *e)
 {
 	static const unsigned	 channels[7] = { 1, 0, 3, 1, 2, 0, 4 };
 	struct inflow		 f;
@@ -414,7 +425,7 @@ png_data(const unsigned char *p, size_t len, size_t pos, uint32_t w,
 	f.left = f.rowlen;
 	f.height = h;
 	if (inflateInit2(&f.z, 0) != Z_OK)
-		return bad(err, errsz, "there is not enough memory to read "
+		return fail(e, "there is not enough memory to read "
 		    "the PNG");
 	/* png_walk() has checked every length up to IEND. */
 	for (; why == NULL && len - pos >= 12 &&
@@ -437,15 +448,15 @@ png_data(const unsigned char *p, size_t len, size_t pos, uint32_t w,
 	if (why == NULL)
 		return 0;
 	if (f.zrc == Z_MEM_ERROR)
-		return bad(err, errsz, "there is not enough memory to read "
+		return fail(e, "there is not enough memory to read "
 		    "the PNG");
-	return bad(err, errsz, "the PNG's image data is damaged (%s): save "
+	return fail(e, "the PNG's image data is damaged (%s): save "
 	    "it again from the original", why);
 }
 
 static int
 png_inspect(const unsigned char *p, size_t len, struct image_info *ii,
-    char *err, size_t errsz)
+    struct ectx *e)
 {
 	uint32_t		 tab[256];
 	const unsigned char	*c;
@@ -454,13 +465,13 @@ png_inspect(const unsigned char *p, size_t len, struct image_info *ii,
 	unsigned		 depth, ctype;
 
 	if (len < 8 + 25)
-		return bad(err, errsz, "the image is truncated");
+		return fail(e, "the image is truncated");
 	c = p + 8;
 	if (be32(c) != 13 || memcmp(c + 4, "IHDR", 4) != 0)
-		return png_damaged(err, errsz, "its header is missing");
+		return png_damaged(e, "its header is missing");
 	crc_init(tab);
 	if (crc(tab, c + 4, 17) != be32(c + 21))
-		return png_damaged(err, errsz, "a checksum does not match");
+		return png_damaged(e, "a checksum does not match");
 	w = be32(c + 8);
 	h = be32(c + 12);
 	depth = c[16];
@@ -468,12 +479,12 @@ png_inspect(const unsigned char *p, size_t len, struct image_info *ii,
 	/* libpng aborts on any of these in libharu 2.3.0. */
 	if (!png_depth_ok(ctype, depth) || c[18] != 0 || c[19] != 0 ||
 	    c[20] > 1)
-		return png_damaged(err, errsz, "its header is invalid");
-	if (check_dims(w, h, err, errsz) == -1)
+		return png_damaged(e, "its header is invalid");
+	if (check_dims(w, h, e) == -1)
 		return -1;
 	/* The PDF device decodes it row by row (image_png_decode). */
 	if (c[20] == 1)
-		return bad(err, errsz, "the PNG is interlaced, which the "
+		return fail(e, "the PNG is interlaced, which the "
 		    "PDF cannot show: save it again as an ordinary "
 		    "(non-interlaced) PNG");
 	/*
@@ -482,20 +493,19 @@ png_inspect(const unsigned char *p, size_t len, struct image_info *ii,
 	 * scrambled.
 	 */
 	if (depth == 16)
-		return bad(err, errsz, "the PNG has 16 bits per channel, "
+		return fail(e, "the PNG has 16 bits per channel, "
 		    "which the PDF cannot show: save it again as an ordinary "
 		    "8-bit PNG");
 	ii->kind = IMAGE_PNG;
 	ii->width = w;
 	ii->height = h;
 	/* The chunks first: their refusals are cheap and more telling. */
-	if (png_walk(p, len, tab, ctype, depth, ii, &idatpos, err,
-	    errsz) == -1)
+	if (png_walk(p, len, tab, ctype, depth, ii, &idatpos, e) == -1)
 		return -1;
-	if (png_data(p, len, idatpos, w, h, ctype, depth, err, errsz) == -1)
+	if (png_data(p, len, idatpos, w, h, ctype, depth, e) == -1)
 		return -1;
 	/* What the PDF device will do, so that check and build agree. */
-	return image_png_decode(p, len, NULL, NULL, err, errsz);
+	return png_decode(p, len, NULL, NULL, e);
 }
 
 /* The decoder's state, outside the frame that calls setjmp(). */
@@ -506,8 +516,7 @@ struct pngdec {
 	size_t		 len;
 	size_t		 pos;
 	png_bytep	 row;
-	char		*err;
-	size_t		 errsz;
+	struct ectx	*e;
 	int		 stopped;	/* row() said stop */
 };
 
@@ -527,8 +536,8 @@ png_on_error(png_structp png, png_const_charp msg)
 {
 	struct pngdec	*dec = png_get_error_ptr(png);
 
-	bad(dec->err, dec->errsz, "the PNG cannot be read (%s): " SAVE_PNG,
-	    msg);
+	fail(dec->e, "the PNG cannot be read (%s): %s", msg,
+	    tr(dec->e->lang, SAVE_PNG));
 	png_longjmp(png, 1);
 }
 
@@ -588,9 +597,9 @@ png_rows(struct pngdec *dec, image_row_fn row, void *arg)
 	return 0;
 }
 
-int
-image_png_decode(const unsigned char *p, size_t len, image_row_fn row,
-    void *arg, char *err, size_t errsz)
+static int
+png_decode(const unsigned char *p, size_t len, image_row_fn row,
+    void *arg, struct ectx *e)
 {
 	struct pngdec	 dec;
 	int		 rc = -1;
@@ -598,17 +607,16 @@ image_png_decode(const unsigned char *p, size_t len, image_row_fn row,
 	memset(&dec, 0, sizeof(dec));
 	dec.p = p;
 	dec.len = len;
-	dec.err = err;
-	dec.errsz = errsz;
+	dec.e = e;
 	if ((dec.png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &dec,
 	    png_on_error, png_on_warning)) == NULL ||
 	    (dec.info = png_create_info_struct(dec.png)) == NULL) {
-		bad(err, errsz, "there is not enough memory to read the PNG");
+		fail(e, "there is not enough memory to read the PNG");
 		goto out;
 	}
 	rc = png_rows(&dec, row, arg);
 	if (rc == -1 && dec.stopped)
-		bad(err, errsz, "the PNG could not be put in the PDF");
+		fail(e, "the PNG could not be put in the PDF");
 out:
 	if (dec.row != NULL)
 		png_free(dec.png, dec.row);
@@ -617,9 +625,10 @@ out:
 }
 
 static int
-jpeg_damaged(char *err, size_t errsz, const char *why)
+jpeg_damaged(struct ectx *e, const char *why)
 {
-	return bad(err, errsz, "the JPEG is damaged (%s): " SAVE_JPEG, why);
+	return fail(e, "the JPEG is damaged (%s): %s", tr(e->lang,
+	    why), tr(e->lang, SAVE_JPEG));
 }
 
 /*
@@ -686,8 +695,7 @@ jpeg_sof(unsigned code)
  * more tables and scans.  A file without EOI is truncated.
  */
 static int
-jpeg_to_eoi(const unsigned char *p, size_t len, size_t pos, char *err,
-    size_t errsz)
+jpeg_to_eoi(const unsigned char *p, size_t len, size_t pos, struct ectx *e)
 {
 	const unsigned char	*q;
 	size_t			 seglen;
@@ -697,21 +705,21 @@ jpeg_to_eoi(const unsigned char *p, size_t len, size_t pos, char *err,
 	for (;;) {
 		if (pos >= len ||
 		    (q = memchr(p + pos, 0xff, len - pos)) == NULL)
-			return bad(err, errsz, "the image is truncated");
+			return fail(e, "the image is truncated");
 		pos = (size_t)(q - p);
 		if (jpeg_marker(p, len, &pos, &code, &filled) == -1)
-			return bad(err, errsz, "the image is truncated");
+			return fail(e, "the image is truncated");
 		if (code == 0xd9)
 			return 0;
 		if (code == 0x00 || code == 0x01 ||
 		    (code >= 0xd0 && code <= 0xd7))
 			continue;
 		if (code == 0xd8)
-			return jpeg_damaged(err, errsz, "a marker is misplaced");
+			return jpeg_damaged(e, "a marker is misplaced");
 		if ((rc = jpeg_seglen(p, len, pos, &seglen)) == -1)
-			return bad(err, errsz, "the image is truncated");
+			return fail(e, "the image is truncated");
 		if (rc == -2)
-			return jpeg_damaged(err, errsz,
+			return jpeg_damaged(e,
 			    "a segment is too short");
 		pos += seglen;
 	}
@@ -725,7 +733,7 @@ jpeg_to_eoi(const unsigned char *p, size_t len, size_t pos, char *err,
  */
 static int
 jpeg_inspect(const unsigned char *p, size_t len, struct image_info *ii,
-    char *err, size_t errsz)
+    struct ectx *e)
 {
 	const unsigned char	*s = NULL;
 	size_t			 pos = 2, seglen = 0, slen = 0;
@@ -734,16 +742,16 @@ jpeg_inspect(const unsigned char *p, size_t len, struct image_info *ii,
 
 	for (;;) {
 		if ((rc = jpeg_marker(p, len, &pos, &code, &filled)) == -1)
-			return bad(err, errsz, "the image is truncated");
+			return fail(e, "the image is truncated");
 		if (rc == -2)
-			return jpeg_damaged(err, errsz, "a marker is missing");
+			return jpeg_damaged(e, "a marker is missing");
 		if (jpeg_standalone(code) || code == 0xda)
-			return jpeg_damaged(err, errsz,
+			return jpeg_damaged(e,
 			    "a marker is misplaced");
 		if ((rc = jpeg_seglen(p, len, pos, &seglen)) == -1)
-			return bad(err, errsz, "the image is truncated");
+			return fail(e, "the image is truncated");
 		if (rc == -2)
-			return jpeg_damaged(err, errsz,
+			return jpeg_damaged(e,
 			    "a segment is too short");
 		s = p + pos + 2;
 		slen = seglen - 2;
@@ -763,11 +771,11 @@ jpeg_inspect(const unsigned char *p, size_t len, struct image_info *ii,
 	}
 	sof = code;
 	if (slen < 6 || (nc = s[5]) == 0 || slen < 6 + 3 * (size_t)nc)
-		return jpeg_damaged(err, errsz, "its frame header is invalid");
+		return jpeg_damaged(e, "its frame header is invalid");
 	if (filled)
-		return bad(err, errsz, "the JPEG has padding between its "
-		    "header segments, which the PDF library cannot read: "
-		    SAVE_JPEG);
+		return fail(e, "the JPEG has padding between its "
+		    "header segments, which the PDF library cannot read: %s",
+		    tr(e->lang, SAVE_JPEG));
 	/*
 	 * Baseline, extended and progressive Huffman JPEG draw correctly
 	 * (progressive DCT is PDF 1.3, the version libharu writes).
@@ -775,14 +783,15 @@ jpeg_inspect(const unsigned char *p, size_t len, struct image_info *ii,
 	 * hierarchical JPEG are unknown to libharu.
 	 */
 	if (sof & 0x08)
-		return bad(err, errsz, "the JPEG uses arithmetic coding, "
-		    "which PDF readers cannot show: " SAVE_JPEG);
+		return fail(e, "the JPEG uses arithmetic coding, "
+		    "which PDF readers cannot show: %s", tr(e->lang, SAVE_JPEG));
 	if (sof != 0xc0 && sof != 0xc1 && sof != 0xc2)
-		return bad(err, errsz, "the JPEG is lossless or "
-		    "hierarchical, which the PDF cannot show: " SAVE_JPEG);
+		return fail(e, "the JPEG is lossless or "
+		    "hierarchical, which the PDF cannot show: %s",
+		    tr(e->lang, SAVE_JPEG));
 	/* libharu declares BitsPerComponent 12; readers show nothing. */
 	if (s[0] != 8)
-		return bad(err, errsz, "the JPEG has %u bits per channel, "
+		return fail(e, "the JPEG has %u bits per channel, "
 		    "which the PDF cannot show: save it again as an ordinary "
 		    "8-bit JPEG", s[0]);
 	/*
@@ -791,15 +800,15 @@ jpeg_inspect(const unsigned char *p, size_t len, struct image_info *ii,
 	 * nothing in the file says which.
 	 */
 	if (nc == 4)
-		return bad(err, errsz, "the JPEG uses CMYK colours (for "
+		return fail(e, "the JPEG uses CMYK colours (for "
 		    "print), which the PDF would show wrongly: save it again "
 		    "as an ordinary RGB JPEG");
 	if (nc != 1 && nc != 3)
-		return bad(err, errsz, "the JPEG has %u colour channels, "
+		return fail(e, "the JPEG has %u colour channels, "
 		    "which the PDF cannot show: save it again as an ordinary "
 		    "RGB or greyscale JPEG", nc);
 	/* A height of 0 is given later by a DNL marker; libharu takes 0. */
-	if (check_dims(be16(s + 3), be16(s + 1), err, errsz) == -1)
+	if (check_dims(be16(s + 3), be16(s + 1), e) == -1)
 		return -1;
 	ii->kind = IMAGE_JPEG;
 	ii->width = be16(s + 3);
@@ -808,50 +817,80 @@ jpeg_inspect(const unsigned char *p, size_t len, struct image_info *ii,
 	/* The remaining tables, up to the first scan. */
 	for (;;) {
 		if ((rc = jpeg_marker(p, len, &pos, &code, &filled)) == -1)
-			return bad(err, errsz, "the image is truncated");
+			return fail(e, "the image is truncated");
 		if (rc == -2)
-			return jpeg_damaged(err, errsz, "a marker is missing");
+			return jpeg_damaged(e, "a marker is missing");
 		if (jpeg_standalone(code) || jpeg_sof(code))
-			return jpeg_damaged(err, errsz,
+			return jpeg_damaged(e,
 			    "a marker is misplaced");
 		if ((rc = jpeg_seglen(p, len, pos, &seglen)) == -1)
-			return bad(err, errsz, "the image is truncated");
+			return fail(e, "the image is truncated");
 		if (rc == -2)
-			return jpeg_damaged(err, errsz,
+			return jpeg_damaged(e,
 			    "a segment is too short");
 		pos += seglen;
 		if (code == 0xda)
 			break;
 	}
-	return jpeg_to_eoi(p, len, pos, err, errsz);
+	return jpeg_to_eoi(p, len, pos, e);
+}
+
+int
+image_png_decode(const unsigned char *p, size_t len, image_row_fn row,
+    void *arg, char *err, size_t errsz)
+{
+	return image_png_decode_in(NULL, p, len, row, arg, err, errsz);
+}
+
+int
+image_png_decode_in(const struct lang *lang, const unsigned char *p,
+    size_t len, image_row_fn row, void *arg, char *err, size_t errsz)
+{
+	struct ectx	 e;
+
+	e.err = err;
+	e.errsz = errsz;
+	e.lang = lang;
+	return png_decode(p, len, row, arg, &e);
 }
 
 int
 image_inspect(const unsigned char *p, size_t len, struct image_info *info,
     char *err, size_t errsz)
 {
+	return image_inspect_in(NULL, p, len, info, err, errsz);
+}
+
+int
+image_inspect_in(const struct lang *lang, const unsigned char *p,
+    size_t len, struct image_info *info, char *err, size_t errsz)
+{
+	struct ectx	 ectx, *e = &ectx;
 	struct image_info	 ii;
 	size_t			 n;
 
+	ectx.err = err;
+	ectx.errsz = errsz;
+	ectx.lang = lang;
 	memset(&ii, 0, sizeof(ii));
 	if (err != NULL && errsz > 0)
 		err[0] = '\0';
 	if (p == NULL || len == 0)
-		return bad(err, errsz, "the image file is empty");
+		return fail(e, "the image file is empty");
 	if (len > IMAGE_MAX_BYTES)
-		return bad(err, errsz, "the image file is %zu MB; at most "
+		return fail(e, "the image file is %zu MB; at most "
 		    "%d MB", (len + MB - 1) / MB, IMAGE_MAX_BYTES / MB);
 	n = len < sizeof(pngsig) ? len : sizeof(pngsig);
 	if (memcmp(p, pngsig, n) == 0) {
-		if (png_inspect(p, len, &ii, err, errsz) == -1)
+		if (png_inspect(p, len, &ii, e) == -1)
 			return -1;
 	} else if (p[0] == 0xff && (len == 1 || p[1] == 0xd8)) {
 		if (len < 4)
-			return bad(err, errsz, "the image is truncated");
-		if (jpeg_inspect(p, len, &ii, err, errsz) == -1)
+			return fail(e, "the image is truncated");
+		if (jpeg_inspect(p, len, &ii, e) == -1)
 			return -1;
 	} else
-		return bad(err, errsz, "not a PNG or JPEG image");
+		return fail(e, "not a PNG or JPEG image");
 	if (info != NULL)
 		*info = ii;
 	return 0;
@@ -888,11 +927,9 @@ image_kind_of_name(const char *name)
 	return IMAGE__MAX;
 }
 
-/* A bound as a string literal, for a message. */
-#define NUMBER_(n)	#n
-#define NUMBER(n)	NUMBER_(n)
-#define BYTES		" bytes, the most allowed (letters such as æ, ø " \
-			"and å count as two): shorten it"
+/* The messages of image_name_problem say the bounds in words. */
+_Static_assert(IMAGE_MAX_NAME == 200 && IMAGE_MAX_NAME_PART == 100,
+    "image_name_problem's messages name the bounds: change them too");
 
 const char *
 image_name_problem(const char *name)
@@ -903,33 +940,35 @@ image_name_problem(const char *name)
 	for (p = name; *p != '\0'; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == '\\' ||
 		    *p == '?' || *p == '#' || *p == '%')
-			return "the name may not contain \\, ?, # or % "
+			return N_("the name may not contain \\, ?, # or % "
 			    "(rename the file, for instance with letters, "
-			    "digits and \"-\")";
+			    "digits and \"-\")");
 	if (strlen(name) > IMAGE_MAX_NAME)
-		return "the name with its folders is longer than "
-		    NUMBER(IMAGE_MAX_NAME) BYTES;
+		return N_("the name with its folders is longer than 200 "
+		    "bytes, the most allowed (letters such as æ, ø and å "
+		    "count as two): shorten it");
 	for (part = name; ; part = p + 1) {
 		p = strchr(part, '/');
 		n = p != NULL ? (size_t)(p - part) : strlen(part);
 		/* "./foto.png" is fine; ".skjult.png" and ".." are not. */
 		if (n == 0 || (part[0] == '.' && n != 1))
-			return "no part of the name may be empty or begin "
-			    "with \".\"";
+			return N_("no part of the name may be empty or begin "
+			    "with \".\"");
 		if (n > IMAGE_MAX_NAME_PART)
-			return "a file or folder name in it is longer "
-			    "than " NUMBER(IMAGE_MAX_NAME_PART) BYTES;
+			return N_("a file or folder name in it is longer "
+			    "than 100 bytes, the most allowed (letters such as "
+			    "æ, ø and å count as two): shorten it");
 		if (p == NULL)
 			break;
 		/* In any case: some file systems and servers ignore it. */
 		if ((n == 10 && ends_in(part, n, "index.html")) ||
 		    ends_in(part, n, ".pdf"))
-			return "a folder of images may not be named "
+			return N_("a folder of images may not be named "
 			    "index.html or end in .pdf: the note's page and "
-			    "PDF have those names";
+			    "PDF have those names");
 	}
 	if (image_kind_of_name(name) == IMAGE__MAX)
-		return "the file name must end in .png, .jpg or .jpeg (the "
-		    "web server shows a file by its name)";
+		return N_("the file name must end in .png, .jpg or .jpeg "
+		    "(the web server shows a file by its name)");
 	return NULL;
 }

@@ -49,6 +49,10 @@ struct image_info {
  */
 int	 image_inspect(const unsigned char *, size_t len,
 	    struct image_info *info, char *err, size_t errsz);
+/* The same, with the message in lang's language (i18n.h). */
+struct lang;
+int	 image_inspect_in(const struct lang *, const unsigned char *,
+	    size_t len, struct image_info *info, char *err, size_t errsz);
 
 /*
  * Called with each row of a decoded PNG, top to bottom: width pixels of
@@ -70,6 +74,9 @@ typedef int	(*image_row_fn)(void *arg, const unsigned char *row,
  */
 int	 image_png_decode(const unsigned char *, size_t len,
 	    image_row_fn row, void *arg, char *err, size_t errsz);
+int	 image_png_decode_in(const struct lang *, const unsigned char *,
+	    size_t len, image_row_fn row, void *arg, char *err,
+	    size_t errsz);
 
 /*
  * The kind a file name's ending says: .png, or .jpg or .jpeg (in any

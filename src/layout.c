@@ -1095,6 +1095,12 @@ layout_note(struct arena *a, struct diag *d, const struct content *c,
 	files.a = a;
 	o.files = &files;
 	o.fonts = c->fonts;
+	/* What is stale is the newest note's: the one being written. */
+	o.stale = c->nnotes > 1 && nt == &c->notes[0];
+	if (o.stale) {
+		o.stale_dir = c->notes[1].dir;
+		o.stale_id = c->notes[1].id;
+	}
 
 	for (idcap = 16; idcap < 2 * nt->nsections; idcap *= 2)
 		continue;
@@ -1194,12 +1200,14 @@ inspect_logo(struct arena *a, struct diag *d, const struct content *c,
 	    SVG_MAX_BYTES : IMAGE_MAX_BYTES, &len, 1)) == NULL)
 		return -1;
 	if (svg) {
-		if (svg_check(data, len, &line, &col, err, sizeof(err)) == 0)
+		if (svg_check_in(d->lang, data, len, &line, &col, err,
+		    sizeof(err)) == 0)
 			return 0;
 		diag_msg(d, DIAG_ERROR, r->logo_path, line, col, "%s", err);
 		return -1;
 	}
-	if (image_inspect((const unsigned char *)data, len, &info, err,
+	if (image_inspect_in(d->lang, (const unsigned char *)data, len,
+	    &info, err,
 	    sizeof(err)) == -1) {
 		diag_msg(d, DIAG_ERROR, c->site.file, 0, 0, "logo %s: %s",
 		    c->site.logo, err);

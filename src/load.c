@@ -65,17 +65,98 @@ static const char *
 context_words(const char *ctx)
 {
 	if (strstr(ctx, "quoted scalar") != NULL)
-		return "the quoted value starts here";
+		return N_("the quoted value starts here");
 	if (strstr(ctx, "flow sequence") != NULL)
-		return "the list in [ ] starts here";
+		return N_("the list in [ ] starts here");
 	if (strstr(ctx, "flow mapping") != NULL)
-		return "the { } starts here";
+		return N_("the { } starts here");
 	if (strstr(ctx, "block mapping") != NULL)
-		return "the keys at this indentation start here";
+		return N_("the keys at this indentation start here");
 	if (strstr(ctx, "block collection") != NULL ||
 	    strstr(ctx, "block sequence") != NULL)
-		return "the list at this indentation starts here";
+		return N_("the list at this indentation starts here");
 	return ctx;
+}
+
+/* The byte offset of line:col, which libyaml counts in characters. */
+static size_t
+offset_of(const char *text, size_t len, int line, int col)
+{
+	size_t	 i = 0;
+
+	for (; line > 1 && i < len; i++)
+		if (text[i] == '\n')
+			line--;
+	for (; col > 1 && i < len; col--)
+		for (i++; i < len && ((unsigned char)text[i] & 0xc0) == 0x80;)
+			i++;
+	return i;
+}
+
+/* Line number line of text, without its line break: *n bytes. */
+static const char *
+line_at(const char *text, size_t len, int line, size_t *n)
+{
+	size_t	 i = offset_of(text, len, line, 1), e = i;
+
+	while (e < len && text[e] != '\n' && text[e] != '\r')
+		e++;
+	*n = e - i;
+	return text + i;
+}
+
+/*
+ * A line that should be "key: value" but has no colon ("started 16"),
+ * or none followed by a space ("owner:cbf"), said as what to write.
+ * 0 when the line is something else: a list item, a comment, empty.
+ */
+static int
+missing_colon(struct diag *d, const char *file, const char *text,
+    size_t len, int line)
+{
+	const char	*s, *key, *colon;
+	size_t		 n, i, k;
+
+	s = line_at(text, len, line, &n);
+	for (i = 0; i < n && s[i] == ' '; i++)
+		continue;
+	if (i == n || s[i] == '-' || s[i] == '#' || s[i] == '"' ||
+	    s[i] == '\'' || s[i] == '[' || s[i] == '{')
+		return 0;
+	key = s + i;
+	for (k = 0; i + k < n && key[k] != ' ' && key[k] != ':'; k++)
+		continue;
+	colon = memchr(key, ':', n - i);
+	if (colon != NULL && colon + 1 < s + n && colon[1] != ' ' &&
+	    colon == key + k) {
+		diag_msg(d, DIAG_ERROR, file, line, (int)(colon - s) + 2,
+		    "put a space after the colon: write \"%.*s: %.*s\"",
+		    (int)k, key, (int)(s + n - colon - 1), colon + 1);
+		return 1;
+	}
+	if (colon != NULL || k == n - i)
+		return 0;
+	diag_msg(d, DIAG_ERROR, file, line, (int)(key - s) + (int)k + 1,
+	    "the colon is missing after \"%.*s\": write \"%.*s:%.*s\"",
+	    (int)k, key, (int)k, key, (int)(n - i - k), key + k);
+	return 1;
+}
+
+/* The nearest line before line that is not empty or a comment, or 0. */
+static int
+line_before(const char *text, size_t len, int line)
+{
+	const char	*s;
+	size_t		 n, i;
+
+	while (--line > 0) {
+		s = line_at(text, len, line, &n);
+		for (i = 0; i < n && s[i] == ' '; i++)
+			continue;
+		if (i < n && s[i] != '#')
+			return line;
+	}
+	return 0;
 }
 
 /* Words for libyaml's problems that an administrator can act on. */
@@ -109,15 +190,30 @@ report_parser_error(struct diag *d, const char *file, const char *text,
 			    "contains a control character, U+%04lX, which "
 			    "cannot be shown: delete it", (unsigned long)cp);
 		} else
-			diag_msg(d, DIAG_ERROR, file, line, col, "the file is "
-			    "not valid UTF-8 text (save it as UTF-8)");
+			utf8_report_invalid(d, file, line, col, at < len ?
+			    (unsigned char)text[at] : 0);
 		return;
 	}
+	at = offset_of(text, len, line, col);
 	if (at < len && text[at] == '\t') {
-		diag_msg(d, DIAG_ERROR, file, line, col,
-		    "tab character: indent with spaces, not tabs");
+		diag_msg(d, DIAG_ERROR, file, line, col, "a tab character: "
+		    "YAML is indented with spaces only; replace the tab with "
+		    "spaces");
 		return;
-	} else if (strstr(what, "mapping values are not allowed") != NULL)
+	}
+	/*
+	 * "started 16" above "dropped_out: 3": libyaml reads the two lines
+	 * as one key and stops at the second's colon; "owner:cbf" makes it
+	 * miss the colon where the next line begins.  Say it of the line.
+	 */
+	if (strstr(what, "mapping values are not allowed") != NULL &&
+	    missing_colon(d, file, text, len, line_before(text, len, line)))
+		return;
+	if (strstr(what, "could not find expected ':'") != NULL &&
+	    p->context != NULL && missing_colon(d, file, text, len,
+	    (int)p->context_mark.line + 1))
+		return;
+	if (strstr(what, "mapping values are not allowed") != NULL)
 		diag_msg(d, DIAG_ERROR, file, line, col,
 		    "unexpected \":\": put a value that contains \": \" "
 		    "in quotes, or check the indentation");
@@ -138,20 +234,29 @@ report_parser_error(struct diag *d, const char *file, const char *text,
 		diag_msg(d, DIAG_NOTE, file,
 		    (int)p->context_mark.line + 1,
 		    (int)p->context_mark.column + 1, "%s",
-		    context_words(p->context));
+		    tr(d->lang, context_words(p->context)));
 }
 
 /* Reject a duplicate key: the new key is the last kid of map. */
 static int
 is_duplicate_key(struct diag *d, const char *file, const struct ynode *map,
-    const struct ynode *key)
+    const struct ynode *key, int in_list)
 {
 	size_t	 i;
 
 	for (i = 0; i + 1 < map->nkids; i += 2) {
 		if (strcmp(map->kids[i]->str, key->str) == 0) {
-			diag_msg(d, DIAG_ERROR, file, key->line, key->col,
-			    "duplicate key \"%s\"", key->str);
+			/* Most likely a new item whose "- " was forgotten. */
+			if (in_list)
+				diag_msg(d, DIAG_ERROR, file, key->line,
+				    key->col, "\"%s\" is written twice in one "
+				    "item of the list: if a new item begins "
+				    "here, write \"- \" before \"%s\"",
+				    key->str, key->str);
+			else
+				diag_msg(d, DIAG_ERROR, file, key->line,
+				    key->col, "duplicate key \"%s\"",
+				    key->str);
 			diag_msg(d, DIAG_NOTE, file, map->kids[i]->line,
 			    map->kids[i]->col, "first written here");
 			return 1;
@@ -340,7 +445,8 @@ parse_yaml(struct arena *a, struct diag *d, const char *file,
 						    LOAD_MAX_KEYS);
 						failed = 1;
 					} else if (is_duplicate_key(d, file,
-					    top, n))
+					    top, n, depth > 1 && stack[depth -
+					    2]->type == YNODE_SEQ))
 						failed = 1;
 				}
 				add_kid(a, top, n);
@@ -523,8 +629,49 @@ id_too_long(struct diag *d, const char *file, int line, int col,
 	if (n <= MODEL_MAX_ID)
 		return 0;
 	diag_msg(d, DIAG_ERROR, file, line, col, "%s is %zu characters long, "
-	    "at most %d: shorten it", what, n, MODEL_MAX_ID);
+	    "at most %d: shorten it", tr(d->lang, what), n, MODEL_MAX_ID);
 	return 1;
+}
+
+/*
+ * The id an administrator most likely meant by s ("Bydelsmødre" ->
+ * "bydelsmoedre", "Hold 2" -> "hold-2"), or NULL when none is near.
+ */
+static const char *
+id_for(struct arena *a, const char *s)
+{
+	static const char *const danish[][2] = {
+		{ "æ", "ae" }, { "Æ", "ae" }, { "ø", "oe" }, { "Ø", "oe" },
+		{ "å", "aa" }, { "Å", "aa" }, { "é", "e" }, { "É", "e" },
+		{ "ü", "u" }, { "ö", "oe" }, { "ä", "ae" }
+	};
+	struct buf	 b;
+	size_t		 i;
+
+	buf_init(&b, a);
+	while (*s != '\0') {
+		for (i = 0; i < sizeof(danish) / sizeof(danish[0]); i++)
+			if (strncmp(s, danish[i][0], strlen(danish[i][0])) == 0)
+				break;
+		if (i < sizeof(danish) / sizeof(danish[0])) {
+			buf_puts(&b, danish[i][1]);
+			s += strlen(danish[i][0]);
+		} else if ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '_')
+			buf_putc(&b, *s++);
+		else if (*s >= 'A' && *s <= 'Z')
+			buf_putc(&b, *s++ - 'A' + 'a');
+		else {
+			/* Spaces, dots and the like: one "-" between words. */
+			if (b.len > 0 && b.data[b.len - 1] != '-')
+				buf_putc(&b, '-');
+			s++;
+		}
+	}
+	while (b.len > 0 && b.data[b.len - 1] == '-')
+		b.data[--b.len] = '\0';
+	return b.len > 0 && fs_is_plain_name(b.data) &&
+	    b.len <= MODEL_MAX_ID ? b.data : NULL;
 }
 
 static const char *
@@ -537,9 +684,14 @@ req_id(struct lctx *l, const struct ynode *map, const char *what)
 	if ((s = as_text(l, n, "id")) == NULL)
 		return NULL;
 	if (!fs_is_plain_name(s)) {
-		lerr(l, n, "\"%s\" is not a valid id: use lower-case letters "
-		    "a-z, digits, \"-\" and \"_\" (write æ as ae, ø as oe, "
-		    "å as aa)", s);
+		if (id_for(l->a, s) != NULL)
+			lerr(l, n, "\"%s\" is not a valid id: write \"%s\" "
+			    "(lower-case letters a-z, digits, \"-\" and \"_\"; "
+			    "æ as ae, ø as oe, å as aa)", s, id_for(l->a, s));
+		else
+			lerr(l, n, "\"%s\" is not a valid id: use lower-case "
+			    "letters a-z, digits, \"-\" and \"_\" (write æ as "
+			    "ae, ø as oe, å as aa)", s);
 		return NULL;
 	}
 	if (id_too_long(l->d, l->file, n->line, n->col, "the id", s))
@@ -599,7 +751,8 @@ quantity(struct lctx *l, const struct ynode *n, const char *key,
 		    key);
 		return -1;
 	}
-	if (danish_quantity(n->str, n->len, &q, unit, sizeof(unit), err,
+	if (danish_quantity_in(l->d->lang, n->str, n->len, &q, unit,
+	    sizeof(unit), err,
 	    sizeof(err)) == -1) {
 		lerr(l, n, "\"%s\": %s", key, err);
 		return -1;
@@ -1553,6 +1706,48 @@ yaml_names(struct arena *a, struct diag *d, const char *dir, size_t *n)
 	return v;
 }
 
+/*
+ * A file or folder whose name is not an id ("Bydelsmødre.yaml"): one
+ * error that says what to call it, and 1 when it is then read under
+ * that id, so that what refers to it by the id holds (nothing follows
+ * from the one mistake).  0 when no id is near or another has it.
+ */
+static int
+renamed(struct lctx *l, const char *path, char *const *names, size_t n,
+    const char **id, const char *ext)
+{
+	const char	*want = id_for(l->a, *id), *file;
+	size_t		 i;
+
+	for (i = 0; want != NULL && i < n; i++)
+		if (strcmp(names[i], file = arena_printf(l->a, "%s%s",
+		    want, ext)) == 0 || (*ext != '\0' && strcmp(names[i],
+		    arena_printf(l->a, "%s.yml", want)) == 0))
+			want = NULL;
+	if (want == NULL && *ext != '\0')
+		diag_msg(l->d, DIAG_ERROR, path, 0, 0, "the file name \"%s\" "
+		    "is not a valid id: use lower-case letters a-z, digits, "
+		    "\"-\" and \"_\"", *id);
+	else if (want == NULL)
+		diag_msg(l->d, DIAG_ERROR, path, 0, 0, "the folder name "
+		    "\"%s\" is not a valid id: use lower-case letters a-z, "
+		    "digits, \"-\" and \"_\"", *id);
+	else if (*ext != '\0')
+		diag_msg(l->d, DIAG_ERROR, path, 0, 0, "the file name \"%s\" "
+		    "is not a valid id: call the file \"%s%s\" (lower-case "
+		    "letters a-z, digits, \"-\" and \"_\"; æ as ae, ø as oe, "
+		    "å as aa)", *id, want, ext);
+	else
+		diag_msg(l->d, DIAG_ERROR, path, 0, 0, "the folder name "
+		    "\"%s\" is not a valid id: call the folder \"%s\" "
+		    "(lower-case letters a-z, digits, \"-\" and \"_\"; æ as "
+		    "ae, ø as oe, å as aa)", *id, want);
+	if (want == NULL)
+		return 0;
+	*id = want;
+	return 1;
+}
+
 int
 load_content(struct arena *a, struct diag *d, const char *dir,
     struct content *c)
@@ -1598,13 +1793,9 @@ load_content(struct arena *a, struct diag *d, const char *dir,
 			    4 : 5);
 			in->id = arena_strndup(a, names[i], len);
 			path = arena_printf(a, "%s/%s", sub, names[i]);
-			if (!fs_is_plain_name(in->id)) {
-				diag_msg(d, DIAG_ERROR, path, 0, 0, "the file "
-				    "name \"%s\" is not a valid id: use "
-				    "lower-case letters a-z, digits, \"-\" and "
-				    "\"_\"", in->id);
+			if (!fs_is_plain_name(in->id) && !renamed(&l, path,
+			    names, n, &in->id, ".yaml"))
 				continue;
-			}
 			if (id_too_long(d, path, 0, 0, "the file name (the "
 			    "initiative's id)", in->id))
 				continue;
@@ -1639,13 +1830,9 @@ load_content(struct arena *a, struct diag *d, const char *dir,
 				continue;
 			nt->id = names[i];
 			nt->file = path = yaml_file(a, d, nt->dir, "report");
-			if (!fs_is_plain_name(nt->id)) {
-				diag_msg(d, DIAG_ERROR, nt->dir, 0, 0, "the "
-				    "folder name \"%s\" is not a valid id: use "
-				    "lower-case letters a-z, digits, \"-\" and "
-				    "\"_\"", nt->id);
+			if (!fs_is_plain_name(nt->id) && !renamed(&l,
+			    nt->dir, names, n, &nt->id, ""))
 				continue;
-			}
 			if (id_too_long(d, nt->dir, 0, 0, "the folder name (the "
 			    "note's id)", nt->id))
 				continue;

@@ -18,6 +18,7 @@
 #include "layout.h"
 #include "load.h"
 #include "model.h"
+#include "newnote.h"
 #include "pipeline.h"
 #include "record.h"
 #include "report.h"
@@ -34,6 +35,7 @@ static const char usage_text[] = N_(
 "       statusnotat check [-C content] [-t templates]\n"
 "       statusnotat dump  [-C content] [-t templates]\n"
 "       statusnotat publish NOTE-ID [-C content] [-t templates]\n"
+"       statusnotat new NOTE-ID [--from NOTE-ID] [--date DATE] [-C content]\n"
 "       statusnotat schema site|initiative|report|pdf\n"
 "       statusnotat --help | --version\n"
 "Every command also takes --lang da or --lang en.\n");
@@ -76,14 +78,15 @@ static const char help_text[] = N_(
 "          the correction in its report.yaml (corrections: date, what,\n"
 "          why); the note prints it, and publish adds a new edition to\n"
 "          published.txt, which keeps every edition.\n"
-"  schema  print the JSON Schema of a kind of YAML file: site\n"
-"          (site.yaml), initiative (initiatives/<id>.yaml), report\n"
-"          (reports/<id>/report.yaml) or pdf (the templates' pdf.yaml),\n"
-"          for an editor's help: VS Code's YAML extension completes\n"
-"          the keys, describes them in Danish and underlines mistakes\n"
-"          in a file whose first line names it:\n"
-"          # yaml-language-server: $schema=<schema file>\n"
-"          make install puts them in share/statusnotat/schema.\n"
+"  new     start the next note of the yearly series: write the folder\n"
+"          reports/NOTE-ID from the newest note (or --from NOTE-ID),\n"
+"          dated today (or --date DATE): its report.yaml with the new\n"
+"          date and the forecast ledger added where the note it starts\n"
+"          from expected something, its texts copied for revision.\n"
+"          Never writes into a folder that exists.  Then it says what\n"
+"          to do next.\n"
+"  schema  print the JSON Schema of site.yaml, an initiative, a\n"
+"          report.yaml or pdf.yaml, for help as you type in an editor.\n"
 "\n"
 "Options:\n"
 "  -C DIR  the content folder (default: content)\n"
@@ -114,6 +117,7 @@ enum cmd {
 	CMD_CHECK,
 	CMD_DUMP,
 	CMD_PUBLISH,
+	CMD_NEW,
 	CMD__MAX
 };
 
@@ -185,6 +189,7 @@ main(int argc, char *argv[])
 	const char	*cdir = "content", *tdir = "templates", *odir = "output";
 	const char	*publish = NULL;	/* the note to publish */
 	const char	*lang_opt = NULL;
+	const char	*new_id = NULL, *new_from = NULL, *new_date = NULL;
 	char		 safe[256] = "";	/* an argument fit to print */
 	enum cmd	 cmd;
 	int		 i, rc, tdir_default = 1, fonts_ok = 1;
@@ -225,6 +230,8 @@ main(int argc, char *argv[])
 		cmd = CMD_DUMP;
 	else if (strcmp(argv[1], "publish") == 0)
 		cmd = CMD_PUBLISH;
+	else if (strcmp(argv[1], "new") == 0)
+		cmd = CMD_NEW;
 	else {
 		fprintf(stderr, "statusnotat: %s: ", tr(&lang, "error"));
 		fprintf(stderr, tr(&lang, "unknown command \"%s\""),
@@ -239,6 +246,12 @@ main(int argc, char *argv[])
 			    "of a note (its folder's name under reports)"));
 		publish = argv[i++];
 	}
+	if (cmd == CMD_NEW) {
+		if (argc < 3 || argv[2][0] == '-' || argv[2][0] == '\0')
+			return usage(&lang, tr(&lang, "new needs the id of the "
+			    "new note (its folder's name under reports)"));
+		new_id = argv[i++];
+	}
 	for (; i < argc; i++) {
 		const char **dst = NULL;
 
@@ -250,6 +263,10 @@ main(int argc, char *argv[])
 			dst = &tdir;
 		else if (strcmp(argv[i], "-o") == 0 && cmd == CMD_BUILD)
 			dst = &odir;
+		else if (strcmp(argv[i], "--from") == 0 && cmd == CMD_NEW)
+			dst = &new_from;
+		else if (strcmp(argv[i], "--date") == 0 && cmd == CMD_NEW)
+			dst = &new_date;
 		if (dst == NULL) {
 			fprintf(stderr, "statusnotat: %s: ", tr(&lang,
 			    "error"));
@@ -261,7 +278,7 @@ main(int argc, char *argv[])
 		if (i + 1 == argc || argv[i + 1][0] == '\0') {
 			fprintf(stderr, "statusnotat: %s: ", tr(&lang,
 			    "error"));
-			fprintf(stderr, tr(&lang, "%s needs a folder"),
+			fprintf(stderr, tr(&lang, "%s needs a value"),
 			    argv[i]);
 			fputs("\n", stderr);
 			return usage(&lang, NULL);
@@ -276,6 +293,8 @@ main(int argc, char *argv[])
 	arena_init(&arena);
 	diag_init(&diag, stderr);
 	diag.lang = &lang;
+	/* Starting a note is no check: what check warns about waits for it. */
+	diag.no_warnings = cmd == CMD_NEW;
 	memset(faces, 0, sizeof(faces));
 	memset(&content, 0, sizeof(content));
 	/* A wrong output folder is reported with the content's problems. */
@@ -322,6 +341,10 @@ main(int argc, char *argv[])
 	case CMD_PUBLISH:
 		(void)record_publish(&arena, &diag, &content, &report,
 		    publish);
+		break;
+	case CMD_NEW:
+		(void)newnote(&arena, &diag, &content, new_id, new_from,
+		    new_date);
 		break;
 	default:
 		break;

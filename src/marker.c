@@ -125,7 +125,7 @@ marker_end(struct arena *a, struct diag *d, const char *dir,
 	memset(&p, 0, sizeof(p));
 	if (list_files(a, dir, "", &p, 0) == -1) {
 		diag_msg(d, DIAG_SYSERR, shown, 0, 0, "cannot be read: %s",
-		    fs_why(errno));
+		    fs_why(d, errno));
 		return -1;
 	}
 	sorted(a, &p);
@@ -146,7 +146,7 @@ marker_end(struct arena *a, struct diag *d, const char *dir,
 		return -1;
 	if (rename(tmp, path) == -1) {
 		diag_msg(d, DIAG_SYSERR, arena_printf(a, "%s/%s", shown,
-		    MARKER_NAME), 0, 0, "cannot write: %s", fs_why(errno));
+		    MARKER_NAME), 0, 0, "cannot write: %s", fs_why(d, errno));
 		return -1;
 	}
 	return 0;

@@ -12,6 +12,7 @@
 #include "danish.h"
 #include "date.h"
 #include "diag.h"
+#include "i18n.h"
 #include "model.h"
 #include "names.h"
 #include "known.h"
@@ -35,6 +36,7 @@ struct name_number {
 struct adder {
 	struct arena	*arena;
 	struct name_table *t;
+	int		 no_empty;	/* a file with errors: no NAME_EMPTY */
 };
 
 static struct name *
@@ -56,8 +58,11 @@ add_text(struct adder *t, const char *key, const char *s)
 {
 	struct name	*n;
 
-	if (s == NULL)
+	if (s == NULL) {
+		if (!t->no_empty)
+			add(t, key)->kind = NAME_EMPTY;
 		return;
+	}
 	n = add(t, key);
 	n->kind = NAME_TEXT;
 	n->text = s;
@@ -70,6 +75,8 @@ add_num(struct adder *t, const char *key, const struct count *c)
 
 	if (c->bad)
 		add(t, key)->kind = NAME_BAD;
+	else if (!c->set && !t->no_empty)
+		add(t, key)->kind = NAME_EMPTY;
 	if (!c->set)
 		return;
 	n = add(t, key);
@@ -134,6 +141,8 @@ add_date(struct adder *t, const char *key, const struct date *d)
 
 	if (d->bad)
 		add(t, key)->kind = NAME_BAD;
+	else if (d->kind == DATE_NONE && !t->no_empty)
+		add(t, key)->kind = NAME_EMPTY;
 	if (d->kind == DATE_NONE)
 		return;
 	n = add(t, key);
@@ -251,6 +260,8 @@ add_initiative(struct adder *t, const struct initiative *in,
 	 */
 	if (in->broken || in->incomplete)
 		add(t, arena_printf(a, "%s.", p))->kind = NAME_BAD;
+	/* Its names without a value may be its errors: quiet too. */
+	t->no_empty = in->incomplete;
 	if (in->broken)
 		return;
 	add_text(t, arena_printf(a, "%s.name", p), in->name);
@@ -377,6 +388,7 @@ names_build(struct names *t, struct arena *a, const struct content *c,
 	t->arena = a;
 	t->c = c;
 	t->as_of = nt->as_of;
+	memset(&ad, 0, sizeof(ad));
 	ad.arena = a;
 	ad.t = &t->top;
 	add_text(&ad, "site.municipality", c->site.municipality);
@@ -422,6 +434,7 @@ init_table(struct names *t, size_t i)
 	struct adder	 ad;
 
 	if (!t->inits[i].built) {
+		memset(&ad, 0, sizeof(ad));
 		ad.arena = t->arena;
 		ad.t = &t->inits[i];
 		add_initiative(&ad, t->by_id[i], &t->as_of);
@@ -529,7 +542,8 @@ names_example(struct names *t)
 	for (i = 0; i < t->ninits; i++) {
 		tb = init_table(t, i);
 		for (j = 0; j < tb->n; j++)
-			if (strstr(tb->v[j].key, ".participants.") != NULL)
+			if (strstr(tb->v[j].key, ".participants.") != NULL &&
+			    tb->v[j].kind != NAME_EMPTY)
 				return tb->v[j].key;
 	}
 	if (t->ninits > 0 && init_table(t, 0)->n > 0)
@@ -694,18 +708,19 @@ quantity(struct buf *b, const struct name *n)
 }
 
 int
-names_format(const struct name *n, const char *filter, struct buf *b,
-    char *err, size_t errsz)
+names_format(const struct lang *lang, const struct name *n,
+    const char *filter, struct buf *b, char *err, size_t errsz)
 {
 	static const char *const kinds[NAME__MAX] = {
-		"text", "a number", "a date", "unreadable", "not yet known"
+		N_("text"), N_("a number"), N_("a date"), N_("unreadable"),
+		N_("not yet known"), N_("without a value")
 	};
 
 	if (n->kind == NAME_BAD)
 		return 0;
-	if (n->kind == NAME_LATER) {
-		snprintf(err, errsz, "this value is not known on the note's "
-		    "date");
+	if (n->kind == NAME_LATER || n->kind == NAME_EMPTY) {
+		snprintf(err, errsz, tr(lang, "this value is not known on "
+		    "the note's date"));
 		return -1;
 	}
 	if (filter == NULL) {
@@ -730,9 +745,9 @@ names_format(const struct name *n, const char *filter, struct buf *b,
 	}
 	if (n->kind == NAME_NUMBER && (strcmp(filter, "ord") == 0 ||
 	    strcmp(filter, "Ord") == 0)) {
-		snprintf(err, errsz, "\"| %s\" writes whole numbers in words; "
-		    "\"%s\" has a unit, decimals or \"ca.\": leave the "
-		    "filter out", filter, n->key);
+		snprintf(err, errsz, tr(lang, "\"| %s\" writes whole numbers "
+		    "in words; \"%s\" has a unit, decimals or \"ca.\": leave "
+		    "the filter out"), filter, n->key);
 		return -1;
 	}
 	if (n->kind == NAME_NUMBER && strcmp(filter, "tal") == 0) {
@@ -745,11 +760,12 @@ names_format(const struct name *n, const char *filter, struct buf *b,
 	}
 	if (strcmp(filter, "ord") == 0 || strcmp(filter, "Ord") == 0 ||
 	    strcmp(filter, "tal") == 0 || strcmp(filter, "uden år") == 0)
-		snprintf(err, errsz, "\"| %s\" does not apply to \"%s\", "
-		    "which is %s", filter, n->key, kinds[n->kind]);
+		snprintf(err, errsz, tr(lang, "\"| %s\" does not apply to "
+		    "\"%s\", which is %s"), filter, n->key, tr(lang,
+		    kinds[n->kind]));
 	else
-		snprintf(err, errsz, "unknown filter \"| %s\" (the filters "
-		    "are: ord, Ord and tal for numbers, \"uden år\" for "
-		    "dates)", filter);
+		snprintf(err, errsz, tr(lang, "unknown filter \"| %s\" (the "
+		    "filters are: ord, Ord and tal for numbers, \"uden år\" "
+		    "for dates)"), filter);
 	return -1;
 }

@@ -12,6 +12,7 @@
 
 struct arena;
 struct buf;
+struct lang;
 struct content;
 struct note;
 
@@ -21,6 +22,7 @@ enum name_kind {
 	NAME_DATE,
 	NAME_BAD,	/* its value was unreadable and is reported already */
 	NAME_LATER,	/* not known on the note's date: known from date on */
+	NAME_EMPTY,	/* one the data may give, but gives no value for */
 	NAME__MAX
 };
 
@@ -79,9 +81,9 @@ size_t		 names_numbered(struct names *, long v, const char **keys,
 /*
  * Append the value, through filter (NULL for none): "ord"/"Ord" for a
  * number in words, "tal" for digits, "uden år" for a date without its
- * year.  Returns 0, or -1 with a message in err.
+ * year.  Returns 0, or -1 with a message in err, in lang's language.
  */
-int		 names_format(const struct name *, const char *filter,
-		    struct buf *, char *err, size_t errsz);
+int		 names_format(const struct lang *, const struct name *,
+		    const char *filter, struct buf *, char *err, size_t errsz);
 
 #endif

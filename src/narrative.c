@@ -22,11 +22,15 @@
 #include "escape.h"
 #include "font.h"
 #include "fsutil.h"
+#include "i18n.h"
 #include "image.h"
+#include "known.h"
 #include "names.h"
+#include "model.h"
 #include "narrative.h"
 #include "nfc.h"
 #include "report.h"
+#include "utf8.h"
 
 /* Where the walk is: one open container per level. */
 struct level {
@@ -116,6 +120,9 @@ later(struct walk *w, const struct name *n, const char *key, int line,
 {
 	struct buf	 on, from;
 
+	/* A note without a date has had its error: nothing follows from it. */
+	if (w->o->names->as_of.kind == DATE_NONE)
+		return;
 	buf_init(&on, &w->tmp);
 	buf_init(&from, &w->tmp);
 	date_format(&on, &w->o->names->as_of, 0);
@@ -123,6 +130,129 @@ later(struct walk *w, const struct name *n, const char *key, int line,
 	diag_msg(w->d, DIAG_ERROR, w->path, line, col, "\"%s\" is not known "
 	    "on the note's date, %s: the data gives it from %s on, so only "
 	    "a later note can use it", key, on.data, from.data);
+}
+
+/* The milestone a key such as "baba.milestones.genstart.planned" names. */
+static const struct milestone *
+milestone_of(const struct walk *w, const char *key)
+{
+	const struct content *c = w->o->names->c;
+	const char	*m = strstr(key, ".milestones."), *id, *dot;
+	size_t		 i, j, n;
+
+	if (m == NULL || (dot = strrchr(key, '.')) == NULL ||
+	    strcmp(dot, ".planned") != 0)
+		return NULL;
+	id = m + strlen(".milestones.");
+	n = (size_t)(dot - id);
+	for (i = 0; i < c->ninitiatives; i++) {
+		if (strncmp(c->initiatives[i].id, key, (size_t)(m - key)) != 0 ||
+		    c->initiatives[i].id[m - key] != '\0')
+			continue;
+		for (j = 0; j < c->initiatives[i].nmilestones; j++) {
+			const struct milestone *ms =
+			    &c->initiatives[i].milestones[j];
+
+			if (ms->id != NULL && strlen(ms->id) == n &&
+			    strncmp(ms->id, id, n) == 0)
+				return ms;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * In the newest note, a plan that was carried out by its date, spoken
+ * of as a plan: the sentence likely says what was expected last year.
+ */
+static void
+stale_plan(struct walk *w, const struct milestone *m, int line, int col)
+{
+	struct buf	 on;
+
+	if (!w->o->stale || m == NULL ||
+	    milestone_status(m, &w->o->names->as_of) != STATUS_DONE)
+		return;
+	buf_init(&on, &w->tmp);
+	date_format(&on, &m->actual, 0);
+	diag_msg(w->d, DIAG_WARNING, w->path, line, col, "\"%s\" happened on "
+	    "%s, but the text speaks of its plan: say what happened (the "
+	    "date is {{ ...%s.actual }})", m->label != NULL ? m->label :
+	    m->id, on.data, m->id);
+}
+
+/* The first n bytes of s in the len at p, or NULL. */
+static const char *
+find(const char *p, size_t len, const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; n > 0 && i + n <= len; i++)
+		if (p[i] == s[0] && memcmp(p + i, s, n) == 0)
+			return p + i;
+	return NULL;
+}
+
+/*
+ * The planned date of a milestone carried out, typed by hand in the
+ * newest note's text ("senest d. 8. juni 2021"): a warning at each.
+ */
+static void
+stale_dates(struct walk *w, const char *src, size_t len)
+{
+	const struct content *c = w->o->names->c;
+	const struct milestone *m;
+	struct buf	 plan;
+	const char	*p, *q, *ls;
+	size_t		 i, j, k;
+	int		 line;
+
+	if (!w->o->stale)
+		return;
+	for (i = 0; i < c->ninitiatives; i++)
+		for (j = 0; j < c->initiatives[i].nmilestones; j++) {
+			m = &c->initiatives[i].milestones[j];
+			if (milestone_status(m, &w->o->names->as_of) !=
+			    STATUS_DONE || m->planned.kind == DATE_NONE)
+				continue;
+			buf_init(&plan, &w->tmp);
+			date_format(&plan, &m->planned, 0);
+			for (p = src; plan.len > 0 && (q = find(p, (size_t)
+			    (src + len - p), plan.data, plan.len)) != NULL;
+			    p = q + plan.len) {
+				for (k = 0, line = 1, ls = src; src + k < q; k++)
+					if (src[k] == '\n') {
+						line++;
+						ls = src + k + 1;
+					}
+				stale_plan(w, m, line, (int)(q - ls) + 1);
+			}
+		}
+}
+
+/*
+ * The newest note's text word for word as the one of that name in the
+ * note before: copied by statusnotat new, and not yet revised.
+ */
+static void
+stale_text(struct walk *w, const char *src, size_t len)
+{
+	struct diag	 quiet;
+	const char	*name, *old;
+	size_t		 olen;
+
+	if (w->o->stale_dir == NULL)
+		return;
+	name = strrchr(w->path, '/');
+	name = name != NULL ? name + 1 : w->path;
+	diag_init(&quiet, NULL);
+	old = fs_read(&w->tmp, &quiet, arena_printf(&w->tmp, "%s/%s",
+	    w->o->stale_dir, name), NARRATIVE_MAX_FILE, &olen, 0);
+	if (old == NULL || olen != len || memcmp(old, src, len) != 0)
+		return;
+	diag_msg(w->d, DIAG_WARNING, w->path, 1, 1, "this text is word for "
+	    "word the one of the note \"%s\": revise it for this note (check "
+	    "warns until it differs)", w->o->stale_id);
 }
 
 /*
@@ -231,11 +361,21 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 		} else if (n->kind == NAME_LATER) {
 			later(w, n, key, line, (int)(ns - line_start) + 1);
 			errors++;
+		} else if (n->kind == NAME_EMPTY) {
+			diag_msg(w->d, DIAG_ERROR, w->path, line,
+			    (int)(ns - line_start) + 1, "\"%s\" is a name, but "
+			    "the data gives it no value on the note's date: give "
+			    "it in the data, or leave the {{ }} out", key);
+			errors++;
 		} else {
 			struct buf v;
 
 			buf_init(&v, &w->tmp);
-			if (names_format(n, filter, &v, err, sizeof(err)) == -1) {
+			if (n->kind == NAME_DATE)
+				stale_plan(w, milestone_of(w, key), line,
+				    (int)(ns - line_start) + 1);
+			if (names_format(w->d->lang, n, filter, &v, err,
+			    sizeof(err)) == -1) {
 				diag_msg(w->d, DIAG_ERROR, w->path, line,
 				    (int)(fs - line_start) + 1, "%s", err);
 				errors++;
@@ -327,13 +467,14 @@ hint_numbers(struct walk *w, const char *src, size_t len)
 		buf_init(&keys, &w->tmp);
 		found = names_numbered(w->o->names, v, found_keys, 3);
 		for (i = 0; i < found && i < 3; i++)
-			buf_printf(&keys, "%s{{ %s }}", i > 0 ? " or " : "",
-			    found_keys[i]);
+			buf_printf(&keys, "%s{{ %s }}", i > 0 ?
+			    tr(w->d->lang, " or ") : "", found_keys[i]);
 		if (found > 0)
 			diag_msg(w->d, DIAG_WARNING, w->path, line,
 			    (int)(p - line_start) + 1, "%ld is a figure in the "
 			    "data: write %s%s so the text follows the data", v,
-			    keys.data, found > 3 ? " (or another)" : "");
+			    keys.data, found > 3 ?
+			    tr(w->d->lang, " (or another)") : "");
 		p = q - 1;
 	}
 }
@@ -453,17 +594,18 @@ bound_cmark(struct walk *w, const char *src, size_t len)
 		 */
 		nesting += (q == eol ? depth : d) + depth * delims;
 		if (brackets > BRACKET_BUDGET)
-			why = "too many \"[\" or \"![\" left open before the "
-			    "links here: the Markdown reader would take "
+			why = N_("too many \"[\" or \"![\" left open before "
+			    "the links here: the Markdown reader would take "
 			    "minutes; close them with \"]\" or write them as "
-			    "\"\\[\"";
+			    "\"\\[\"");
 		else if (nesting > NESTING_BUDGET)
-			why = "the text is too long for how deeply it is "
+			why = N_("the text is too long for how deeply it is "
 			    "nested in lists or quotes (\">\"): the Markdown "
-			    "reader would take minutes; nest it less deeply";
+			    "reader would take minutes; nest it less deeply");
 		else
 			continue;
-		diag_msg(w->d, DIAG_ERROR, w->path, line, 0, "%s", why);
+		diag_msg(w->d, DIAG_ERROR, w->path, line, 0, "%s",
+		    tr(w->d->lang, why));
 		return -1;
 	}
 	return 0;
@@ -712,7 +854,7 @@ check_image(struct walk *w, cmark_node *n, struct inline_ *in)
 	}
 	if ((why = image_name_problem(url)) != NULL) {
 		diag_msg(w->d, DIAG_ERROR, w->path, line, col,
-		    "image \"%s\": %s", url, why);
+		    "image \"%s\": %s", url, tr(w->d->lang, why));
 		goto bad;
 	}
 	if ((seen = image_clash(w, url, line)) != NULL) {
@@ -720,7 +862,8 @@ check_image(struct walk *w, cmark_node *n, struct inline_ *in)
 		    "clashes with the %s \"%s\" (%s:%d): many computers and "
 		    "web servers do not tell upper and lower case apart, and "
 		    "there they are one name: rename one", url,
-		    seen->folder ? "folder" : "image", seen->name, seen->file,
+		    seen->folder ?
+		    tr(w->d->lang, "folder") : tr(w->d->lang, "image"), seen->name, seen->file,
 		    seen->line);
 		goto bad;
 	}
@@ -738,7 +881,8 @@ check_image(struct walk *w, cmark_node *n, struct inline_ *in)
 			    "the image is used here");
 		goto bad;
 	}
-	if (image_inspect((const unsigned char *)data, len, &info, err,
+	if (image_inspect_in(w->d->lang, (const unsigned char *)data, len,
+	    &info, err,
 	    sizeof(err)) == -1) {
 		diag_msg(w->d, DIAG_ERROR, w->path, line, col,
 		    "image \"%s\": %s", url, err);
@@ -1065,8 +1209,8 @@ narrative_load(struct arena *a, struct diag *d, const char *path,
 				line++;
 				col = 0;
 			}
-		diag_msg(d, DIAG_ERROR, path, line, col,
-		    "the file is not valid UTF-8 text (save it as UTF-8)");
+		utf8_report_invalid(d, path, line, col,
+		    (unsigned char)src[bad]);
 		*ok = 0;
 		goto out;
 	}
@@ -1091,6 +1235,8 @@ narrative_load(struct arena *a, struct diag *d, const char *path,
 	w.stack[0].block = &root;
 
 	buf_init(&filled, &w.tmp);
+	stale_text(&w, src, len);
+	stale_dates(&w, src, len);
 	hint_numbers(&w, src, len);
 	if (fill_in(&w, src, len, &filled) > 0)
 		*ok = 0;

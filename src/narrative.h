@@ -63,6 +63,14 @@ struct narrative_opts {
 	struct narrative_images *images; /* their names so far, or NULL */
 	struct narrative_files *files;	/* attachments so far, or NULL */
 	struct font *const *fonts;	/* for check: the PDF's faces, or NULL */
+	/*
+	 * The newest note's texts are checked for what is stale: a text
+	 * the same as the one of that name in the note before (stale_dir,
+	 * stale_id; NULL: none), a plan spoken of that was carried out.
+	 */
+	int		 stale;
+	const char	*stale_dir;
+	const char	*stale_id;
 };
 
 /*

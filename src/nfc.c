@@ -96,6 +96,13 @@ compose(uint32_t base, uint32_t mark)
 	struct nfc_pair	 key;
 	const struct nfc_pair *p;
 
+	/*
+	 * Every character below U+0300 is assigned and none is the second
+	 * of a composition (and Unicode keeps compositions stable): the
+	 * letters of a text need no search.
+	 */
+	if (mark < 0x300)
+		return 0;
 	key.base = base;
 	key.mark = mark;
 	p = bsearch(&key, nfc_pairs, NELEM(nfc_pairs), sizeof(nfc_pairs[0]),
@@ -108,6 +115,8 @@ single(uint32_t cp)
 {
 	const struct nfc_single *s;
 
+	if (cp < nfc_singles[0].from)	/* the table is sorted */
+		return cp;
 	s = bsearch(&cp, nfc_singles, NELEM(nfc_singles),
 	    sizeof(nfc_singles[0]), cmp_first);
 	return s != NULL ? s->to : cp;

@@ -3,7 +3,8 @@
  * the typeset pages with libharu and writes the file: embedded font
  * subsets with a correct ToUnicode map, links, bookmarks, document
  * information, and no clock, so the same note gives the same bytes.
- * The only user of <hpdf.h>; it reads typeset.h and nothing before it.
+ * With pdf_*.c (pdf_dev.h) the only user of libharu; it reads typeset.h
+ * and nothing before it.
  */
 #ifndef PDF_H
 #define PDF_H

@@ -8,7 +8,7 @@
  * PDF/A-2).  Streams are copied byte for byte.  The same input gives
  * the same bytes.  It reads libharu's own output only, strictly, and
  * refuses anything else rather than write a damaged file.
- * It uses zlib and nothing of libharu; pdf.c calls it.
+ * It uses libdeflate and nothing of libharu; pdf.c calls it.
  */
 #ifndef PDFPACK_H
 #define PDFPACK_H

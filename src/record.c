@@ -14,6 +14,7 @@
 #include "date.h"
 #include "diag.h"
 #include "fsutil.h"
+#include "i18n.h"
 #include "model.h"
 #include "record.h"
 #include "report.h"
@@ -478,8 +479,10 @@ record_publish(struct arena *a, struct diag *d, const struct content *c,
 	buf_init(&when, a);
 	if (have && now.len == r.last_len &&
 	    memcmp(now.data, r.last, now.len) == 0) {
-		printf("statusnotat: the note \"%s\" is published as it is: "
-		    "%s has not changed\n", id, r.path);
+		fputs("statusnotat: ", stdout);
+		printf(tr(d->lang, "the note \"%s\" is published as it is: "
+		    "%s has not changed"), id, r.path);
+		fputs("\n", stdout);
 		return 0;
 	}
 	if (!have) {
@@ -504,11 +507,13 @@ record_publish(struct arena *a, struct diag *d, const struct content *c,
 		return -1;
 	if (rename(tmp, r.path) == -1) {
 		diag_msg(d, DIAG_SYSERR, r.path, 0, 0, "cannot write: %s",
-		    fs_why(errno));
+		    fs_why(d, errno));
 		(void)unlink(tmp);
 		return -1;
 	}
-	printf("statusnotat: published \"%s\" (edition %d) in %s: commit it "
-	    "with the content\n", id, have ? r.editions + 1 : 1, r.path);
+	fputs("statusnotat: ", stdout);
+	printf(tr(d->lang, "published \"%s\" (edition %d) in %s: commit it "
+	    "with the content"), id, have ? r.editions + 1 : 1, r.path);
+	fputs("\n", stdout);
 	return 0;
 }

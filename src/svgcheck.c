@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "svgcheck.h"
 
 #define MAX_DEPTH	256
@@ -49,6 +50,7 @@ static const char *const css_bad[] = {
 };
 
 struct sx {
+	const struct lang *lang;	/* of the message */
 	const char	*s;
 	size_t		 len;
 	size_t		 pos;
@@ -79,7 +81,7 @@ bad(struct sx *x, size_t at, const char *fmt, ...)
 
 	x->errpos = at;
 	va_start(ap, fmt);
-	vsnprintf(x->err, x->errsz, fmt, ap);
+	vsnprintf(x->err, x->errsz, tr(x->lang, fmt), ap);
 	va_end(ap);
 	return -1;
 }
@@ -534,11 +536,19 @@ int
 svg_check(const char *s, size_t len, int *line, int *col, char *err,
     size_t errsz)
 {
+	return svg_check_in(NULL, s, len, line, col, err, errsz);
+}
+
+int
+svg_check_in(const struct lang *lang, const char *s, size_t len, int *line,
+    int *col, char *err, size_t errsz)
+{
 	struct sx	 x;
 	size_t		 i;
 	int		 rc = 0;
 
 	memset(&x, 0, sizeof(x));
+	x.lang = lang;
 	x.s = s;
 	x.len = len;
 	x.err = err;

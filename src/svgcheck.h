@@ -21,5 +21,9 @@
  */
 int	 svg_check(const char *s, size_t len, int *line, int *col,
 	    char *err, size_t errsz);
+/* The same, with the message in lang's language (i18n.h). */
+struct lang;
+int	 svg_check_in(const struct lang *, const char *s, size_t len,
+	    int *line, int *col, char *err, size_t errsz);
 
 #endif

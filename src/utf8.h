@@ -16,4 +16,14 @@
  */
 size_t	 utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 
+/*
+ * Report a file that is not UTF-8 at file:line:col, where the byte b is
+ * the first that is not: if b is a letter or sign of Windows-1252 (what
+ * Notepad and Word save as "ANSI"), say so, with that character, and
+ * how to save the file as UTF-8.
+ */
+struct diag;
+void	 utf8_report_invalid(struct diag *, const char *file, int line,
+	    int col, unsigned char b);
+
 #endif

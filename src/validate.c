@@ -350,6 +350,87 @@ check_overdue(struct diag *d, const struct initiative *in,
 	check_open_pauses(d, in, nt);
 }
 
+/* A phase with no end that a later one began after (check_undated's). */
+static int
+replaced(const struct initiative *in, size_t i)
+{
+	const struct phase *p = &in->phases[i];
+	size_t		 j;
+
+	if (p->start.kind == DATE_NONE || p->end.kind != DATE_NONE ||
+	    p->ongoing)
+		return 0;
+	for (j = i + 1; j < in->nphases; j++)
+		if (in->phases[j].start.kind != DATE_NONE)
+			return 1;
+	return 0;
+}
+
+/*
+ * In the newest note on the initiative: a phase that had begun by the
+ * note before (prev) and still goes on, with nothing new since: no end,
+ * no new plan, the same number of sessions.  Likely nobody looked.
+ */
+static void
+check_stale_phases(struct diag *d, const struct initiative *in,
+    const struct note *nt, const struct note *prev)
+{
+	const struct phase *p;
+	struct date	 s, e;
+	struct count	 x, y;
+	struct arena	 a;
+	struct buf	 then, now;
+	size_t		 i, j;
+	int		 news;
+
+	arena_init(&a);
+	for (i = 0; i < in->nphases; i++) {
+		p = &in->phases[i];
+		if (p->id == NULL || replaced(in, i) ||
+		    phase_at(p, &prev->as_of, &s, &e) != PHASE_BEGUN ||
+		    phase_at(p, &nt->as_of, &s, &e) != PHASE_BEGUN)
+			continue;
+		news = known_by(&p->end, &nt->as_of);
+		for (j = 0; j < p->nreplans; j++)
+			news |= known_by(&p->replans[j].date, &nt->as_of) &&
+			    !known_by(&p->replans[j].date, &prev->as_of);
+		x = count_at(&p->sessions, &nt->as_of);
+		y = count_at(&p->sessions, &prev->as_of);
+		news |= x.set != y.set || x.value != y.value;
+		if (news)
+			continue;
+		buf_init(&then, &a);
+		date_format(&then, &prev->date, 0);
+		buf_init(&now, &a);
+		date_format(&now, &nt->date, 0);
+		diag_msg(d, DIAG_WARNING, p->pos.file, p->pos.line, p->pos.col,
+		    "the phase \"%s\" had begun by the note of %s and still "
+		    "goes on in the note of %s with nothing new about it: "
+		    "give its \"end\" if it has ended, or what changed (a "
+		    "new plan under \"replanned\", its sessions)", p->id,
+		    then.data, now.data);
+	}
+	arena_fini(&a);
+}
+
+/*
+ * The newest note older than c->notes[i] that covers in, or NULL (by
+ * id: the older notes' references are resolved after the newer's).
+ */
+static const struct note *
+older_on(const struct content *c, size_t i, const struct initiative *in)
+{
+	size_t	 j, k;
+
+	for (j = i + 1; j < c->nnotes; j++)
+		for (k = 0; k < c->notes[j].ninitiatives; k++)
+			if (c->notes[j].initiatives[k].id != NULL &&
+			    strcmp(c->notes[j].initiatives[k].id,
+			    in->id) == 0)
+				return &c->notes[j];
+	return NULL;
+}
+
 /*
  * Of an initiative in more than one note: values with no date hold for
  * every note, so one added later reaches the notes written before it.
@@ -571,6 +652,7 @@ validate_content(struct content *c, struct diag *d)
 		}
 		for (j = 0; j < nt->ninitiatives; j++) {
 			const struct initiative *ip;
+			const struct note *prev;
 
 			if ((ip = find_initiative(c, &nt->initiatives[j],
 			    d, sorted)) == NULL)
@@ -578,8 +660,11 @@ validate_content(struct content *c, struct diag *d)
 			nt->initiatives_p[j] = ip;
 			/* Warn once per initiative: from its newest note. */
 			k = (size_t)(ip - c->initiatives);
-			if (!seen[k])
+			if (!seen[k]) {
 				check_overdue(d, ip, nt);
+				if ((prev = older_on(c, i, ip)) != NULL)
+					check_stale_phases(d, ip, nt, prev);
+			}
 			else if (seen[k] == 1)
 				check_undated(d, ip);
 			if (seen[k] < 2)

@@ -7,3 +7,5 @@ for c in tests/golden/*/; do
 	sh tests/golden/golden.sh ./statusnotat "$c" regen
 	echo "regenerated $c"
 done
+sh tests/mistakes/mistakes.sh ./statusnotat regen
+echo "regenerated tests/mistakes"

@@ -48,7 +48,7 @@ if [ -n "$as" ]; then
 		fail "with a folder of root's in the old site: the new site is not published"
 	left=$(debris)
 	[ -n "$left" ] && grep -qF "w/out: error: the new site is in place, but the old one, w/$left, could not be removed: w/$left/2021-bydelsmoedre-baba/" err &&
-	    grep -q ': Permission denied; remove that folder yourself' err ||
+	    grep -q ': you do not have the rights to it; remove that folder yourself' err ||
 		fail "the message does not say what is left and where: $(cat err)"
 	rm -rf "w/$left"
 fi

@@ -105,8 +105,28 @@ main(void)
 	    "allowed\n", "tag diagnostic");
 
 	r = parse(&a, "a:\n\t- b\n");
-	T_STREQ(r.msgs, "t.yaml:2:1: error: tab character: indent with "
-	    "spaces, not tabs\n", "tab diagnostic");
+	T_STREQ(r.msgs, "t.yaml:2:1: error: a tab character: YAML is "
+	    "indented with spaces only; replace the tab with spaces\n",
+	    "tab diagnostic");
+
+	/* After a letter of two bytes: libyaml counts characters. */
+	r = parse(&a, "ø: 1\nb:\n\t- c\n");
+	T_OK(strstr(r.msgs, "t.yaml:3:1: error: a tab character") != NULL,
+	    "tab diagnostic after a non-ASCII letter");
+
+	r = parse(&a, "a:\n  started 16\n  dropped_out: 3\n");
+	T_STREQ(r.msgs, "t.yaml:2:10: error: the colon is missing after "
+	    "\"started\": write \"started: 16\"\n", "missing colon, said "
+	    "of its line");
+
+	r = parse(&a, "name: x\nowner:cbf\nstaff: 2\n");
+	T_STREQ(r.msgs, "t.yaml:2:7: error: put a space after the colon: "
+	    "write \"owner: cbf\"\n", "no space after the colon");
+
+	r = parse(&a, "p:\n  - id: a\n    k: 1\n    id: b\n");
+	T_OK(strstr(r.msgs, "t.yaml:4:5: error: \"id\" is written twice in "
+	    "one item of the list: if a new item begins here, write \"- \" "
+	    "before \"id\"") != NULL, "a list item without its dash");
 
 	r = parse(&a, "a: \"open\nb: c\n");
 	T_OK(r.root == NULL && strncmp(r.msgs, "t.yaml:3:1: error: the "
@@ -119,9 +139,14 @@ main(void)
 	T_OK(r.root == NULL && strstr(r.msgs, "only one YAML document") !=
 	    NULL, "second document refused");
 
-	r = parse(&a, "a: \xff\n");
+	r = parse(&a, "a: \x81\n");
 	T_STREQ(r.msgs, "t.yaml:1:4: error: the file is not valid UTF-8 "
-	    "text (save it as UTF-8)\n", "invalid UTF-8 diagnostic");
+	    "text: save it as UTF-8\n", "invalid UTF-8 diagnostic");
+
+	r = parse(&a, "a: K\xf8ge\n");
+	T_OK(strstr(r.msgs, "t.yaml:1:5: error: the file is saved as "
+	    "Windows-1252 (\"ANSI\"), not UTF-8: this \"\xc3\xb8\"") != NULL,
+	    "a Windows-1252 file is named as such, with its character");
 
 	/* LOAD_MAX_DEPTH + 1 lists in lists, closed, then one fewer. */
 	for (i = 0; i <= LOAD_MAX_DEPTH; i++) {

@@ -1,0 +1,82 @@
+#!/bin/sh
+# new.sh STATUSNOTAT [regen]: the yearly cycle on the bundled content.
+# statusnotat new 2022-bydelsmoedre-baba --date "2. juni 2022" writes
+# the folder as tests/new/expected/ has it (report.yaml, what it says),
+# copies the texts but not the record, refuses a folder that exists, a
+# date before the note it starts from and a bad id, and leaves what it
+# did not write alone.  "regen" rewrites expected/ (review it).
+set -u
+bin=$1 mode=${2:-check}
+case "$bin" in /*) ;; *) bin=$PWD/$bin ;; esac
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+exp=$here/expected
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+fail() { echo "new: $*"; fails=$((fails + 1)); }
+cmp_exp() {	# NAME FILE: FILE is as expected/NAME
+	if [ "$mode" = regen ]; then cp "$2" "$exp/$1"; return; fi
+	[ -f "$exp/$1" ] || { fail "tests/new/expected/$1 is missing"; return; }
+	diff -u "$exp/$1" "$2" || fail "$1 differs from tests/new/expected/$1"
+}
+
+cd "$tmp" || exit 1
+cp -R "$root/content" content
+old=content/reports/2021-bydelsmoedre-baba
+new=content/reports/2022-bydelsmoedre-baba
+# The 2021 note is published: its record stays with it.
+"$bin" publish 2021-bydelsmoedre-baba -t "$root/templates" >/dev/null 2>&1 ||
+	fail "publish 2021-bydelsmoedre-baba failed"
+LANGUAGE=en "$bin" new 2022-bydelsmoedre-baba --date "2. juni 2022" \
+    -t "$root/templates" >new.out 2>new.err
+rc=$?
+[ $rc -eq 0 ] || fail "new: exit $rc: $(cat new.err)"
+cmp_exp new.out new.out
+cmp_exp report.yaml "$new/report.yaml"
+for f in "$old"/*.md; do
+	cmp -s "$f" "$new/${f##*/}" || fail "${f##*/} was not copied as it is"
+done
+[ -e "$new/published.txt" ] && fail "the record published.txt was copied"
+# Danish by default.
+mkdir da
+cp -R "$root/content" da/content
+(cd da && "$bin" new 2022-andet --date "2. juni 2022" -t "$root/templates") \
+    >da.out 2>&1 || fail "new in Danish: $(cat da.out)"
+cmp_exp da.out da.out
+
+# Never into a folder that exists; nothing in it touched.
+echo "mine" >"$new/noter.txt"
+(cd "$new" && ls -la) >before
+LANGUAGE=en "$bin" new 2022-bydelsmoedre-baba --date "2. juni 2022" \
+    -t "$root/templates" >/dev/null 2>again.err
+rc=$?
+[ $rc -eq 2 ] || fail "new into a folder that exists: exit $rc, expected 2"
+cmp_exp exists.err again.err
+(cd "$new" && ls -la) >after
+cmp -s before after || fail "new changed a folder that exists"
+rm "$new/noter.txt"
+
+# A date before the note it starts from, a bad id, no such note.
+LANGUAGE=en "$bin" new 2020-x --date "1. juni 2020" -t "$root/templates" \
+    >/dev/null 2>bad.err
+[ $? -eq 2 ] || fail "a date before the note: not exit 2"
+LANGUAGE=en "$bin" new "Ny note" -t "$root/templates" >/dev/null 2>>bad.err
+[ $? -eq 2 ] || fail "a bad id: not exit 2"
+LANGUAGE=en "$bin" new 2023-x --from 2019-y --date "1. juni 2023" \
+    -t "$root/templates" >/dev/null 2>>bad.err
+[ $? -eq 2 ] || fail "no such note: not exit 2"
+LANGUAGE=en "$bin" new 2023-x --date "juni 2023" -t "$root/templates" \
+    >/dev/null 2>>bad.err
+[ $? -eq 2 ] || fail "a month for a date: not exit 2"
+cmp_exp bad.err bad.err
+for d in content/reports/2020-x content/reports/2023-x "content/reports/Ny note"; do
+	[ -e "$d" ] && fail "$d was written after an error"
+done
+
+# The new note builds.
+LANGUAGE=en "$bin" check -t "$root/templates" >/dev/null 2>check.err
+[ $? -eq 0 ] || fail "the new note does not check: $(cat check.err)"
+[ "$fails" -eq 0 ] && [ "$mode" != regen ] &&
+	echo "new: the next note written as expected, its texts copied, nothing overwritten"
+[ "$fails" -eq 0 ]
