@@ -41,7 +41,7 @@ done
 # Danish by default.
 mkdir da
 cp -R "$root/content" da/content
-(cd da && "$bin" new 2022-andet --date "2. juni 2022" -t "$root/templates") \
+(cd da && env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 "$bin" new 2022-andet --date "2. juni 2022" -t "$root/templates") \
     >da.out 2>&1 || fail "new in Danish: $(cat da.out)"
 cmp_exp da.out da.out
 
@@ -93,7 +93,8 @@ grep -q 'actual: 7. juni 2021' $I/baba.yaml &&
     grep -q 'actual: 30. september 2021' $I/bydelsmoedre.yaml ||
 	fail "the facts of the year were not added (has content/ changed?)"
 LANGUAGE=en "$bin" check -t "$root/templates" >/dev/null 2>stale.en.err
-"$bin" check -t "$root/templates" >/dev/null 2>stale.err
+env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 \
+    "$bin" check -t "$root/templates" >/dev/null 2>stale.err
 cmp_exp stale.en.err stale.en.err
 cmp_exp stale.err stale.err
 for w in 'word for word the one of the note "2021-bydelsmoedre-baba"' \
