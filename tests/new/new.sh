@@ -41,7 +41,7 @@ done
 # Danish by default.
 mkdir da
 cp -R "$root/content" da/content
-(cd da && "$bin" new 2022-andet --date "2. juni 2022" -t "$root/templates") \
+(cd da && env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 "$bin" new 2022-andet --date "2. juni 2022" -t "$root/templates") \
     >da.out 2>&1 || fail "new in Danish: $(cat da.out)"
 cmp_exp da.out da.out
 
@@ -77,6 +77,48 @@ done
 # The new note builds.
 LANGUAGE=en "$bin" check -t "$root/templates" >/dev/null 2>check.err
 [ $? -eq 0 ] || fail "the new note does not check: $(cat check.err)"
+
+# The facts of the year: Baba started again and both first teams
+# finished.  check warns about what the copied texts still say: each
+# text word for word last year's, the plans they speak of that were
+# carried out, and the trainings, begun by the last note, still going
+# on with nothing new.
+I=content/initiatives
+sed -i 's/^    planned: senest d. 8. juni 2021/&\n    actual: 7. juni 2021/' $I/baba.yaml
+sed -i 's/^    planned: ultimo oktober 2021/&\n    actual: 29. oktober 2021/' $I/baba.yaml
+sed -i 's/^    planned: ultimo september 2021$/&\n    actual: 30. september 2021/' $I/bydelsmoedre.yaml
+# A plan's date typed by hand in a text, added to last year's.
+printf '\nBaba startes op igen senest d. 8. juni 2021.\n' >>"$new/fremtiden.md"
+grep -q 'actual: 7. juni 2021' $I/baba.yaml &&
+    grep -q 'actual: 30. september 2021' $I/bydelsmoedre.yaml ||
+	fail "the facts of the year were not added (has content/ changed?)"
+LANGUAGE=en "$bin" check -t "$root/templates" >/dev/null 2>stale.en.err
+env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 \
+    "$bin" check -t "$root/templates" >/dev/null 2>stale.err
+cmp_exp stale.en.err stale.en.err
+cmp_exp stale.err stale.err
+for w in 'word for word the one of the note "2021-bydelsmoedre-baba"' \
+    '"Indsatsen startes op igen" happened on 7. juni 2021' \
+    'fremtiden.md:8:22: warning: "Indsatsen startes op igen" happened' \
+    '"Første hold færdiguddannet" happened on 30. september 2021' \
+    'the phase "uddannelse" had begun by the note of 3. juni 2021'; do
+	grep -qF "$w" stale.en.err || fail "no warning: $w"
+done
+
+# Revised: the texts say what happened; the trainings have their ends.
+sed -i 's/genstart\.planned/genstart.actual/; s/faerdiguddannet\.planned/faerdiguddannet.actual/; s/Det forventes, at indsatsen kan startes op igen/Indsatsen blev startet op igen/' "$new/baba.md"
+sed -i 's/faerdiguddannet\.planned/faerdiguddannet.actual/; s/vil være færdiguddannede/blev færdiguddannede/' "$new/bydelsmoedre.md"
+sed -i '/senest d. 8. juni 2021/d' "$new/fremtiden.md"
+for f in indledning fremtiden; do
+	printf '\nSiden sidste statusnotat er begge hold færdiguddannede.\n' >>"$new/$f.md"
+done
+sed -i 's/^    start: september 2020$/&\n    end: 29. oktober 2021/' $I/baba.yaml
+sed -i 's/^    start: 20. maj 2021$/&\n    end: 30. september 2021/' $I/bydelsmoedre.yaml
+LANGUAGE=en "$bin" check -t "$root/templates" >/dev/null 2>revised.en.err
+cmp_exp revised.en.err revised.en.err
+for w in 'word for word' 'happened on' 'nothing new'; do
+	grep -qF "$w" revised.en.err && fail "still warns after the revision: $w"
+done
 [ "$fails" -eq 0 ] && [ "$mode" != regen ] &&
 	echo "new: the next note written as expected, its texts copied, nothing overwritten"
 [ "$fails" -eq 0 ]
