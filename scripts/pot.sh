@@ -11,7 +11,8 @@ xgettext --from-code=UTF-8 --language=C --no-wrap --sort-by-file \
     --add-comments=TRANSLATORS: \
     -k -kN_ -ktr:2 -ktrn:2,3 -kdiag_msg:6 -klerr:3 -kerr:3 -kfail:2 \
     -kbad:3 -kcheck_map:3 -kneed:4 -kreq_text:4 -kreq_id:3 \
-    -kid_too_long:5 -kpng_damaged:2 -kjpeg_damaged:2 \
+    -kid_too_long:5 -kpng_damaged:2 -kjpeg_damaged:2 -kcheck_apart:5 \
+    -kremove_ours:5 \
     --flag=diag_msg:6:c-format --flag=lerr:3:c-format \
     --flag=err:3:c-format --flag=fail:2:c-format --flag=bad:3:c-format \
     -o "$out.tmp" src/*.c

@@ -421,6 +421,7 @@ check_apart(struct arena *a, struct diag *d, const struct outdir *o,
 {
 	const char	*r;
 
+	what = tr(d->lang, what);
 	if (dir == NULL || (r = real_path(a, dir)) == NULL)
 		return 0;
 	if (strcmp(r, o->real) == 0)
@@ -531,8 +532,8 @@ remove_ours(struct arena *a, struct diag *d, const struct outdir *o,
 	if (marker_remove(a, path, &stuck, &err) == 0)
 		return 0;
 	diag_msg(d, DIAG_SYSERR, o->shown, 0, 0, "%s, %s, could not be "
-	    "removed: %s: %s; remove that folder yourself", what, path,
-	    stuck, fs_why(d, err));
+	    "removed: %s: %s; remove that folder yourself", tr(d->lang, what),
+	    path, stuck, fs_why(d, err));
 	return -1;
 }
 
