@@ -187,9 +187,12 @@ phase_at(const struct phase *p, const struct date *as_of, struct date *start,
 		return PHASE_PLANNED;
 	}
 	if (p->start.kind == DATE_NONE && p->planned_start.kind == DATE_NONE) {
-		if (known_by(&p->end, as_of))
-			*end = p->end;
-		return PHASE_UNDATED;
+		if (!known_by(&p->end, as_of))
+			return PHASE_UNDATED;
+		/* No start given, but it ended: over, not going on. */
+		*end = p->end;
+		return p->end.last < as_of->first ? PHASE_ENDED :
+		    PHASE_UNDATED;
 	}
 	return PHASE_ABSENT;
 }

@@ -234,6 +234,10 @@ entries(struct arena *a, const struct initiative *in, const struct note *nt,
 				buf_puts(&b, " – ");
 				date_format(&b, &end, 0);
 			}
+		} else if (end.kind != DATE_NONE) {
+			/* Its start not given, its end known: "til 7. juni". */
+			buf_puts(&b, "til ");
+			date_format(&b, &end, 0);
 		} else
 			buf_puts(&b, "Ikke oplyst");
 		e[n].key = key;
@@ -447,9 +451,20 @@ figure_label(struct arena *a, const struct figure *fig)
  * The participant counts of the whole initiative, or of one course with
  * its label: "Deltagere ved opstart (Forårsholdet)".
  */
+/* Whether any of the course's counts is known on as_of. */
+static int
+course_known(const struct participants *g, const struct date *as_of)
+{
+	struct participants p;
+
+	participants_at(g, as_of, &p);
+	return p.recruited.set || p.started.set || p.dropped_out.set ||
+	    p.completed.set || p.active.set;
+}
+
 static void
 participant_rows(struct figrows *f, const struct participants *g,
-    const struct date *as_of, const struct date *then)
+    const struct date *as_of, const struct date *then, int labelled)
 {
 	static const char *const labels[] = { "Rekrutterede deltagere",
 	    "Deltagere ved opstart", "Faldet fra", "Gennemført",
@@ -464,7 +479,7 @@ participant_rows(struct figrows *f, const struct participants *g,
 	participants_at(g, as_of, &p);
 	participants_at(g, then, &q);
 	for (i = 0; i < 5; i++)
-		figure_row(f, g->label == NULL ? labels[i] :
+		figure_row(f, g->label == NULL || !labelled ? labels[i] :
 		    arena_printf(f->a, "%s (%s)", labels[i], g->label),
 		    ps[i], qs[i], NULL, as_of);
 }
@@ -528,8 +543,16 @@ figures(struct arena *a, const struct content *c,
 		    sr->unit_p->name : "", sr->unit_p != NULL ? ")" : ""),
 		    &x, &y, NULL, &nt->as_of);
 	}
+	/*
+	 * The courses with a count by the note's date: one alone needs no
+	 * label, so that turning the counts into a list of courses when a
+	 * second begins leaves the notes before it as they were.
+	 */
+	for (i = n = 0; i < in->nparticipants; i++)
+		n += course_known(&in->participants[i], &nt->as_of);
 	for (i = 0; i < in->nparticipants; i++)
-		participant_rows(&f, &in->participants[i], &nt->as_of, then);
+		participant_rows(&f, &in->participants[i], &nt->as_of, then,
+		    n > 1);
 	for (i = 0; i < in->nphases; i++) {
 		const struct phase *ph = &in->phases[i];
 

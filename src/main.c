@@ -355,7 +355,9 @@ out:
 			font_close(faces[i]);
 	diag_flush(&diag);
 	rc = diag_status(&diag);
-	if (rc != 0 && diag.count[DIAG_ERROR] > 0) {
+	/* The count, also of warnings alone: they are easy to miss. */
+	if (diag.count[DIAG_ERROR] > 0 || (diag.count[DIAG_WARNING] > 0 &&
+	    !diag.no_warnings)) {
 		fprintf(stderr, "statusnotat: ");
 		fprintf(stderr, trn(&lang, "%d error", "%d errors",
 		    (unsigned long)diag.count[DIAG_ERROR]),
@@ -364,7 +366,7 @@ out:
 		fprintf(stderr, trn(&lang, "%d warning", "%d warnings",
 		    (unsigned long)diag.count[DIAG_WARNING]),
 		    diag.count[DIAG_WARNING]);
-		if (cmd == CMD_BUILD)
+		if (cmd == CMD_BUILD && rc != 0)
 			fputs(tr(&lang, "; output not changed"), stderr);
 		fputs("\n", stderr);
 	}

@@ -346,6 +346,25 @@ check_overdue(struct diag *d, const struct initiative *in,
 		    "passed by the note of %s, but it has no \"actual\" date",
 		    m->id, planned.data, as_of.data);
 	}
+	/* A phase planned to begin by now that has no start: late? */
+	for (i = 0; i < in->nphases; i++) {
+		const struct phase *p = &in->phases[i];
+		struct date s, e;
+
+		if (p->id == NULL || phase_at(p, &nt->as_of, &s, &e) !=
+		    PHASE_PLANNED || s.kind == DATE_NONE ||
+		    s.last >= nt->as_of.first)
+			continue;
+		buf_init(&planned, &a);
+		buf_init(&as_of, &a);
+		date_format(&planned, &s, 0);
+		date_format(&as_of, &nt->as_of, 0);
+		diag_msg(d, DIAG_WARNING, p->pos.file, p->pos.line, p->pos.col,
+		    "the phase \"%s\" was planned to begin %s, which had "
+		    "passed by the note of %s, but it has no \"start\": give "
+		    "the date it began, or a new plan under \"replanned\"",
+		    p->id, planned.data, as_of.data);
+	}
 	arena_fini(&a);
 	check_open_pauses(d, in, nt);
 }

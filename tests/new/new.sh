@@ -87,6 +87,11 @@ I=content/initiatives
 sed -i 's/^    planned: senest d. 8. juni 2021/&\n    actual: 7. juni 2021/' $I/baba.yaml
 sed -i 's/^    planned: ultimo oktober 2021/&\n    actual: 29. oktober 2021/' $I/baba.yaml
 sed -i 's/^    planned: ultimo september 2021$/&\n    actual: 30. september 2021/' $I/bydelsmoedre.yaml
+# A second team began: the counts become a list of courses, and the
+# published 2021 note, which knew one, stays as it was.
+perl -0pi -e 's/participants:\n  started: 16\n  dropped_out: 3\n/participants:\n  - id: hold1\n    label: Første hold\n    started: 16\n    dropped_out: 3\n  - id: hold2\n    label: Andet hold\n    started:\n      1. marts 2022: 14\n/' $I/bydelsmoedre.yaml
+grep -q 'label: Andet hold' $I/bydelsmoedre.yaml ||
+	fail "the second course was not added (has content/ changed?)"
 # A plan's date typed by hand in a text, added to last year's.
 printf '\nBaba startes op igen senest d. 8. juni 2021.\n' >>"$new/fremtiden.md"
 grep -q 'actual: 7. juni 2021' $I/baba.yaml &&
@@ -95,6 +100,8 @@ grep -q 'actual: 7. juni 2021' $I/baba.yaml &&
 LANGUAGE=en "$bin" check -t "$root/templates" >/dev/null 2>stale.en.err
 env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 \
     "$bin" check -t "$root/templates" >/dev/null 2>stale.err
+grep -q 'published' stale.en.err &&
+	fail "the year's facts changed the published 2021 note: $(cat stale.en.err)"
 cmp_exp stale.en.err stale.en.err
 cmp_exp stale.err stale.err
 for w in 'word for word the one of the note "2021-bydelsmoedre-baba"' \
