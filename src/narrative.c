@@ -132,9 +132,12 @@ later(struct walk *w, const struct name *n, const char *key, int line,
 	    "a later note can use it", key, on.data, from.data);
 }
 
-/* The milestone a key such as "baba.milestones.genstart.planned" names. */
+/*
+ * The milestone a key such as "baba.milestones.genstart.planned" names,
+ * and its initiative's id.
+ */
 static const struct milestone *
-milestone_of(const struct walk *w, const char *key)
+milestone_of(const struct walk *w, const char *key, const char **in_id)
 {
 	const struct content *c = w->o->names->c;
 	const char	*m = strstr(key, ".milestones."), *id, *dot;
@@ -154,8 +157,10 @@ milestone_of(const struct walk *w, const char *key)
 			    &c->initiatives[i].milestones[j];
 
 			if (ms->id != NULL && strlen(ms->id) == n &&
-			    strncmp(ms->id, id, n) == 0)
+			    strncmp(ms->id, id, n) == 0) {
+				*in_id = c->initiatives[i].id;
 				return ms;
+			}
 		}
 	}
 	return NULL;
@@ -166,7 +171,8 @@ milestone_of(const struct walk *w, const char *key)
  * of as a plan: the sentence likely says what was expected last year.
  */
 static void
-stale_plan(struct walk *w, const struct milestone *m, int line, int col)
+stale_plan(struct walk *w, const char *in, const struct milestone *m,
+    int line, int col)
 {
 	struct buf	 on;
 
@@ -177,8 +183,8 @@ stale_plan(struct walk *w, const struct milestone *m, int line, int col)
 	date_format(&on, &m->actual, 0);
 	diag_msg(w->d, DIAG_WARNING, w->path, line, col, "\"%s\" happened on "
 	    "%s, but the text speaks of its plan: say what happened (the "
-	    "date is {{ ...%s.actual }})", m->label != NULL ? m->label :
-	    m->id, on.data, m->id);
+	    "date is {{ %s.milestones.%s.actual }})", m->label != NULL ?
+	    m->label : m->id, on.data, in, m->id);
 }
 
 /* The first n bytes of s in the len at p, or NULL. */
@@ -225,7 +231,8 @@ stale_dates(struct walk *w, const char *src, size_t len)
 						line++;
 						ls = src + k + 1;
 					}
-				stale_plan(w, m, line, (int)(q - ls) + 1);
+				stale_plan(w, c->initiatives[i].id, m, line,
+				    (int)(q - ls) + 1);
 			}
 		}
 }
@@ -270,6 +277,8 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 	const char	*stop = NULL;	/* where the last scan for "}}" ended */
 	const char	*ns, *ne, *fs, *fe, *bar, *near;
 	const struct name *n;
+	const struct milestone *ms;
+	const char	*in_id;
 	char		 err[256];
 	char		*key, *filter;
 	int		 line = 1, errors = 0;
@@ -371,8 +380,9 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 			struct buf v;
 
 			buf_init(&v, &w->tmp);
-			if (n->kind == NAME_DATE)
-				stale_plan(w, milestone_of(w, key), line,
+			if (n->kind == NAME_DATE &&
+			    (ms = milestone_of(w, key, &in_id)) != NULL)
+				stale_plan(w, in_id, ms, line,
 				    (int)(ns - line_start) + 1);
 			if (names_format(w->d->lang, n, filter, &v, err,
 			    sizeof(err)) == -1) {

@@ -478,7 +478,9 @@ check_undated(struct diag *d, const struct initiative *in)
 			    p->pos.col, "the phase \"%s\" has no \"end\", and "
 			    "\"%s\" began after it: give its end date, or, if it "
 			    "still goes on beside the later phases, write "
-			    "\"ongoing: true\"", p->id, in->phases[j].id != NULL ?
+			    "\"ongoing: true\" (where that changes a published "
+			    "note, record it under \"corrections\" in the note's "
+			    "report.yaml)", p->id, in->phases[j].id != NULL ?
 			    in->phases[j].id : "");
 	}
 	for (i = 0; i < in->nphases; i++) {
@@ -490,7 +492,9 @@ check_undated(struct diag *d, const struct initiative *in)
 			    p->pos.col, "the phase \"%s\" has no date, so every "
 			    "note shows it, also those written before it "
 			    "began: give it a \"start\" (or, if it was "
-			    "planned, a \"planned_start\")", p->id);
+			    "planned, a \"planned_start\"; where that changes a "
+			    "published note, record it under \"corrections\" "
+			    "in the note's report.yaml)", p->id);
 	}
 	arena_init(&a);
 	for (i = 0; i < in->nfigures; i++) {

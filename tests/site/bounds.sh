@@ -109,8 +109,8 @@ expect() {
 # initiative, 221 in i0), no error.
 gen "$tmp/c"
 expect "at the bounds" 0 "i999.yaml:.*warning: the milestone \"m18\""
-if grep -q "error" "$tmp/err"; then
-	echo "bounds: at the bounds: an error:"; grep error "$tmp/err" | head -n 3
+if grep -q ": error:" "$tmp/err"; then
+	echo "bounds: at the bounds: an error:"; grep ": error:" "$tmp/err" | head -n 3
 	status=1
 fi
 
