@@ -230,6 +230,17 @@ block(struct buf *b, const struct block *bl, int tight)
 		table(b, bl);
 		break;
 	case BLOCK_CHART:
+		if (bl->child != NULL && bl->child->table == TABLE_FIGURES) {
+			/*
+			 * A figure's small chart, under its table, whose
+			 * caption names them both.
+			 */
+			buf_puts(b, "<figure class=\"chart mini\">\n");
+			blocks(b, bl->child, 0);
+			svg_chart(b, bl->chart);
+			buf_puts(b, "</figure>\n");
+			break;
+		}
 		/*
 		 * Its title above it, as in the PDF; then the chart,
 		 * and its data as a table on request.

@@ -394,6 +394,7 @@ figure_row(struct figrows *f, const char *label, const struct count *now,
 	struct block	*r;
 	struct count	 t;
 	size_t		 n = 0;
+	int		 k;
 
 	if (!now->set)
 		return;
@@ -418,6 +419,11 @@ figure_row(struct figrows *f, const char *label, const struct count *now,
 	}
 	r = row_of(f->a, 0, ROW_NONE, cells, NULL, n);
 	r->child->header = 1;	/* the label heads its row */
+	/* The value as a number, for an initiative's chart of it. */
+	r->child->next->numeric = 1;
+	r->child->next->value = (double)now->value;
+	for (k = 0; k < now->decimals; k++)
+		r->child->next->value /= 10;
 	append(f->t, &f->last, r);
 }
 
@@ -1403,11 +1409,16 @@ cell_text(const struct block *c)
  */
 static struct block *
 figures_over_time(struct arena *a, const struct content *c,
-    const struct initiative *in, const struct note *const *notes, size_t n)
+    const struct chart_opts *co, const struct initiative *in,
+    const struct note *const *notes, size_t n)
 {
-	struct block	**tables, *t, *r, *head = NULL, *last = NULL;
+	struct block	**tables, *t, *r, *b, *head = NULL, *last = NULL;
 	const char	**labels, **what, *cells[2], *isos[2];
-	size_t		 nl = 0, cap = 0, i, k;
+	const char	**dates, **texts;
+	double		*values;
+	struct buf	 desc;
+	struct chart	*ch;
+	size_t		 nl = 0, cap = 0, i, k, nv;
 
 	tables = arena_calloc(a, n + 1, sizeof(*tables));
 	for (i = 0; i < n; i++) {
@@ -1433,9 +1444,16 @@ figures_over_time(struct arena *a, const struct content *c,
 			/* "Antal" or "Værdi", as the note's table says. */
 			what[nl++] = cell_text(tables[i]->child->child->next);
 		}
+	/* A label may head several rows of a note: cap, not n, bounds them. */
+	dates = arena_calloc(a, cap + 1, sizeof(*dates));
+	texts = arena_calloc(a, cap + 1, sizeof(*texts));
+	values = arena_calloc(a, cap + 1, sizeof(*values));
 	for (k = 0; k < nl; k++) {
 		struct block	*tlast = NULL;
 
+		nv = 0;
+		buf_init(&desc, a);
+		buf_printf(&desc, "%s:", labels[k]);
 		t = table_of(a, TABLE_FIGURES, labels[k]);
 		cells[0] = "Statusnotat";
 		cells[1] = what[k];
@@ -1453,12 +1471,31 @@ figures_over_time(struct arena *a, const struct content *c,
 					append(t, &tlast, row_of(a, 0, ROW_NONE,
 					    cells, isos, 2));
 					tlast->child->header = 1;
+					if (!r->child->next->numeric)
+						continue;
+					dates[nv] = cells[0];
+					texts[nv] = cells[1];
+					values[nv++] = r->child->next->value;
+					buf_printf(&desc, "%s %s pr. %s",
+					    nv > 1 ? "," : "", cells[1],
+					    cells[0]);
 				}
+		buf_puts(&desc, ".");
+		/* Two values or more: a small chart, with the table. */
+		b = t;
+		if (co != NULL && nv > 1 && (ch = chart_bars(a, co, dates,
+		    texts, values, nv, labels[k], desc.data)) != NULL) {
+			ch->id = arena_printf(a, "tal-%zu", k + 1);
+			b = new_block(a, BLOCK_CHART);
+			b->chart = ch;
+			b->text = ch->title;
+			b->child = t;
+		}
 		if (head == NULL)
-			head = t;
+			head = b;
 		else
-			last->next = t;
-		last = t;
+			last->next = b;
+		last = b;
 	}
 	return head;
 }
@@ -1510,7 +1547,7 @@ initiative_page(struct arena *a, const struct content *c,
 	if (co == NULL || (b = chart(a, co, nt, &s, &nchart)) == NULL)
 		b = timeline(a, in, nt);
 	p->timeline = b;
-	p->figures = figures_over_time(a, c, in, notes, p->nnotes);
+	p->figures = figures_over_time(a, c, co, in, notes, p->nnotes);
 }
 
 int
@@ -1550,10 +1587,21 @@ layout_report(struct arena *a, struct diag *d, const struct content *c,
 		pages[i]->id = c->initiatives[i].id;
 		pages[i]->name = name_of(&c->initiatives[i]);
 	}
-	for (i = 0; i < c->nnotes; i++)
+	for (i = 0; i < c->nnotes; i++) {
+		/* The site's folder of the initiatives' pages is not a note's. */
+		if (r->ninitiatives > 0 &&
+		    strcmp(c->notes[i].id, "indsatser") == 0) {
+			diag_msg(d, DIAG_ERROR, c->notes[i].file, 0, 0, "a note's "
+			    "folder cannot be called \"indsatser\": the site "
+			    "keeps the initiatives' pages in a folder of that "
+			    "name; rename the note's folder, say to "
+			    "\"%.4s-indsatser\"", fmt_iso(a, &c->notes[i].date));
+			rc = -1;
+		}
 		if (layout_note(a, d, c, co, &c->notes[i], pages,
 		    &r->notes[i], &text) == -1)
 			rc = -1;
+	}
 	if (rc == -1)
 		return rc;
 	series(a, c, r);

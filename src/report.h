@@ -137,6 +137,8 @@ struct block {
 	size_t		 len;
 	const char	*info;		/* CODE: info string, may be NULL */
 	const char	*iso;		/* CELL: the date it shows, machine-read, or NULL */
+	int		 numeric;	/* CELL: it shows a number: */
+	double		 value;		/* which, for charts */
 	const struct chart *chart;	/* CHART */
 	struct inline_	*inl;		/* HEADING, PARA, CELL */
 	struct block	*child;

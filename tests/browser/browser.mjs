@@ -129,7 +129,9 @@ function inspect() {
 			svgLabelled: !!f.querySelector(
 			    "svg[role='img'] > title") &&
 			    !!f.querySelector("svg[role='img'] > desc"),
-			table: !!f.querySelector("details table th"),
+			// A figure's small chart has its table under it.
+			table: !!f.querySelector(f.classList.contains("mini") ?
+			    ":scope > table th" : "details table th"),
 		})),
 		links: [...q("a[href]").map((a) => a.href),
 		    ...q("img[src]").map((i) => i.src),
