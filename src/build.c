@@ -261,6 +261,38 @@ out:
 	return rc;
 }
 
+/* An initiative's page and its feed, in indsatser/<id>/. */
+static int
+write_initiative(struct arena *a, struct diag *d, const struct report *r,
+    const struct report_initiative *p, const struct tmpl_loader *l,
+    const char *tmp)
+{
+	struct arena	 na;
+	struct buf	 out;
+	const char	*dir, *path;
+	int		 rc = -1;
+
+	arena_init(&na);
+	buf_init(&out, &na);
+	dir = arena_printf(a, "%s/indsatser/%s", tmp, p->id);
+	if (fs_mkdirs_as(d, dir, fs_shown(a, dir)) == -1)
+		goto out;
+	path = arena_printf(a, "%s/index.html", dir);
+	if (html_initiative(&na, d, r, p, l, &out) == -1 ||
+	    fs_write_as(d, path, fs_shown(a, path), out.data, out.len) == -1)
+		goto out;
+	buf_truncate(&out, 0);
+	path = arena_printf(a, "%s/feed.xml", dir);
+	if (html_initiative_feed(&na, d, r, p, l, &out) == -1 ||
+	    (out.len > 0 && fs_write_as(d, path, fs_shown(a, path), out.data,
+	    out.len) == -1))
+		goto out;
+	rc = 0;
+out:
+	arena_fini(&na);
+	return rc;
+}
+
 /* Write s as the file name in the staging folder tmp. */
 static int
 put(struct arena *a, struct diag *d, const char *tmp, const char *name,
@@ -306,6 +338,10 @@ write_all(struct arena *a, struct diag *d, const struct report *r,
 		return -1;
 	for (i = 0; i < r->nnotes; i++)
 		if (write_note(a, d, r, &r->notes[i], &l, s, fonts, h,
+		    tmp) == -1)
+			return -1;
+	for (i = 0; i < r->ninitiatives; i++)
+		if (write_initiative(a, d, r, &r->initiatives[i], &l,
 		    tmp) == -1)
 			return -1;
 	/* Last, the list of all that is in it. */

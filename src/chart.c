@@ -40,6 +40,9 @@
 #define DESCENT	0.25
 #define CLEAR	1.5	/* beside a label, to a line that passes it */
 #define CLEARV	2.5	/* above and below it: a dash clearly stops */
+#define MINIH	40.0	/* a figure's small chart: its bars' height */
+#define MINIBAR	28.0	/* and their widest */
+#define MINIW	240.0	/* its width, at most (style.css: 20rem) */
 
 enum layer {
 	LAYER_BACK,	/* grid, axis, the note's date */
@@ -612,13 +615,37 @@ clear_lines(struct ctx *c)
 	}
 }
 
+/* The chart of what c holds, height high, its layers in painting order. */
+static struct chart *
+finish(struct ctx *c, double height, const char *title, const char *desc)
+{
+	struct chart	*ch;
+	size_t		 i, n;
+
+	ch = arena_alloc(c->a, sizeof(*ch));
+	ch->width = c->w;
+	ch->height = height;
+	ch->size = c->o->size;
+	ch->title = title;
+	ch->desc = desc;
+	for (i = 0; i < LAYER__MAX; i++)
+		ch->nitems += c->layer[i].n;
+	ch->items = arena_calloc(c->a, ch->nitems, sizeof(*ch->items));
+	for (i = n = 0; i < LAYER__MAX; i++) {
+		if (c->layer[i].n > 0)
+			memcpy(ch->items + n, c->layer[i].v,
+			    c->layer[i].n * sizeof(*ch->items));
+		n += c->layer[i].n;
+	}
+	return ch;
+}
+
 struct chart *
 chart_make(struct arena *a, const struct chart_opts *o,
     const struct tl_lane *lanes, size_t nlanes, const struct date *as_of,
     const char *as_of_text, const char *title, const char *note)
 {
 	struct ctx	 c;
-	struct chart	*ch;
 	double		 y, top, size = o->size, tw, x;
 	long		 lo, hi, day;
 	size_t		 i, j, k, n;
@@ -668,20 +695,58 @@ chart_make(struct arena *a, const struct chart_opts *o,
 	y = legend_lines(&c, y + size * 0.5);
 	clear_lines(&c);
 
-	ch = arena_alloc(a, sizeof(*ch));
-	ch->width = c.w;
-	ch->height = y;
-	ch->size = size;
-	ch->title = title;
-	ch->desc = describe(&c, lanes, nlanes, as_of_text);
-	for (i = 0; i < LAYER__MAX; i++)
-		ch->nitems += c.layer[i].n;
-	ch->items = arena_calloc(a, ch->nitems, sizeof(*ch->items));
-	for (i = n = 0; i < LAYER__MAX; i++) {
-		if (c.layer[i].n > 0)
-			memcpy(ch->items + n, c.layer[i].v,
-			    c.layer[i].n * sizeof(*ch->items));
-		n += c.layer[i].n;
+	return finish(&c, y, title, describe(&c, lanes, nlanes, as_of_text));
+}
+
+struct chart *
+chart_bars(struct arena *a, const struct chart_opts *o,
+    const char *const *labels, const char *const *texts,
+    const double *values, size_t n, const char *title, const char *desc)
+{
+	struct ctx	 c;
+	double		 size = o->size, slot, bw, lo = 0, hi = 0, top, zero;
+	double		 y0, x, tw, lw = 0, bottom;
+	size_t		 i, step;
+
+	if (n == 0)
+		return NULL;
+	memset(&c, 0, sizeof(c));
+	c.a = a;
+	c.o = o;
+	c.w = o->width < MINIW ? o->width : MINIW;
+	for (i = 0; i < n; i++) {
+		lo = values[i] < lo ? values[i] : lo;
+		hi = values[i] > hi ? values[i] : hi;
+		tw = measure(&c, 0, labels[i], strlen(labels[i]));
+		lw = tw > lw ? tw : lw;
 	}
-	return ch;
+	slot = c.w / (double)n;
+	bw = slot * 0.6 < MINIBAR ? slot * 0.6 : MINIBAR;
+	/* Room for a value above the tallest bar. */
+	top = (ASCENT + DESCENT) * size + 2;
+	zero = hi > lo ? top + MINIH * hi / (hi - lo) : top + MINIH;
+	add(&c, LAYER_BACK, SHAPE_LINE, PAINT_AXIS, 0, zero, c.w, 0);
+	for (i = 0; i < n; i++) {
+		x = slot * (double)i + slot / 2;
+		y0 = hi > lo ? zero - MINIH * values[i] / (hi - lo) : zero;
+		add(&c, LAYER_MARKS, SHAPE_RECT, PAINT_ACTUAL, x - bw / 2,
+		    y0 < zero ? y0 : zero, bw, y0 < zero ? zero - y0 :
+		    y0 - zero);
+		/* The value above its bar (a negative one's: above zero). */
+		tw = measure(&c, 0, texts[i], strlen(texts[i]));
+		tw = tw < slot - GAP ? tw : slot - GAP;
+		text(&c, PAINT_LABEL, x - tw / 2, (y0 < zero ? y0 : zero) -
+		    DESCENT * size - 1, texts[i], slot - GAP, 0);
+	}
+	/* The dates under the bars: every step-th, where they fit. */
+	bottom = top + MINIH + 2 + ASCENT * size;
+	for (step = 1; step < n && (double)step * slot < lw + 2 * GAP; step++)
+		continue;
+	for (i = 0; i < n; i += step) {
+		tw = measure(&c, 0, labels[i], strlen(labels[i]));
+		x = slot * (double)i + slot / 2 - tw / 2;
+		x = x < 0 ? 0 : x + tw > c.w ? c.w - tw : x;
+		text(&c, PAINT_LABEL, x, bottom, labels[i], c.w, 0);
+	}
+	return finish(&c, bottom + DESCENT * size + 1, title, desc);
 }

@@ -51,4 +51,15 @@ struct chart	*chart_make(struct arena *, const struct chart_opts *,
 		    const struct date *as_of, const char *as_of_text,
 		    const char *title, const char *note);
 
+/*
+ * A figure's small chart: a bar for each of its n values, oldest first,
+ * labelled by labels (the notes' dates, under the bars, as many as fit)
+ * and texts (each value as the table writes it, above its bar), from a
+ * line at zero; title and desc say what it shows.  NULL when n is 0.
+ */
+struct chart	*chart_bars(struct arena *, const struct chart_opts *,
+		    const char *const *labels, const char *const *texts,
+		    const double *values, size_t n, const char *title,
+		    const char *desc);
+
 #endif

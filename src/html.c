@@ -145,111 +145,155 @@ table(struct buf *b, const struct block *t)
 	buf_puts(b, "</table>\n");
 }
 
+static void	blocks(struct buf *, const struct block *, int);
+
+/*
+ * The link from a note's section on an initiative to the initiative's
+ * page, beside the note's folder: indsatser/<id>/.
+ */
 static void
-blocks(struct buf *b, const struct block *bl, int tight)
+initiative_link(struct buf *b, const struct report_initiative *p)
+{
+	buf_puts(b, "<p class=\"initiative-page\"><a href=\"../indsatser/");
+	escape_url(b, p->id, strlen(p->id));
+	buf_puts(b, "/index.html\">");
+	text(b, p->name);
+	buf_puts(b, " over årene: hele tidslinjen, tallene og alle "
+	    "statusnotater</a></p>\n");
+}
+
+static void
+block(struct buf *b, const struct block *bl, int tight)
 {
 	const struct block *c;
 
-	for (; bl != NULL; bl = bl->next) {
-		switch (bl->type) {
-		case BLOCK_SECTION:
-			if (bl->id != NULL)
-				buf_printf(b, "<section aria-labelledby=\"%s\">\n",
-				    bl->id);
-			else
-				buf_puts(b, "<section>\n");
-			blocks(b, bl->child, 0);
-			buf_puts(b, "</section>\n");
-			break;
-		case BLOCK_HEADING:
-			buf_printf(b, "<h%d", bl->level);
-			if (bl->id != NULL)
-				buf_printf(b, " id=\"%s\"", bl->id);
-			buf_puts(b, ">");
-			inlines(b, bl->inl);
-			buf_printf(b, "</h%d>\n", bl->level);
-			break;
-		case BLOCK_PARA:
-			if (!tight)
-				buf_puts(b, "<p>");
-			inlines(b, bl->inl);
-			buf_puts(b, tight ? "\n" : "</p>\n");
-			break;
-		case BLOCK_LIST:
-			if (bl->ordered && bl->start != 1)
-				buf_printf(b, "<ol start=\"%d\">\n", bl->start);
-			else
-				buf_puts(b, bl->ordered ? "<ol>\n" : "<ul>\n");
-			for (c = bl->child; c != NULL; c = c->next) {
-				if (c->type != BLOCK_ITEM) {
-					/* flattened nesting: keep the text */
-					blocks(b, c, bl->tight);
-					continue;
-				}
-				buf_puts(b, "<li>");
-				blocks(b, c->child, bl->tight);
-				buf_puts(b, "</li>\n");
+	switch (bl->type) {
+	case BLOCK_SECTION:
+		if (bl->id != NULL)
+			buf_printf(b, "<section aria-labelledby=\"%s\">\n",
+			    bl->id);
+		else
+			buf_puts(b, "<section>\n");
+		blocks(b, bl->child, 0);
+		if (bl->initiative != NULL)
+			initiative_link(b, bl->initiative);
+		buf_puts(b, "</section>\n");
+		break;
+	case BLOCK_HEADING:
+		buf_printf(b, "<h%d", bl->level);
+		if (bl->id != NULL)
+			buf_printf(b, " id=\"%s\"", bl->id);
+		buf_puts(b, ">");
+		inlines(b, bl->inl);
+		buf_printf(b, "</h%d>\n", bl->level);
+		break;
+	case BLOCK_PARA:
+		if (!tight)
+			buf_puts(b, "<p>");
+		inlines(b, bl->inl);
+		buf_puts(b, tight ? "\n" : "</p>\n");
+		break;
+	case BLOCK_LIST:
+		if (bl->ordered && bl->start != 1)
+			buf_printf(b, "<ol start=\"%d\">\n", bl->start);
+		else
+			buf_puts(b, bl->ordered ? "<ol>\n" : "<ul>\n");
+		for (c = bl->child; c != NULL; c = c->next) {
+			if (c->type != BLOCK_ITEM) {
+				/* flattened nesting: keep the text */
+				blocks(b, c, bl->tight);
+				continue;
 			}
-			buf_puts(b, bl->ordered ? "</ol>\n" : "</ul>\n");
-			break;
-		case BLOCK_ITEM:
-			blocks(b, bl->child, tight);
-			break;
-		case BLOCK_QUOTE:
-			buf_puts(b, "<blockquote>\n");
-			blocks(b, bl->child, 0);
-			buf_puts(b, "</blockquote>\n");
-			break;
-		case BLOCK_CODE:
-			buf_puts(b, "<pre><code>");
-			escape_html(b, bl->text, bl->len);
-			buf_puts(b, "</code></pre>\n");
-			break;
-		case BLOCK_HR:
-			buf_puts(b, "<hr>\n");
-			break;
-		case BLOCK_TABLE:
-			table(b, bl);
-			break;
-		case BLOCK_CHART:
+			buf_puts(b, "<li>");
+			blocks(b, c->child, bl->tight);
+			buf_puts(b, "</li>\n");
+		}
+		buf_puts(b, bl->ordered ? "</ol>\n" : "</ul>\n");
+		break;
+	case BLOCK_ITEM:
+		blocks(b, bl->child, tight);
+		break;
+	case BLOCK_QUOTE:
+		buf_puts(b, "<blockquote>\n");
+		blocks(b, bl->child, 0);
+		buf_puts(b, "</blockquote>\n");
+		break;
+	case BLOCK_CODE:
+		buf_puts(b, "<pre><code>");
+		escape_html(b, bl->text, bl->len);
+		buf_puts(b, "</code></pre>\n");
+		break;
+	case BLOCK_HR:
+		buf_puts(b, "<hr>\n");
+		break;
+	case BLOCK_TABLE:
+		table(b, bl);
+		break;
+	case BLOCK_CHART:
+		if (bl->child != NULL && bl->child->table == TABLE_FIGURES) {
 			/*
-			 * Its title above it, as in the PDF; then the chart,
-			 * and its data as a table on request.
+			 * A figure's small chart, under its table, whose
+			 * caption names them both.
 			 */
-			buf_puts(b, "<figure class=\"chart\">\n<figcaption>");
-			text(b, bl->text);
-			buf_puts(b, "</figcaption>\n");
-			svg_chart(b, bl->chart);
-			buf_puts(b, "<details>\n<summary>Se "
-			    "tidslinjen som tabel</summary>\n");
+			buf_puts(b, "<figure class=\"chart mini\">\n");
 			blocks(b, bl->child, 0);
-			buf_puts(b, "</details>\n</figure>\n");
-			break;
-		default:
+			svg_chart(b, bl->chart);
+			buf_puts(b, "</figure>\n");
 			break;
 		}
+		/*
+		 * Its title above it, as in the PDF; then the chart,
+		 * and its data as a table on request.
+		 */
+		buf_puts(b, "<figure class=\"chart\">\n<figcaption>");
+		text(b, bl->text);
+		buf_puts(b, "</figcaption>\n");
+		svg_chart(b, bl->chart);
+		buf_puts(b, "<details>\n<summary>Se "
+		    "tidslinjen som tabel</summary>\n");
+		blocks(b, bl->child, 0);
+		buf_puts(b, "</details>\n</figure>\n");
+		break;
+	default:
+		break;
 	}
 }
 
-/* The values every page has. */
-/* The values every page has; path is the page's folder below the site. */
+static void
+blocks(struct buf *b, const struct block *bl, int tight)
+{
+	for (; bl != NULL; bl = bl->next)
+		block(b, bl, tight);
+}
+
+/*
+ * The values every page has; path is the page's folder below the site
+ * ("", "<note>/", "indsatser/<id>/").
+ */
 static struct tval *
 page_data(struct arena *a, const struct report *r, const char *path)
 {
 	struct tval	*d = tval_map(a);
+	struct buf	 root;
+	const char	*p;
 
+	buf_init(&root, a);
+	buf_puts(&root, "");
+	for (p = path; *p != '\0'; p++)
+		if (*p == '/')
+			buf_puts(&root, "../");
 	tval_set_str(a, d, "lang", r->language);
 	tval_set_str(a, d, "municipality", r->municipality);
 	tval_set_str(a, d, "recipients", r->recipients);
 	tval_set(a, d, "many_recipients", tval_bool(a, r->many_recipients));
-	tval_set_str(a, d, "root", *path == '\0' ? "" : "../");
+	tval_set_str(a, d, "root", root.data);
 	tval_set_str(a, d, "logo", r->logo);
 	if (r->base_url != NULL)
 		tval_set_str(a, d, "canonical", arena_printf(a, "%s%s",
 		    r->base_url, path));
 	if (r->base_url != NULL && r->nnotes > 0)	/* see html_feed */
 		tval_set_str(a, d, "feed", arena_printf(a, "%sfeed.xml",
-		    *path == '\0' ? "" : "../"));
+		    root.data));
 	return d;
 }
 
@@ -269,6 +313,29 @@ note_data(struct arena *a, const struct report_note *n)
 	tval_set_str(a, v, "regarding", n->regarding);
 	tval_set_str(a, v, "sender", n->sender);
 	tval_set_str(a, v, "initiatives", n->initiatives);
+	tval_set_str(a, v, "year", n->year);
+	tval_set_str(a, v, "heading", n->heading);
+	return v;
+}
+
+/* An initiative's page below the site: "indsatser/<id>/". */
+static const char *
+initiative_path(struct arena *a, const struct report_initiative *p)
+{
+	return arena_printf(a, "indsatser/%s/", p->id);
+}
+
+/* An initiative as a link from a page path away from the site's root. */
+static struct tval *
+initiative_data(struct arena *a, const struct report_initiative *p,
+    const char *root)
+{
+	struct tval	*v = tval_map(a);
+
+	tval_set_str(a, v, "id", p->id);
+	tval_set_str(a, v, "name", p->name);
+	tval_set_str(a, v, "href", arena_printf(a, "%s%s", root,
+	    initiative_path(a, p)));
 	return v;
 }
 
@@ -293,11 +360,35 @@ html_index(struct arena *a, struct diag *d, const struct report *r,
 	struct tval	*data, *notes;
 	size_t		 i;
 
+	struct tval	*groups, *g, *pages;
+	size_t		 j;
+
 	data = page_data(a, r, "");
 	notes = tval_list(a);
 	for (i = 0; i < r->nnotes; i++)
 		tval_push(a, notes, note_data(a, &r->notes[i]));
 	tval_set(a, data, "notes", notes);
+	/* By year, newest first; in a year, by recipient if several. */
+	groups = tval_list(a);
+	for (i = 0; i < r->ngroups; i++) {
+		g = tval_map(a);
+		tval_set_str(a, g, "year", r->groups[i].year);
+		tval_set(a, g, "first", tval_bool(a, r->groups[i].first));
+		tval_set_str(a, g, "to", r->groups[i].to);
+		notes = tval_list(a);
+		for (j = 0; j < r->groups[i].nnotes; j++)
+			tval_push(a, notes, note_data(a,
+			    r->groups[i].notes[j]));
+		tval_set(a, g, "notes", notes);
+		tval_push(a, groups, g);
+	}
+	tval_set(a, data, "groups", groups);
+	pages = tval_list(a);
+	for (i = 0; i < r->ninitiatives; i++)
+		tval_push(a, pages, initiative_data(a, &r->initiatives[i], ""));
+	tval_set(a, data, "initiatives", pages);
+	tval_set(a, data, "has_initiatives", tval_bool(a,
+	    r->ninitiatives > 0));
 	return render(a, d, "index", data, l, out);
 }
 
@@ -311,30 +402,105 @@ atom_date(struct arena *a, const char *iso)
 	    n == 7 ? "-01" : "");
 }
 
-int
-html_feed(struct arena *a, struct diag *d, const struct report *r,
+/*
+ * The Atom feed of the notes ns (n of them, newest first) at the page
+ * path below the site; of an initiative's notes when p is not NULL.
+ */
+static int
+feed(struct arena *a, struct diag *d, const struct report *r,
+    const struct report_note *const *ns, size_t n,
+    const struct report_initiative *p, const char *path,
     const struct tmpl_loader *l, struct buf *out)
 {
 	struct tval	*data, *notes, *v;
 	size_t		 i;
 
-	if (r->base_url == NULL || r->nnotes == 0)
+	if (r->base_url == NULL || n == 0)
 		return 0;
-	data = page_data(a, r, "");
+	data = page_data(a, r, path);
 	tval_set_str(a, data, "base_url", r->base_url);
+	tval_set_str(a, data, "url", arena_printf(a, "%s%s", r->base_url,
+	    path));
+	if (p != NULL)
+		tval_set(a, data, "initiative", initiative_data(a, p, ""));
 	/* Newest first: the feed was last updated by the first note. */
-	tval_set_str(a, data, "updated", atom_date(a, r->notes[0].date_iso));
+	tval_set_str(a, data, "updated", atom_date(a, ns[0]->date_iso));
 	notes = tval_list(a);
-	for (i = 0; i < r->nnotes; i++) {
-		v = note_data(a, &r->notes[i]);
+	for (i = 0; i < n; i++) {
+		v = note_data(a, ns[i]);
 		tval_set_str(a, v, "url", arena_printf(a, "%s%s/", r->base_url,
-		    r->notes[i].id));
-		tval_set_str(a, v, "updated", atom_date(a,
-		    r->notes[i].date_iso));
+		    ns[i]->id));
+		tval_set_str(a, v, "updated", atom_date(a, ns[i]->date_iso));
 		tval_push(a, notes, v);
 	}
 	tval_set(a, data, "notes", notes);
 	return render(a, d, "feed", data, l, out);
+}
+
+int
+html_feed(struct arena *a, struct diag *d, const struct report *r,
+    const struct tmpl_loader *l, struct buf *out)
+{
+	const struct report_note **ns;
+	size_t		 i;
+
+	ns = arena_calloc(a, r->nnotes + 1, sizeof(*ns));
+	for (i = 0; i < r->nnotes; i++)
+		ns[i] = &r->notes[i];
+	return feed(a, d, r, ns, r->nnotes, NULL, "", l, out);
+}
+
+int
+html_initiative_feed(struct arena *a, struct diag *d,
+    const struct report *r, const struct report_initiative *p,
+    const struct tmpl_loader *l, struct buf *out)
+{
+	return feed(a, d, r, p->notes, p->nnotes, p, initiative_path(a, p),
+	    l, out);
+}
+
+int
+html_initiative(struct arena *a, struct diag *d, const struct report *r,
+    const struct report_initiative *p, const struct tmpl_loader *l,
+    struct buf *out)
+{
+	struct tval	*data, *in, *list, *v;
+	const char	*path = initiative_path(a, p);
+	struct buf	 body;
+	size_t		 i;
+
+	data = page_data(a, r, path);
+	in = initiative_data(a, p, "");
+	tval_set_str(a, in, "as_of", p->as_of);
+	list = tval_list(a);
+	for (i = 0; i < p->nfacts; i++) {
+		v = tval_map(a);
+		tval_set_str(a, v, "label", p->facts[i].label);
+		tval_set_str(a, v, "value", p->facts[i].value);
+		tval_push(a, list, v);
+	}
+	tval_set(a, in, "facts", list);
+	buf_init(&body, a);
+	blocks(&body, p->timeline, 0);
+	tval_set_str(a, in, "timeline", body.data);
+	buf_init(&body, a);
+	blocks(&body, p->figures, 0);
+	tval_set_str(a, in, "figures", body.data);
+	list = tval_list(a);
+	for (i = 0; i < p->nnotes; i++) {
+		v = note_data(a, p->notes[i]);
+		tval_set_str(a, v, "href", arena_printf(a, "../../%s/",
+		    p->notes[i]->id));
+		tval_push(a, list, v);
+	}
+	tval_set(a, in, "notes", list);
+	/* Its own feed, which the page names instead of the site's. */
+	if (tval_get(data, "feed") != NULL) {
+		tval_set_str(a, data, "feed", "feed.xml");
+		tval_set_str(a, data, "feed_of", p->name);
+	}
+	tval_set(a, data, "initiative", in);
+	return render(a, d, "initiative", data, l, out);
 }
 
 int
@@ -345,6 +511,7 @@ html_note(struct arena *a, struct diag *d, const struct report *r,
 	struct tval	*data, *note, *toc, *item;
 	const struct block *s, *h;
 	struct buf	 body;
+	size_t		 i;
 
 	data = page_data(a, r, arena_printf(a, "%s/", n->id));
 	note = note_data(a, n);
@@ -369,6 +536,24 @@ html_note(struct arena *a, struct diag *d, const struct report *r,
 	tval_set_str(a, note, "pdf_size", arena_printf(a, "%ld kB",
 	    (pdf_bytes + 1023) / 1024));
 	tval_set(a, note, "toc", toc);
+	if (n->follows != NULL) {
+		item = note_data(a, n->follows);
+		tval_set_str(a, item, "href", arena_printf(a, "../%s/",
+		    n->follows->id));
+		tval_set(a, note, "follows", item);
+	}
+	if (n->followed != NULL) {
+		item = note_data(a, n->followed);
+		tval_set_str(a, item, "href", arena_printf(a, "../%s/",
+		    n->followed->id));
+		tval_set(a, note, "followed", item);
+	}
+	toc = tval_list(a);
+	for (i = 0; i < n->npages; i++)
+		tval_push(a, toc, initiative_data(a, n->pages[i], "../"));
+	tval_set(a, note, "pages", toc);
+	tval_set(a, note, "series", tval_bool(a, n->follows != NULL ||
+	    n->followed != NULL || n->npages > 0));
 	tval_set(a, note, "has_toc", tval_bool(a, toc->nitems > 0));
 	tval_set(a, data, "note", note);
 	return render(a, d, "note", data, l, out);

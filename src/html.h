@@ -10,6 +10,7 @@ struct arena;
 struct buf;
 struct diag;
 struct report;
+struct report_initiative;
 struct report_note;
 struct tmpl_loader;
 
@@ -29,6 +30,22 @@ int	 html_feed(struct arena *, struct diag *, const struct report *,
  */
 int	 html_note(struct arena *, struct diag *, const struct report *,
 	    const struct report_note *, const char *pdf, long pdf_bytes,
+	    const struct tmpl_loader *, struct buf *);
+
+/*
+ * An initiative's page, at indsatser/<id>/index.html: what it is, its
+ * timeline, its figures note by note and the notes on it.  Returns 0
+ * or -1.
+ */
+int	 html_initiative(struct arena *, struct diag *, const struct report *,
+	    const struct report_initiative *, const struct tmpl_loader *,
+	    struct buf *);
+/*
+ * The Atom feed of the notes on an initiative, as html_feed: empty
+ * without a base_url.  Returns 0 or -1.
+ */
+int	 html_initiative_feed(struct arena *, struct diag *,
+	    const struct report *, const struct report_initiative *,
 	    const struct tmpl_loader *, struct buf *);
 
 #endif

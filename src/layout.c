@@ -398,6 +398,7 @@ figure_row(struct figrows *f, const char *label, const struct count *now,
 	struct block	*r;
 	struct count	 t;
 	size_t		 n = 0;
+	int		 k;
 
 	if (!now->set)
 		return;
@@ -422,6 +423,11 @@ figure_row(struct figrows *f, const char *label, const struct count *now,
 	}
 	r = row_of(f->a, 0, ROW_NONE, cells, NULL, n);
 	r->child->header = 1;	/* the label heads its row */
+	/* The value as a number, for an initiative's chart of it. */
+	r->child->next->numeric = 1;
+	r->child->next->value = (double)now->value;
+	for (k = 0; k < now->decimals; k++)
+		r->child->next->value /= 10;
 	append(f->t, &f->last, r);
 }
 
@@ -1073,7 +1079,8 @@ recipients(struct arena *a, const struct content *c, struct report *r)
 static int
 layout_note(struct arena *a, struct diag *d, const struct content *c,
     const struct chart_opts *co, const struct note *nt,
-    struct report_note *rn, size_t *total)
+    struct report_initiative *const *pages, struct report_note *rn,
+    size_t *total)
 {
 	struct names	 names;
 	struct arena	 na;		/* the names: gone with the note */
@@ -1098,9 +1105,13 @@ layout_note(struct arena *a, struct diag *d, const struct content *c,
 	rn->regarding = arena_printf(a, "Vedr. %s", rn->subject);
 	rn->sender = nt->sender_p != NULL ? nt->sender_p->name : "";
 	names_of = arena_calloc(a, nt->ninitiatives + 1, sizeof(*names_of));
+	rn->pages = arena_calloc(a, nt->ninitiatives + 1, sizeof(*rn->pages));
 	for (i = j = 0; i < nt->ninitiatives; i++)
-		if (nt->initiatives_p[i] != NULL)
+		if (nt->initiatives_p[i] != NULL) {
 			names_of[j++] = name_of(nt->initiatives_p[i]);
+			rn->pages[rn->npages++] =
+			    pages[nt->initiatives_p[i] - c->initiatives];
+		}
 	rn->initiatives = join(a, names_of, j);
 
 	arena_init(&na);
@@ -1134,6 +1145,9 @@ layout_note(struct arena *a, struct diag *d, const struct content *c,
 
 		sec = new_block(a, BLOCK_SECTION);
 		sec->line = s->pos.line;
+		if (s->initiative_p != NULL)
+			sec->initiative =
+			    pages[s->initiative_p - c->initiatives];
 		slast = NULL;
 		if (s->title != NULL) {
 			/* Two sections with one title need two anchors. */
@@ -1248,11 +1262,323 @@ inspect_logo(struct arena *a, struct diag *d, const struct content *c,
 	return 0;
 }
 
+/* Whether the note covers the initiative. */
+static int
+covers(const struct note *nt, const struct initiative *in)
+{
+	size_t	 i;
+
+	for (i = 0; nt->initiatives_p != NULL && i < nt->ninitiatives; i++)
+		if (nt->initiatives_p[i] == in)
+			return 1;
+	return 0;
+}
+
+/* Whether the two notes cover an initiative in common. */
+static int
+share(const struct note *x, const struct note *y)
+{
+	size_t	 i;
+
+	for (i = 0; x->initiatives_p != NULL && i < x->ninitiatives; i++)
+		if (x->initiatives_p[i] != NULL && covers(y, x->initiatives_p[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * The notes as a series: each one's year, a heading that tells it from
+ * the others (its year, else its date, with its subject), the note it
+ * follows up (the newest earlier one on one of its initiatives) and
+ * the one that followed it up (the oldest later one).
+ */
+static void
+series(struct arena *a, const struct content *c, struct report *r)
+{
+	struct report_note *rn;
+	const struct note *nt, *o;
+	char		*same;
+	size_t		 i, j;
+
+	for (i = 0; i < r->nnotes; i++) {
+		rn = &r->notes[i];
+		rn->year = arena_strndup(a, rn->date_iso, 4);
+		rn->heading = *rn->subject != '\0' ? arena_printf(a,
+		    "%s %s: %s", rn->title, rn->year, rn->subject) :
+		    arena_printf(a, "%s %s", rn->title, rn->year);
+	}
+	/* Two notes of a year on one subject: their dates tell them apart. */
+	same = arena_calloc(a, r->nnotes + 1, 1);
+	for (i = 0; i < r->nnotes; i++)
+		for (j = i + 1; j < r->nnotes; j++)
+			if (strcmp(r->notes[i].heading,
+			    r->notes[j].heading) == 0)
+				same[i] = same[j] = 1;
+	for (i = 0; i < r->nnotes; i++) {
+		rn = &r->notes[i];
+		if (same[i])
+			rn->heading = *rn->subject != '\0' ? arena_printf(a,
+			    "%s %s: %s", rn->title, rn->date, rn->subject) :
+			    arena_printf(a, "%s %s", rn->title, rn->date);
+	}
+	/* Newest first: the notes after i come before it. */
+	for (i = 0; i < c->nnotes; i++) {
+		nt = &c->notes[i];
+		for (j = i + 1; j < c->nnotes; j++) {
+			o = &c->notes[j];
+			if (o->as_of.last < nt->as_of.first && share(nt, o)) {
+				r->notes[i].follows = &r->notes[j];
+				break;
+			}
+		}
+		for (j = i; j > 0; j--) {
+			o = &c->notes[j - 1];
+			if (o->as_of.first > nt->as_of.last && share(nt, o)) {
+				r->notes[i].followed = &r->notes[j - 1];
+				break;
+			}
+		}
+	}
+}
+
+/*
+ * The index's groups: the notes of each year, newest first, and within
+ * a year, when the notes go to several recipients, one group for each
+ * in the order their newest note comes.
+ */
+static void
+groups(struct arena *a, struct report *r)
+{
+	struct report_group *g;
+	size_t		 i, j, k, end;
+
+	r->groups = arena_calloc(a, r->nnotes + 1, sizeof(*r->groups));
+	for (i = 0; i < r->nnotes; i = end) {
+		for (end = i + 1; end < r->nnotes && strcmp(r->notes[end].year,
+		    r->notes[i].year) == 0; end++)
+			continue;
+		for (j = i; j < end; j++) {
+			/* A group for each recipient, where it first comes. */
+			for (k = i; k < j; k++)
+				if (strcmp(r->notes[k].to, r->notes[j].to) == 0)
+					break;
+			if (r->many_recipients ? k < j : j > i)
+				continue;
+			g = &r->groups[r->ngroups++];
+			g->year = r->notes[j].year;
+			g->first = j == i;
+			g->to = r->many_recipients ? r->notes[j].to : NULL;
+			g->notes = arena_calloc(a, end - j, sizeof(*g->notes));
+			for (k = j; k < end; k++)
+				if (!r->many_recipients ||
+				    strcmp(r->notes[k].to, r->notes[j].to) == 0)
+					g->notes[g->nnotes++] = &r->notes[k];
+		}
+	}
+}
+
+/* "2", "2 (Center for ...)", "1 centerchef, 2 medarbejdere (...)". */
+static const char *
+staff_text(struct arena *a, const struct initiative *in,
+    const struct date *as_of)
+{
+	const char	**v;
+	struct count	 x;
+	size_t		 i, n = 0;
+
+	v = arena_calloc(a, in->staff.nroles + 1, sizeof(*v));
+	for (i = 0; i < in->staff.nroles; i++) {
+		const struct staff_role *sr = &in->staff.roles[i];
+
+		x = count_at(&sr->count, as_of);
+		v[n++] = arena_printf(a, "%s%s%s%s%s%s", x.set ?
+		    fmt_count(a, &x) : "", x.set ? " " : "",
+		    sr->role != NULL ? sr->role : "", sr->unit_p != NULL ?
+		    " (" : "", sr->unit_p != NULL ? sr->unit_p->name : "",
+		    sr->unit_p != NULL ? ")" : "");
+	}
+	if (n > 0)
+		return join(a, v, n);
+	x = count_at(&in->staff.count, as_of);
+	if (!x.set)
+		return NULL;
+	return arena_printf(a, "%s%s%s%s", fmt_count(a, &x),
+	    in->staff.unit_p != NULL ? " (" : "", in->staff.unit_p != NULL ?
+	    in->staff.unit_p->name : "", in->staff.unit_p != NULL ? ")" : "");
+}
+
+static void
+fact(struct arena *a, struct report_initiative *p, const char *label,
+    const char *value)
+{
+	if (value == NULL || *value == '\0')
+		return;
+	p->facts[p->nfacts].label = label;
+	p->facts[p->nfacts++].value = arena_strdup(a, value);
+}
+
+/* The text of a cell made by cell(). */
+static const char *
+cell_text(const struct block *c)
+{
+	return c != NULL && c->inl != NULL ? c->inl->text : "";
+}
+
+/*
+ * The initiative's figures note by note: the figures table of each
+ * note on it (so that each value is the one that note showed), turned
+ * into a small table for each figure, its values by the notes' dates,
+ * oldest first, in the order of the newest note's table.
+ */
+static struct block *
+figures_over_time(struct arena *a, const struct content *c,
+    const struct chart_opts *co, const struct initiative *in,
+    const struct note *const *notes, size_t n)
+{
+	struct block	**tables, *t, *r, *b, *head = NULL, *last = NULL;
+	const char	**labels, **what, *cells[2], *isos[2];
+	const char	**dates, **texts;
+	double		*values;
+	struct buf	 desc;
+	struct chart	*ch;
+	size_t		 nl = 0, cap = 0, i, k, nv;
+
+	tables = arena_calloc(a, n + 1, sizeof(*tables));
+	for (i = 0; i < n; i++) {
+		tables[i] = figures(a, c, in, notes[i]);
+		for (r = tables[i] != NULL ? tables[i]->child : NULL;
+		    r != NULL; r = r->next)
+			if (!r->header)
+				cap++;
+	}
+	labels = arena_calloc(a, cap + 1, sizeof(*labels));
+	what = arena_calloc(a, cap + 1, sizeof(*what));
+	for (i = 0; i < n; i++)
+		for (r = tables[i] != NULL ? tables[i]->child : NULL;
+		    r != NULL; r = r->next) {
+			if (r->header)
+				continue;
+			for (k = 0; k < nl; k++)
+				if (strcmp(labels[k], cell_text(r->child)) == 0)
+					break;
+			if (k < nl)
+				continue;
+			labels[nl] = cell_text(r->child);
+			/* "Antal" or "Værdi", as the note's table says. */
+			what[nl++] = cell_text(tables[i]->child->child->next);
+		}
+	/* A label may head several rows of a note: cap, not n, bounds them. */
+	dates = arena_calloc(a, cap + 1, sizeof(*dates));
+	texts = arena_calloc(a, cap + 1, sizeof(*texts));
+	values = arena_calloc(a, cap + 1, sizeof(*values));
+	for (k = 0; k < nl; k++) {
+		struct block	*tlast = NULL;
+
+		nv = 0;
+		buf_init(&desc, a);
+		buf_printf(&desc, "%s:", labels[k]);
+		t = table_of(a, TABLE_FIGURES, labels[k]);
+		cells[0] = "Statusnotat";
+		cells[1] = what[k];
+		append(t, &tlast, row_of(a, 1, ROW_NONE, cells, NULL, 2));
+		for (i = n; i > 0; i--)
+			for (r = tables[i - 1] != NULL ?
+			    tables[i - 1]->child : NULL; r != NULL;
+			    r = r->next)
+				if (!r->header &&
+				    strcmp(cell_text(r->child), labels[k]) == 0) {
+					cells[0] = fmt_date(a, &notes[i - 1]->date);
+					isos[0] = fmt_iso(a, &notes[i - 1]->date);
+					cells[1] = cell_text(r->child->next);
+					isos[1] = NULL;
+					append(t, &tlast, row_of(a, 0, ROW_NONE,
+					    cells, isos, 2));
+					tlast->child->header = 1;
+					if (!r->child->next->numeric)
+						continue;
+					dates[nv] = cells[0];
+					texts[nv] = cells[1];
+					values[nv++] = r->child->next->value;
+					buf_printf(&desc, "%s %s pr. %s",
+					    nv > 1 ? "," : "", cells[1],
+					    cells[0]);
+				}
+		buf_puts(&desc, ".");
+		/* Two values or more: a small chart, with the table. */
+		b = t;
+		if (co != NULL && nv > 1 && (ch = chart_bars(a, co, dates,
+		    texts, values, nv, labels[k], desc.data)) != NULL) {
+			ch->id = arena_printf(a, "tal-%zu", k + 1);
+			b = new_block(a, BLOCK_CHART);
+			b->chart = ch;
+			b->text = ch->title;
+			b->child = t;
+		}
+		if (head == NULL)
+			head = b;
+		else
+			last->next = b;
+		last = b;
+	}
+	return head;
+}
+
+/*
+ * An initiative's page, for those it has: what it is, its timeline as
+ * of the newest note on it, its figures note by note and the notes.
+ */
+static void
+initiative_page(struct arena *a, const struct content *c,
+    const struct chart_opts *co, const struct initiative *in,
+    struct report *r, struct report_initiative *p)
+{
+	const struct note **notes;
+	const struct note *nt;
+	const char	**v;
+	struct section	 s;
+	struct block	*b;
+	size_t		 i, n = 0;
+	int		 nchart = 0;
+
+	notes = arena_calloc(a, c->nnotes + 1, sizeof(*notes));
+	p->notes = arena_calloc(a, c->nnotes + 1, sizeof(*p->notes));
+	for (i = 0; i < c->nnotes; i++)
+		if (covers(&c->notes[i], in)) {
+			notes[n++] = &c->notes[i];
+			p->notes[p->nnotes++] = &r->notes[i];
+		}
+	nt = notes[0];
+	p->as_of = fmt_date(a, &nt->as_of);
+	p->facts = arena_calloc(a, 6, sizeof(*p->facts));
+	fact(a, p, "Udviklet af", in->origin);
+	if (in->founded.kind != DATE_NONE)
+		fact(a, p, "Startet", fmt_date(a, &in->founded));
+	fact(a, p, "Ansvarlig", in->owner_p != NULL ? in->owner_p->name :
+	    NULL);
+	if (in->established.kind != DATE_NONE)
+		fact(a, p, "I kommunen siden", fmt_date(a, &in->established));
+	v = arena_calloc(a, in->npartners + 1, sizeof(*v));
+	for (i = n = 0; i < in->npartners; i++)
+		if (in->partners_p != NULL && in->partners_p[i] != NULL)
+			v[n++] = in->partners_p[i]->name;
+	fact(a, p, "Samarbejdspartnere", join(a, v, n));
+	fact(a, p, arena_printf(a, "Medarbejdere pr. %s", p->as_of),
+		    staff_text(a, in, &nt->as_of));
+	memset(&s, 0, sizeof(s));
+	s.initiative_p = in;
+	s.chart = 1;
+	if (co == NULL || (b = chart(a, co, nt, &s, &nchart)) == NULL)
+		b = timeline(a, in, nt);
+	p->timeline = b;
+	p->figures = figures_over_time(a, c, co, in, notes, p->nnotes);
+}
+
 int
 layout_report(struct arena *a, struct diag *d, const struct content *c,
     const struct chart_opts *co, struct report *r)
 {
-	size_t	 i, text = 0;
+	struct report_initiative **pages;
+	size_t	 i, j, text = 0;
 	int	 rc = 0;
 
 	memset(r, 0, sizeof(*r));
@@ -1270,9 +1596,42 @@ layout_report(struct arena *a, struct diag *d, const struct content *c,
 	r->notes = arena_calloc(a, c->nnotes, sizeof(*r->notes));
 	r->nnotes = c->nnotes;
 	recipients(a, c, r);
-	for (i = 0; i < c->nnotes; i++)
-		if (layout_note(a, d, c, co, &c->notes[i], &r->notes[i],
-		    &text) == -1)
+	/* A page for each initiative a note covers, in the order of ids. */
+	pages = arena_calloc(a, c->ninitiatives + 1, sizeof(*pages));
+	r->initiatives = arena_calloc(a, c->ninitiatives + 1,
+	    sizeof(*r->initiatives));
+	for (i = 0; i < c->ninitiatives; i++) {
+		for (j = 0; j < c->nnotes; j++)
+			if (covers(&c->notes[j], &c->initiatives[i]))
+				break;
+		if (j == c->nnotes)
+			continue;
+		pages[i] = &r->initiatives[r->ninitiatives++];
+		pages[i]->id = c->initiatives[i].id;
+		pages[i]->name = name_of(&c->initiatives[i]);
+	}
+	for (i = 0; i < c->nnotes; i++) {
+		/* The site's folder of the initiatives' pages is not a note's. */
+		if (r->ninitiatives > 0 &&
+		    strcmp(c->notes[i].id, "indsatser") == 0) {
+			diag_msg(d, DIAG_ERROR, c->notes[i].file, 0, 0, "a note's "
+			    "folder cannot be called \"indsatser\": the site "
+			    "keeps the initiatives' pages in a folder of that "
+			    "name; rename the note's folder, say to "
+			    "\"%.4s-indsatser\"", fmt_iso(a, &c->notes[i].date));
 			rc = -1;
+		}
+		if (layout_note(a, d, c, co, &c->notes[i], pages,
+		    &r->notes[i], &text) == -1)
+			rc = -1;
+	}
+	if (rc == -1)
+		return rc;
+	series(a, c, r);
+	groups(a, r);
+	for (i = 0; i < c->ninitiatives; i++)
+		if (pages[i] != NULL)
+			initiative_page(a, c, co, &c->initiatives[i], r,
+			    pages[i]);
 	return rc;
 }

@@ -137,11 +137,18 @@ struct block {
 	size_t		 len;
 	const char	*info;		/* CODE: info string, may be NULL */
 	const char	*iso;		/* CELL: the date it shows, machine-read, or NULL */
+	int		 numeric;	/* CELL: it shows a number: */
+	double		 value;		/* which, for charts */
 	const struct chart *chart;	/* CHART */
 	struct inline_	*inl;		/* HEADING, PARA, CELL */
 	struct block	*child;
 	struct block	*next;
 	int		 line;		/* source line, 0 if none */
+	/*
+	 * SECTION: the page of the initiative it is about, which the web
+	 * page links to at the section's end (the PDF does not), or NULL.
+	 */
+	const struct report_initiative *initiative;
 };
 
 /* A file published beside a note: its name there, and where it is. */
@@ -150,8 +157,27 @@ struct report_file {
 	const char	*path;
 };
 
+struct report_initiative;
+
 struct report_note {
 	const char	*id;		/* "2021-bydelsmoedre-baba" */
+	const char	*year;		/* "2021" */
+	/*
+	 * What tells it apart from the other notes: "Statusnotat 2021:
+	 * indsatserne Baba og Bydelsmødre" (its full date instead of the
+	 * year where another note has the same).
+	 */
+	const char	*heading;
+	/*
+	 * The series: the note it follows up (the newest earlier note on
+	 * one of its initiatives), and the note that followed it up (the
+	 * oldest later one); NULL when there is none.
+	 */
+	const struct report_note *follows;
+	const struct report_note *followed;
+	/* The pages of the initiatives it covers, as it lists them. */
+	const struct report_initiative **pages;
+	size_t		 npages;
 	const char	*date;		/* "3. juni 2021" */
 	const char	*date_iso;	/* "2021-06-03" */
 	const char	*title;		/* "Statusnotat" */
@@ -167,6 +193,38 @@ struct report_note {
 	size_t		 nfiles;
 };
 
+/* A fact of an initiative's page: "Ansvarlig", "Center for ...". */
+struct report_fact {
+	const char	*label;
+	const char	*value;
+};
+
+/*
+ * An initiative's page, at indsatser/<id>/: what it is, its timeline
+ * as of the newest note on it, its figures note by note, and the notes
+ * on it, newest first.
+ */
+struct report_initiative {
+	const char	*id;
+	const char	*name;
+	const char	*as_of;		/* the newest note's date: "2. juni 2022" */
+	struct report_fact *facts;
+	size_t		 nfacts;
+	struct block	*timeline;	/* the chart, or the timeline table */
+	struct block	*figures;	/* a table for each figure, or NULL */
+	const struct report_note **notes;	/* newest first */
+	size_t		 nnotes;
+};
+
+/* A group of the index: the notes of a year (to one recipient). */
+struct report_group {
+	const char	*year;		/* "2022" */
+	const char	*to;		/* NULL unless the notes go to several */
+	int		 first;		/* the year's first group */
+	const struct report_note **notes;	/* newest first */
+	size_t		 nnotes;
+};
+
 struct report {
 	const char	*municipality;
 	const char	*language;	/* "da" */
@@ -180,6 +238,10 @@ struct report {
 	const char	*recipients;	/* whom the notes are for, all of
 					   them: "Byrådet" */
 	int		 many_recipients; /* the notes are not all for one */
+	struct report_initiative *initiatives;	/* by id: those a note covers */
+	size_t		 ninitiatives;
+	struct report_group *groups;	/* the index's: newest first */
+	size_t		 ngroups;
 };
 
 #endif

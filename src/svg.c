@@ -133,12 +133,15 @@ svg_chart(struct buf *b, const struct chart *c)
 	buf_printf(b, "</title>\n<desc id=\"%s-desc\">", c->id);
 	escape_html(b, c->desc, strlen(c->desc));
 	buf_puts(b, "</desc>\n");
-	/* The hatching of a pause. */
-	buf_printf(b, "<defs><pattern id=\"%s-hatch\" class=\"hatch\" "
-	    "patternUnits=\"userSpaceOnUse\" width=\"3\" height=\"3\" "
-	    "patternTransform=\"rotate(45)\"><rect width=\"3\" height=\"3\"/>"
-	    "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"3\"/></pattern></defs>\n",
-	    c->id);
+	/* The hatching of a pause, where the chart has one. */
+	for (i = 0; i < c->nitems && c->items[i].paint != PAINT_PAUSE; i++)
+		continue;
+	if (i < c->nitems)
+		buf_printf(b, "<defs><pattern id=\"%s-hatch\" class=\"hatch\" "
+		    "patternUnits=\"userSpaceOnUse\" width=\"3\" height=\"3\" "
+		    "patternTransform=\"rotate(45)\"><rect width=\"3\" "
+		    "height=\"3\"/><line x1=\"0\" y1=\"0\" x2=\"0\" "
+		    "y2=\"3\"/></pattern></defs>\n", c->id);
 	for (i = 0; i < c->nitems; i++)
 		item(b, c, &c->items[i]);
 	buf_puts(b, "</svg>\n");

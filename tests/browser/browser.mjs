@@ -72,11 +72,17 @@ function serve(dir) {
 	    () => ok(server)));
 }
 
-// The site's pages: the index and each note's page, in name order.
+// The site's pages: the index, each note's page and each initiative's
+// page (indsatser/<id>/), in name order.
 function pages(root) {
 	const notes = fs.readdirSync(root).filter((d) =>
 	    fs.existsSync(path.join(root, d, "index.html"))).sort();
-	return ["index.html", ...notes.map((d) => `${d}/index.html`)];
+	const dir = path.join(root, "indsatser");
+	const initiatives = fs.existsSync(dir) ? fs.readdirSync(dir)
+	    .filter((d) => fs.existsSync(path.join(dir, d, "index.html")))
+	    .sort() : [];
+	return ["index.html", ...notes.map((d) => `${d}/index.html`),
+	    ...initiatives.map((d) => `indsatser/${d}/index.html`)];
 }
 
 async function axe(page, name, width) {
@@ -114,11 +120,18 @@ function inspect() {
 		    vague.test(a.textContent.trim()) ||
 		    a.textContent.trim() === "").map((a) => a.outerHTML),
 		pdfLinks: q("a[href$='.pdf']").map((a) => a.textContent.trim()),
+		// The series: a note's links to the notes before and after
+		// and to its initiatives' pages; an initiative's notes.
+		series: q("a[rel='prev'], a[rel='next']").length,
+		initiativeLinks: q("a[href*='indsatser/']").length,
+		initiativeNotes: q("article.initiative ul.notes a").length,
 		charts: q("figure.chart").map((f) => ({
 			svgLabelled: !!f.querySelector(
 			    "svg[role='img'] > title") &&
 			    !!f.querySelector("svg[role='img'] > desc"),
-			table: !!f.querySelector("details table th"),
+			// A figure's small chart has its table under it.
+			table: !!f.querySelector(f.classList.contains("mini") ?
+			    ":scope > table th" : "details table th"),
 		})),
 		links: [...q("a[href]").map((a) => a.href),
 		    ...q("img[src]").map((i) => i.src),
@@ -175,7 +188,10 @@ async function check(browser, origin, root) {
 	const rules = new Set();
 	const titles = new Set();
 	const list = pages(root);
-	let links = 0;
+	const initiatives = list.filter((n) =>
+	    n.startsWith("indsatser/")).length;
+	const notes = list.length - initiatives - 1;
+	let links = 0, series = 0;
 	for (const name of list) {
 		const page = await browser.newPage();
 		const requests = [];
@@ -222,7 +238,22 @@ async function check(browser, origin, root) {
 				if (!/PDF \(\d+ kB\)/.test(t))
 					problem(name, `a PDF link without its ` +
 					    `size: "${t}"`);
-			if (name !== "index.html" && d.pdfLinks.length !== 1)
+			const initiative = name.startsWith("indsatser/");
+			if (!initiative && name !== "index.html" &&
+			    notes > 1 && d.series === 0)
+				problem(name, "no link to the note before or " +
+				    "after it");
+			if (name !== "index.html" && !initiative &&
+			    initiatives > 0 && d.initiativeLinks === 0)
+				problem(name, "no link to its initiatives' pages");
+			if (name === "index.html" && d.initiativeLinks !==
+			    initiatives)
+				problem(name, `${d.initiativeLinks} links to ` +
+				    `${initiatives} initiatives' pages`);
+			if (initiative && d.initiativeNotes >= 2)
+				series++;
+			if (name !== "index.html" && !initiative &&
+			    d.pdfLinks.length !== 1)
 				problem(name, "no link to the note's PDF");
 			for (const c of d.charts) {
 				if (!c.svgLabelled)
@@ -259,9 +290,14 @@ async function check(browser, origin, root) {
 		}
 		await page.close();
 	}
+	// Two notes on the same initiatives: an initiative's page lists both.
+	if (notes > 1 && series === 0)
+		problem(root, "no initiative's page with two notes");
 	for (const p of problems)
 		console.log(`browser: ${p}`);
-	console.log(`browser: ${list.length} pages at 1280 and 375 px, ` +
+	console.log(`browser: ${list.length} pages (${notes} notes, ` +
+	    `${initiatives} initiatives, ${series} with two notes or more) ` +
+	    `at 1280 and 375 px, ` +
 	    `${rules.size} axe rules (WCAG 2.1 A and AA), ${links} links ` +
 	    `followed, ` +
 	    `${problems.length} problems`);

@@ -2,8 +2,10 @@
 # browser.sh STATUSNOTAT: the website in a real browser (tests/browser/
 # browser.mjs: Debian's Chromium, axe-core with the WCAG 2.1 A and AA
 # rules, layout at 375 px, keyboard, requests) and through html-validate
-# (tests/browser/.htmlvalidate.json), on the bundled content and on the
-# invented 2022 note.  html-validate's recommended rules hold but one:
+# (tests/browser/.htmlvalidate.json), on the bundled content and on
+# tests/golden/series: three invented notes on the same initiatives
+# (2021 and 2022), so the index, the notes' links to each other and the
+# initiatives' pages with several notes are covered.  html-validate's recommended rules hold but one:
 # long-title, a search-engine heuristic, since a note's title is its
 # date, the administrators' own subject and the municipality (WCAG 2.4.2
 # asks for a title that says what the page is).  Skipped, with a message, where Chromium or Node is
@@ -23,7 +25,7 @@ fi
 tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
 status=0
 "$1" build -o "$tmp/site" || exit 1
-"$1" build -C tests/golden/forecasts-2022/content -o "$tmp/site2022" \
+"$1" build -C tests/golden/series/content -o "$tmp/site2022" \
     2>/dev/null || exit 1
 for site in "$tmp/site" "$tmp/site2022"; do
 	node "$here/browser.mjs" check "$site" || status=1

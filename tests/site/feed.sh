@@ -2,7 +2,8 @@
 # feed.sh STATUSNOTAT: with a base_url, the site has an Atom feed that an
 # XML parser reads: the site's title and id, one entry per note with its
 # page and its PDF under the base URL, each a file the site has; every
-# page names it and its canonical URL.  Without a base_url, no feed.
+# page names it and its canonical URL; each initiative's page has a feed
+# of its own that it names.  Without a base_url, no feed.
 set -u
 tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
 "$1" build -o "$tmp/out" || exit 1
@@ -45,6 +46,32 @@ for page in ["index.html"] + [n + "/index.html" for n in notes]:
         problems.append("%s: no canonical link to %s" % (page, want))
     if 'type="application/atom+xml"' not in html:
         problems.append("%s: does not name the feed" % page)
+# Each initiative's page has a feed of the notes on it, which the page
+# names, under its own canonical address.
+ini = os.path.join(out, "indsatser")
+ids = sorted(os.listdir(ini)) if os.path.isdir(ini) else []
+if not ids:
+    problems.append("no initiative's page")
+for i in ids:
+    page = "indsatser/%s/" % i
+    f = ET.parse(os.path.join(out, page, "feed.xml")).getroot()
+    if f.findtext(A + "id") != base + page:
+        problems.append("%sfeed.xml: id is not the page's address" % page)
+    if not f.findall(A + "entry"):
+        problems.append("%sfeed.xml: no entry" % page)
+    for link in f.iter(A + "link"):
+        href = link.get("href")
+        path = href[len(base):] if href.startswith(base) else None
+        if path is None or not os.path.isfile(os.path.join(out, path + (
+                "index.html" if path.endswith("/") else ""))):
+            problems.append("%sfeed.xml links to %s, which the site lacks"
+                            % (page, href))
+    html = open(os.path.join(out, page, "index.html"), encoding="utf-8").read()
+    if '<link rel="canonical" href="%s">' % (base + page) not in html:
+        problems.append("%sindex.html: no canonical link" % page)
+    if 'type="application/atom+xml" title="Statusnotater om ' not in html \
+            or 'href="feed.xml"' not in html:
+        problems.append("%sindex.html: does not name its feed" % page)
 for p in problems:
     print("feed: " + p)
 print("feed: %d entries, %d problems" % (len(entries), len(problems)))
@@ -55,6 +82,7 @@ cp -R content "$tmp/content"
 sed -i '/^base_url:/d' "$tmp/content/site.yaml"
 "$1" build -C "$tmp/content" -o "$tmp/nobase" || exit 1
 if [ -e "$tmp/nobase/feed.xml" ] ||
+    [ -n "$(find "$tmp/nobase/indsatser" -name feed.xml)" ] ||
     grep -q 'rel="canonical"\|atom+xml' "$tmp/nobase/index.html"; then
 	echo "feed: a feed or canonical link without a base_url"
 	exit 1

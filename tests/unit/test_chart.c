@@ -9,12 +9,16 @@
  * entry shown.  No line of the note's date or of the grid runs through
  * a label or touches it, in every golden case's content with a chart:
  * a backdrop behind the text is not enough, the line keeps clear.
+ * An initiative's page (tests/golden/series) has its timeline chart,
+ * checked alike, and a small bar chart for each figure: a bar for each
+ * value, no label on another or on a bar, also with twelve values.
  */
 #include <dirent.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "arena.h"
+#include "chart.h"
 #include "diag.h"
 #include "font.h"
 #include "harness.h"
@@ -301,6 +305,124 @@ golden_trees(double width, struct font **faces)
 	T_OK(cases >= 3 && n >= 4, what);
 }
 
+/*
+ * A figure's small chart (chart_bars): a bar for each value, no label
+ * meets another or a bar, nothing outside, a title and a description.
+ */
+static void
+check_bars(const struct chart *ch, size_t n, const char *what)
+{
+	const struct chart_item *a, *b;
+	struct rect	 ra;
+	char		 msg[512];
+	size_t		 i, j, bars = 0, meets = 0, outside = 0;
+
+	for (i = 0; i < ch->nitems; i++) {
+		a = &ch->items[i];
+		ra = extent(a);
+		if (ra.x0 < -EPS || ra.x1 > ch->width + EPS || ra.y0 < -EPS ||
+		    ra.y1 > ch->height + EPS)
+			outside++;
+		bars += a->shape == SHAPE_RECT && a->paint == PAINT_ACTUAL;
+		if (a->shape != SHAPE_TEXT)
+			continue;
+		for (j = 0; j < ch->nitems; j++) {
+			b = &ch->items[j];
+			if (j == i || !meet(ra, extent(b)))
+				continue;
+			if ((b->shape == SHAPE_TEXT && j > i) || is_mark(b)) {
+				meets++;
+				fprintf(stderr, "%s: \"%.*s\" meets item %zu\n",
+				    what, (int)a->len, a->text, j);
+			}
+		}
+	}
+	snprintf(msg, sizeof(msg), "%s: a bar for each of %zu values", what, n);
+	T_OK(bars == n, msg);
+	snprintf(msg, sizeof(msg), "%s: no label meets another or a bar", what);
+	T_OK(meets == 0, msg);
+	snprintf(msg, sizeof(msg), "%s: everything inside the chart", what);
+	T_OK(outside == 0, msg);
+	snprintf(msg, sizeof(msg), "%s: a title and a text alternative", what);
+	T_OK(ch->title != NULL && *ch->title != '\0' && ch->desc != NULL &&
+	    *ch->desc != '\0', msg);
+}
+
+/*
+ * Small charts of twelve values (long dates, a negative one, a zero),
+ * and those of the initiatives' pages of tests/golden/series, whose
+ * timeline charts pass check_chart.
+ */
+static void
+bar_charts(double width, struct font **faces)
+{
+	static const char *const labels[12] = { "1. januar 2020",
+	    "30. september 2020", "1. december 2020", "15. januar 2021",
+	    "3. juni 2021", "30. november 2021", "2. juni 2022",
+	    "1. december 2022", "1. januar 2023", "30. september 2023",
+	    "1. december 2023", "31. december 2024" };
+	static const char *const texts[12] = { "16", "−1,5 %", "0", "12,5 %",
+	    "ca. 16 mio. kr.", "1.234", "7", "8", "9", "10", "11", "120" };
+	static const double values[12] = { 16, -1.5, 0, 12.5, 16, 1234, 7, 8,
+	    9, 10, 11, 120 };
+	struct arena	 a;
+	struct diag	 d;
+	struct content	 c;
+	struct report	 r;
+	struct chart_opts co;
+	const struct chart *ch;
+	const struct block *b, *row;
+	char		 what[600];
+	size_t		 i, n, rows, charts = 0;
+
+	arena_init(&a);
+	diag_init(&d, NULL);
+	memset(&co, 0, sizeof(co));
+	co.width = width;
+	co.size = 8;
+	co.measure = font_measure;
+	co.arg = faces;
+	snprintf(what, sizeof(what), "twelve values at %.0f pt", width);
+	ch = chart_bars(&a, &co, labels, texts, values, 12, "Et tal",
+	    "Et tal over tolv notater.");
+	T_OK(ch != NULL, what);
+	if (ch != NULL)
+		check_bars(ch, 12, what);
+	T_OK(chart_bars(&a, &co, labels, texts, values, 0, "Intet",
+	    "Intet.") == NULL, "no values: no chart");
+	memset(&c, 0, sizeof(c));
+	snprintf(what, sizeof(what), "tests/golden/series at %.0f pt", width);
+	T_OK(pipeline_run(&a, &d, "tests/golden/series/content", NULL, &co,
+	    NULL, &c, &r) == 0 && r.ninitiatives == 2, what);
+	for (i = 0; i < r.ninitiatives; i++) {
+		snprintf(what, sizeof(what), "tests/golden/series, %s's page "
+		    "at %.0f pt", r.initiatives[i].id, width);
+		b = r.initiatives[i].timeline;
+		T_OK(b != NULL && b->type == BLOCK_CHART, what);
+		if (b != NULL && b->type == BLOCK_CHART)
+			check_chart(b->chart, b->child, what);
+		for (b = r.initiatives[i].figures, n = 0; b != NULL;
+		    b = b->next) {
+			if (b->type != BLOCK_CHART)
+				continue;
+			for (row = b->child->child, rows = 0; row != NULL;
+			    row = row->next)
+				rows += !row->header;
+			snprintf(what, sizeof(what), "tests/golden/series, %s, "
+			    "%s at %.0f pt", r.initiatives[i].id, b->text,
+			    width);
+			check_bars(b->chart, rows, what);
+			n++;
+		}
+		charts += n;
+	}
+	snprintf(what, sizeof(what), "tests/golden/series at %.0f pt: the "
+	    "figures' small charts", width);
+	T_OK(charts >= 10, what);
+	diag_flush(&d);
+	arena_fini(&a);
+}
+
 int
 main(void)
 {
@@ -328,6 +450,7 @@ main(void)
 		content_tree("tests/golden/forecasts-2022/content", widths[i],
 		    1, m);
 		golden_trees(widths[i], m);
+		bar_charts(widths[i], m);
 	}
 	font_close(m[FACE_REGULAR]);
 	font_close(m[FACE_BOLD]);
