@@ -258,10 +258,11 @@ phase_glyph(const struct ctx *c, const struct tl_entry *e,
 		gpush(g, SHAPE_RECT, PAINT_SPAN, s0, s1, SPANH);
 	if (e->pause)
 		gpush(g, SHAPE_RECT, PAINT_PAUSE, c0, c1, BAR);
+	else if (e->state == ROW_EXPECTED || c0 >= c->xt)
+		/* Not begun, also when it should have: outlined, planned. */
+		gpush(g, SHAPE_RECT, PAINT_PLANNED, c0, c1, BAR);
 	else if (c1 <= c->xt)
 		gpush(g, SHAPE_RECT, PAINT_ACTUAL, c0, c1, BAR);
-	else if (c0 >= c->xt)
-		gpush(g, SHAPE_RECT, PAINT_PLANNED, c0, c1, BAR);
 	else {
 		gpush(g, SHAPE_RECT, PAINT_ACTUAL, c0, c->xt, BAR);
 		gpush(g, SHAPE_RECT, PAINT_PLANNED, c->xt, c1, BAR);
