@@ -203,7 +203,11 @@ main(int argc, char *argv[])
 	}
 	if (argc < 2)
 		return usage(&lang, NULL);
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+	/* "statusnotat new --help" asks for help too, not for a note. */
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			break;
+	if (i < argc) {
 		fputs(tr(&lang, usage_text), stdout);
 		fputs("\n", stdout);
 		print_help(tr(&lang, help_text), TEMPLATEDIR);

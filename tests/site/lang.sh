@@ -59,6 +59,8 @@ grep -q -- '--lang skal have "da" (dansk) eller "en" (engelsk)' "$tmp/err" ||
 env -u LANGUAGE -u LC_ALL -u LANG "$bin" --help | grep -q '^Kommandoer:' ||
 	fail "--help is not Danish by default"
 "$bin" --help --lang en | grep -q '^Commands:' || fail "--help --lang en is not English"
+env -u LANGUAGE -u LC_ALL -u LANG "$bin" new --help | grep -q '^Kommandoer:' ||
+	fail "new --help does not give the help"
 env -u LANGUAGE -u LC_ALL -u LANG "$bin" 2>&1 | grep -q '^brug: statusnotat build' ||
 	fail "the usage is not Danish by default"
 [ "$fails" -eq 0 ] && echo "lang: Danish by default, English when asked, by option or environment"
