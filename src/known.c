@@ -72,6 +72,17 @@ participants_at(const struct participants *p, const struct date *as_of,
 	}
 }
 
+void
+participant_counts(const struct participants *p,
+    const struct count *out[PART__MAX])
+{
+	out[PART_RECRUITED] = &p->recruited;
+	out[PART_STARTED] = &p->started;
+	out[PART_DROPPED_OUT] = &p->dropped_out;
+	out[PART_COMPLETED] = &p->completed;
+	out[PART_ACTIVE] = &p->active;
+}
+
 static void
 add_to(struct count *sum, const struct count *c)
 {

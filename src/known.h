@@ -39,6 +39,12 @@ struct count	 staff_at(const struct staff *, const struct date *as_of);
 void		 participants_at(const struct participants *,
 		    const struct date *as_of, struct participants *out);
 
+/* The counts of p, always in this order. */
+enum { PART_RECRUITED, PART_STARTED, PART_DROPPED_OUT, PART_COMPLETED,
+    PART_ACTIVE, PART__MAX };
+void		 participant_counts(const struct participants *,
+		    const struct count *out[PART__MAX]);
+
 /*
  * The initiative's participants on a date: its counts, or the sums of
  * its courses' (a sum is set when any course's count is).

@@ -462,29 +462,33 @@ static int
 course_known(const struct participants *g, const struct date *as_of)
 {
 	struct participants p;
+	const struct count *c[PART__MAX];
+	size_t		 i;
 
 	participants_at(g, as_of, &p);
-	return p.recruited.set || p.started.set || p.dropped_out.set ||
-	    p.completed.set || p.active.set;
+	participant_counts(&p, c);
+	for (i = 0; i < PART__MAX; i++)
+		if (c[i]->set)
+			return 1;
+	return 0;
 }
 
 static void
 participant_rows(struct figrows *f, const struct participants *g,
     const struct date *as_of, const struct date *then, int labelled)
 {
-	static const char *const labels[] = { "Rekrutterede deltagere",
-	    "Deltagere ved opstart", "Faldet fra", "Gennemført",
-	    "Aktive deltagere" };
+	static const char *const labels[PART__MAX] = {
+	    "Rekrutterede deltagere", "Deltagere ved opstart", "Faldet fra",
+	    "Gennemført", "Aktive deltagere" };
 	struct participants p, q;
-	const struct count *ps[] = { &p.recruited, &p.started,
-	    &p.dropped_out, &p.completed, &p.active };
-	const struct count *qs[] = { &q.recruited, &q.started,
-	    &q.dropped_out, &q.completed, &q.active };
+	const struct count *ps[PART__MAX], *qs[PART__MAX];
 	size_t		 i;
 
 	participants_at(g, as_of, &p);
 	participants_at(g, then, &q);
-	for (i = 0; i < 5; i++)
+	participant_counts(&p, ps);
+	participant_counts(&q, qs);
+	for (i = 0; i < PART__MAX; i++)
 		figure_row(f, g->label == NULL || !labelled ? labels[i] :
 		    arena_printf(f->a, "%s (%s)", labels[i], g->label),
 		    ps[i], qs[i], NULL, as_of);

@@ -1716,14 +1716,18 @@ static int
 renamed(struct lctx *l, const char *path, char *const *names, size_t n,
     const char **id, const char *ext)
 {
-	const char	*want = id_for(l->a, *id), *file;
+	const char	*want = id_for(l->a, *id), *as, *yml;
 	size_t		 i;
 
-	for (i = 0; want != NULL && i < n; i++)
-		if (strcmp(names[i], file = arena_printf(l->a, "%s%s",
-		    want, ext)) == 0 || (*ext != '\0' && strcmp(names[i],
-		    arena_printf(l->a, "%s.yml", want)) == 0))
-			want = NULL;
+	/* Not when a file or folder has that name already. */
+	if (want != NULL) {
+		as = arena_printf(l->a, "%s%s", want, ext);
+		yml = arena_printf(l->a, "%s.yml", want);
+		for (i = 0; i < n; i++)
+			if (strcmp(names[i], as) == 0 || (*ext != '\0' &&
+			    strcmp(names[i], yml) == 0))
+				want = NULL;
+	}
 	if (want == NULL && *ext != '\0')
 		diag_msg(l->d, DIAG_ERROR, path, 0, 0, "the file name \"%s\" "
 		    "is not a valid id: use lower-case letters a-z, digits, "

@@ -166,35 +166,27 @@ static void
 add_counts(struct adder *t, const char *prefix, const struct participants *v,
     const struct participants *c, const struct initiative *in)
 {
-	static const char *const keys[] = {
+	static const char *const keys[PART__MAX] = {
 		"recruited", "started", "dropped_out", "completed", "active"
 	};
-	const struct count *vs[] = { &v->recruited, &v->started,
-	    &v->dropped_out, &v->completed, &v->active };
-	const struct count *cs[5];
+	const struct count *vs[PART__MAX], *cs[PART__MAX], *gc[PART__MAX];
 	const struct date *since, *first;
 	size_t		 i, j;
 
-	for (i = 0; i < 5; i++) {
+	participant_counts(v, vs);
+	if (c != NULL)
+		participant_counts(c, cs);
+	for (i = 0; i < PART__MAX; i++) {
 		const char *key = arena_printf(t->arena, "%s%s", prefix,
 		    keys[i]);
 
 		if (c != NULL) {
-			cs[0] = &c->recruited;
-			cs[1] = &c->started;
-			cs[2] = &c->dropped_out;
-			cs[3] = &c->completed;
-			cs[4] = &c->active;
 			add_part(t, key, vs[i], cs[i]);
 			continue;
 		}
 		first = NULL;
 		for (j = 0; !vs[i]->set && j < in->nparticipants; j++) {
-			const struct participants *g = &in->participants[j];
-			const struct count *gc[] = { &g->recruited,
-			    &g->started, &g->dropped_out, &g->completed,
-			    &g->active };
-
+			participant_counts(&in->participants[j], gc);
 			if ((since = count_since(gc[i])) != NULL &&
 			    (first == NULL || since->first < first->first))
 				first = since;

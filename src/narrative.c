@@ -209,8 +209,8 @@ stale_dates(struct walk *w, const char *src, size_t len)
 	const struct content *c = w->o->names->c;
 	const struct milestone *m;
 	struct buf	 plan;
-	const char	*p, *q, *ls;
-	size_t		 i, j, k;
+	const char	*p, *q, *ls, *at;
+	size_t		 i, j;
 	int		 line;
 
 	if (!w->o->stale)
@@ -223,13 +223,16 @@ stale_dates(struct walk *w, const char *src, size_t len)
 				continue;
 			buf_init(&plan, &w->tmp);
 			date_format(&plan, &m->planned, 0);
+			/* The lines counted on from one find to the next. */
+			line = 1;
+			ls = at = src;
 			for (p = src; plan.len > 0 && (q = find(p, (size_t)
 			    (src + len - p), plan.data, plan.len)) != NULL;
 			    p = q + plan.len) {
-				for (k = 0, line = 1, ls = src; src + k < q; k++)
-					if (src[k] == '\n') {
+				for (; at < q; at++)
+					if (*at == '\n') {
 						line++;
-						ls = src + k + 1;
+						ls = at + 1;
 					}
 				stale_plan(w, c->initiatives[i].id, m, line,
 				    (int)(q - ls) + 1);

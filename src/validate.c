@@ -168,8 +168,7 @@ check_unique(struct diag *d, const char *what, const void *items,
 static void
 check_participants(struct diag *d, const struct participants *p)
 {
-	const struct count *all[] = { &p->recruited, &p->started,
-	    &p->dropped_out, &p->completed, &p->active };
+	const struct count *all[PART__MAX];
 	struct participants q;
 	struct pos	 last[3];
 	struct date	 when, far;
@@ -180,11 +179,12 @@ check_participants(struct diag *d, const struct participants *p)
 	memset(&far, 0, sizeof(far));
 	far.kind = DATE_DAY;
 	far.first = far.last = 1L << 30;
+	participant_counts(p, all);
 	/* Each date a count changed on, then the newest of all. */
-	for (i = 0; i < 5; i++)
+	for (i = 0; i < PART__MAX; i++)
 		for (j = 0; j <= all[i]->nhist; j++) {
 			when = j < all[i]->nhist ? all[i]->hist[j].date : far;
-			if (j == all[i]->nhist && i < 4)
+			if (j == all[i]->nhist && i < PART__MAX - 1)
 				continue;
 			participants_at(p, &when, &q);
 			if (q.dropped_out.set && q.started.set &&
@@ -369,20 +369,23 @@ check_overdue(struct diag *d, const struct initiative *in,
 	check_open_pauses(d, in, nt);
 }
 
-/* A phase with no end that a later one began after (check_undated's). */
-static int
-replaced(const struct initiative *in, size_t i)
+/*
+ * For phase i, begun, with no end and not said to go on: the first
+ * later phase that began, which has likely replaced it; else NULL.
+ */
+static const struct phase *
+replaced_by(const struct initiative *in, size_t i)
 {
 	const struct phase *p = &in->phases[i];
 	size_t		 j;
 
 	if (p->start.kind == DATE_NONE || p->end.kind != DATE_NONE ||
-	    p->ongoing)
-		return 0;
+	    p->end.bad || p->ongoing)
+		return NULL;
 	for (j = i + 1; j < in->nphases; j++)
 		if (in->phases[j].start.kind != DATE_NONE)
-			return 1;
-	return 0;
+			return &in->phases[j];
+	return NULL;
 }
 
 /*
@@ -405,7 +408,7 @@ check_stale_phases(struct diag *d, const struct initiative *in,
 	arena_init(&a);
 	for (i = 0; i < in->nphases; i++) {
 		p = &in->phases[i];
-		if (p->id == NULL || replaced(in, i) ||
+		if (p->id == NULL || replaced_by(in, i) != NULL ||
 		    phase_at(p, &prev->as_of, &s, &e) != PHASE_BEGUN ||
 		    phase_at(p, &nt->as_of, &s, &e) != PHASE_BEGUN)
 			continue;
@@ -457,31 +460,25 @@ older_on(const struct content *c, size_t i, const struct initiative *in)
 static void
 check_undated(struct diag *d, const struct initiative *in)
 {
-	const struct phase *p;
+	const struct phase *p, *later;
 	const struct figure *f;
 	struct arena	 a;
 	struct buf	 b;
 	struct quantity	 q;
-	size_t		 i, j;
+	size_t		 i;
 
 	/* Begun, no end, and later phases begun since: still going on? */
 	for (i = 0; i + 1 < in->nphases; i++) {
 		p = &in->phases[i];
-		if (p->id == NULL || p->start.kind == DATE_NONE ||
-		    p->end.kind != DATE_NONE || p->end.bad || p->ongoing)
-			continue;
-		for (j = i + 1; j < in->nphases; j++)
-			if (in->phases[j].start.kind != DATE_NONE)
-				break;
-		if (j < in->nphases)
+		if (p->id != NULL && (later = replaced_by(in, i)) != NULL)
 			diag_msg(d, DIAG_WARNING, p->pos.file, p->pos.line,
 			    p->pos.col, "the phase \"%s\" has no \"end\", and "
 			    "\"%s\" began after it: give its end date, or, if it "
 			    "still goes on beside the later phases, write "
 			    "\"ongoing: true\" (where that changes a published "
 			    "note, record it under \"corrections\" in the note's "
-			    "report.yaml)", p->id, in->phases[j].id != NULL ?
-			    in->phases[j].id : "");
+			    "report.yaml)", p->id, later->id != NULL ?
+			    later->id : "");
 	}
 	for (i = 0; i < in->nphases; i++) {
 		p = &in->phases[i];
@@ -518,8 +515,10 @@ check_undated(struct diag *d, const struct initiative *in)
 static size_t
 rows_of(const struct initiative *in)
 {
+	/* The participants: a row per count, per course when several. */
 	return in == NULL ? 0 : in->nphases + in->nmilestones +
-	    in->nfigures + 5;
+	    in->nfigures + PART__MAX * (in->nparticipants > 1 ?
+	    in->nparticipants : 1);
 }
 
 /*
