@@ -22,7 +22,7 @@ WARNINGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
 	-Wnull-dereference -Wimplicit-fallthrough
 # build/templatedir.h: where the installed program finds its templates.
 DEFS	 = -Ibuild
-PKGS	 = yaml-0.1 libcmark harfbuzz harfbuzz-subset libdeflate
+PKGS	 = yaml-0.1 libcmark harfbuzz harfbuzz-subset libdeflate libmicrohttpd
 # Debian's libhpdf-dev and libhyphen-dev have no .pc files.
 HPDF_LIBS ?= -lhpdf -lpng -lz
 HYPHEN_LIBS ?= -lhyphen

@@ -25,6 +25,7 @@ need libcmark-dev	pkg-config --exists libcmark
 need libharfbuzz-dev	pkg-config --exists harfbuzz harfbuzz-subset
 need libhpdf-dev	test -f /usr/include/hpdf.h
 need libdeflate-dev	pkg-config --exists libdeflate
+need libmicrohttpd-dev	pkg-config --exists libmicrohttpd
 need libhyphen-dev	test -f /usr/include/hyphen.h
 need gettext	command -v msgfmt
 need hyphen-da	test -f /usr/share/hyphen/hyph_da_DK.dic

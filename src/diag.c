@@ -1,6 +1,8 @@
 /*
  * diag.c: printing and counting diagnostics.  See diag.h.
  */
+#include <sys/types.h>
+
 #include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -19,6 +21,8 @@ static const char *const level_names[DIAG__MAX] = {
 /* One message, formatted, with what it sorts by. */
 struct diag_item {
 	char		*text;		/* the whole line, without newline */
+	size_t		 msg_at;	/* where in text the message begins */
+	enum diag_level	 level;
 	const char	*file;		/* NULL for messages about no file */
 	int		 line;
 	int		 col;
@@ -206,16 +210,19 @@ diag_msg(struct diag *d, enum diag_level level, const char *file,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), tr(d->lang, fmt), ap);
 	va_end(ap);
-	snprintf(raw, sizeof(raw), "%s: %s: %s", head, tr(d->lang,
-	    level_names[level]), msg);
+	snprintf(raw, sizeof(raw), "%s: %s: ", head, tr(d->lang,
+	    level_names[level]));
 
 	it = new_item(d);
 	/* An escape is at most 6 bytes for each byte it replaces. */
-	size = 6 * strlen(raw) + 1;
+	size = 6 * (strlen(raw) + strlen(msg)) + 1;
 	if ((text = malloc(size)) == NULL)
 		oom();
 	text[0] = '\0';
 	it->text = diag_escape(text, size, raw);
+	it->msg_at = strlen(text);
+	(void)diag_escape(text, size, msg);
+	it->level = level;
 	it->file = file;
 	it->line = line;
 	it->col = col;
@@ -258,6 +265,8 @@ add_dropped(struct diag *d, const struct diag_file *f)
 		oom();
 	it->text[0] = '\0';
 	(void)diag_escape(it->text, size, raw);
+	it->msg_at = (size_t)n;
+	it->level = DIAG_NOTE;
 	it->file = NULL;
 	it->line = it->col = 0;
 	it->seq = it->k_seq = d->nitems;
@@ -283,23 +292,123 @@ cmp_item(const void *x, const void *y)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-void
-diag_flush(struct diag *d)
+/* Add what was dropped (once) and sort: the order flush prints in. */
+static void
+settle(struct diag *d)
 {
 	size_t	 i;
 
 	for (i = 0; i < d->fcap; i++)
-		if (d->files[i].name != NULL && d->files[i].dropped > 0)
+		if (d->files[i].name != NULL && d->files[i].dropped > 0) {
 			add_dropped(d, &d->files[i]);
-	if (d->nitems == 0)
-		return;
-	qsort(d->items, d->nitems, sizeof(*d->items), cmp_item);
+			d->files[i].dropped = 0;
+		}
+	if (d->nitems > 0)
+		qsort(d->items, d->nitems, sizeof(*d->items), cmp_item);
+}
+
+void
+diag_each(struct diag *d, void (*fn)(void *, const struct diag_shown *),
+    void *arg)
+{
+	struct diag_shown s;
+	size_t		 i;
+
+	settle(d);
+	for (i = 0; i < d->nitems; i++) {
+		s.level = d->items[i].level;
+		s.file = d->items[i].file;
+		s.line = d->items[i].line;
+		s.col = d->items[i].col;
+		s.text = d->items[i].text;
+		s.message = d->items[i].text + d->items[i].msg_at;
+		fn(arg, &s);
+	}
+}
+
+int
+diag_excerpt(const char *file, int line, int col, char *dst, size_t size,
+    int *marker)
+{
+	FILE		*f;
+	char		*text = NULL, esc[16];
+	const unsigned char *p;
+	size_t		 cap = 0, len = 0, n, left;
+	ssize_t		 got = -1;
+	uint32_t	 cp;
+	int		 i, ch, width = 0;
+
+	*marker = -1;
+	if (size == 0 || file == NULL || line < 1 ||
+	    (f = fopen(file, "r")) == NULL)
+		return -1;
+	for (i = 0; i < line; i++)
+		if ((got = getline(&text, &cap, f)) == -1)
+			break;
+	fclose(f);
+	if (got == -1) {
+		free(text);
+		return -1;
+	}
+	while (got > 0 && (text[got - 1] == '\n' || text[got - 1] == '\r'))
+		text[--got] = '\0';
+	dst[0] = '\0';
+	p = (const unsigned char *)text;
+	left = (size_t)got;
+	for (ch = 1; left > 0; ch++) {
+		n = utf8_decode(p, left, &cp);
+		if (ch == col)
+			*marker = width;
+		if (cp == '\t')	/* shown as one space, so the marker fits */
+			strcpy(esc, " ");
+		else if (cp == 0xFFFD && n == 1)
+			snprintf(esc, sizeof(esc), "\\x%02X", *p);
+		else if (diag_is_control(cp))
+			snprintf(esc, sizeof(esc), "U+%04lX", (unsigned long)cp);
+		else {
+			memcpy(esc, p, n);
+			esc[n] = '\0';
+		}
+		if (len + strlen(esc) + 4 >= size) {	/* room for "…" */
+			memcpy(dst + len, "\xe2\x80\xa6", 4);
+			break;
+		}
+		memcpy(dst + len, esc, strlen(esc) + 1);
+		len += strlen(esc);
+		/* What a terminal shows: one column a character. */
+		width += cp == 0xFFFD && n == 1 ? 4 : diag_is_control(cp) &&
+		    cp != '\t' ? (int)strlen(esc) : 1;
+		p += n;
+		left -= n;
+	}
+	if (*marker == -1 && col == ch)	/* just past the end */
+		*marker = width;
+	free(text);
+	return 0;
+}
+
+void
+diag_flush(struct diag *d)
+{
+	char	 line[1024];
+	size_t	 i;
+	int	 m;
+
+	settle(d);
 	for (i = 0; i < d->nitems; i++) {
 		fputs(d->items[i].text, d->out);
 		fputc('\n', d->out);
+		if (d->excerpts && d->items[i].level != DIAG_NOTE &&
+		    diag_excerpt(d->items[i].file, d->items[i].line,
+		    d->items[i].col, line, sizeof(line), &m) == 0) {
+			fprintf(d->out, "%5d | %s\n", d->items[i].line, line);
+			if (m >= 0)
+				fprintf(d->out, "      | %*s^\n", m, "");
+		}
 		free(d->items[i].text);
 	}
-	fflush(d->out);
+	if (d->nitems > 0)
+		fflush(d->out);
 	free(d->items);
 	d->items = NULL;
 	d->nitems = d->cap = 0;
@@ -308,6 +417,23 @@ diag_flush(struct diag *d)
 	free(d->files);
 	d->files = NULL;
 	d->nfiles = d->fcap = 0;
+}
+
+void
+diag_print_counts(const struct diag *d, FILE *out, const char *after)
+{
+	if (d->count[DIAG_ERROR] == 0 && (d->count[DIAG_WARNING] == 0 ||
+	    d->no_warnings))
+		return;
+	fprintf(out, "statusnotat: ");
+	fprintf(out, trn(d->lang, "%d error", "%d errors",
+	    (unsigned long)d->count[DIAG_ERROR]), d->count[DIAG_ERROR]);
+	fputs(", ", out);
+	fprintf(out, trn(d->lang, "%d warning", "%d warnings",
+	    (unsigned long)d->count[DIAG_WARNING]), d->count[DIAG_WARNING]);
+	if (after != NULL)
+		fputs(tr(d->lang, after), out);
+	fputs("\n", out);
 }
 
 int

@@ -43,6 +43,7 @@ struct diag {
 	size_t		  fcap;		/* a power of two, or 0 */
 	int		  dropping;	/* the last message was not held */
 	int		  no_warnings;	/* warnings are counted, not held */
+	int		  excerpts;	/* flush shows each message's line */
 };
 
 /* Messages held about one file; the rest are counted (diag_msg). */
@@ -76,6 +77,40 @@ char	*diag_escape(char *dst, size_t dstsize, const char *s);
  * than it is.  What diag_escape escapes.
  */
 int	 diag_is_control(uint32_t cp);
+
+/* A held message, as diag_each hands it on. */
+struct diag_shown {
+	enum diag_level	 level;
+	const char	*file;		/* NULL: about no file */
+	int		 line;		/* 0: about no line */
+	int		 col;		/* 0: about no column */
+	const char	*text;		/* the line flush prints, made safe */
+	const char	*message;	/* its message alone */
+};
+
+/*
+ * Call fn for each message held, in the order diag_flush prints them,
+ * for a caller that shows them its own way (the preview's page).  The
+ * messages stay held until diag_flush.
+ */
+void	 diag_each(struct diag *, void (*fn)(void *, const struct diag_shown *),
+	    void *arg);
+
+/*
+ * The line line of file, made safe as diag_escape does (a tab shown as
+ * a space), into dst (truncated with "…" to fit), and *marker the
+ * terminal column (from 0) of the character col (counted from 1), or
+ * -1.  Returns -1 when the file or the line cannot be read.
+ */
+int	 diag_excerpt(const char *file, int line, int col, char *dst,
+	    size_t size, int *marker);
+
+/*
+ * "statusnotat: N errors, N warnings" and then after (when not NULL,
+ * translated here) and a newline: when there was an error or a warning
+ * held.  Warnings are easy to miss; the count is printed for them too.
+ */
+void	 diag_print_counts(const struct diag *, FILE *, const char *after);
 
 /* 0 when only warnings were seen, 1 after an error, 2 after a system error. */
 int	 diag_status(const struct diag *);

@@ -5,6 +5,7 @@
  * diagnostic into the exit status: 0 ok, 1 bad content, 2 usage or system.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -23,6 +24,7 @@
 #include "record.h"
 #include "report.h"
 #include "schema.h"
+#include "serve.h"
 #include "style.h"
 
 #define VERSION	"0.1.0"
@@ -36,11 +38,11 @@ static const char usage_text[] = N_(
 "       statusnotat dump  [-C content] [-t templates]\n"
 "       statusnotat publish NOTE-ID [-C content] [-t templates]\n"
 "       statusnotat new NOTE-ID [--from NOTE-ID] [--date DATE] [-C content]\n"
+"       statusnotat serve [-C content] [-t templates] [-p PORT]\n"
 "       statusnotat schema site|initiative|report|pdf\n"
 "       statusnotat --help | --version\n"
 "Every command also takes --lang da or --lang en.\n");
 
-/* TRANSLATORS: %s is the folder of the installed templates. */
 static const char help_text[] = N_(
 "statusnotat turns a municipality's YAML data and Markdown narratives\n"
 "into status notes (statusnotater) for the city council.\n"
@@ -50,7 +52,8 @@ static const char help_text[] = N_(
 "          folder: index.html, style.css, and for every note\n"
 "          <note-id>/index.html and the printable <note-id>/<note-id>.pdf\n"
 "          (tagged PDF/UA-1 and archival PDF/A-2b; its look is set in\n"
-"          the templates folder's pdf.yaml), and with site.yaml's\n"
+"          the templates folder's pdf.yaml), for every initiative\n"
+"          indsatser/<id>/index.html, and with site.yaml's\n"
 "          base_url an Atom feed, feed.xml.  The old output is\n"
 "          replaced only when everything succeeded, in one step.\n"
 "  check   check the content (and the templates' pdf.yaml) and report\n"
@@ -85,9 +88,17 @@ static const char help_text[] = N_(
 "          from expected something, its texts copied for revision.\n"
 "          Never writes into a folder that exists.  Then it says what\n"
 "          to do next.\n"
+"  serve   a preview while you write: build the site into a temporary\n"
+"          folder (never the output folder) and show it on\n"
+"          http://127.0.0.1:8000/ (or the next free port).  Every save in\n"
+"          the content or templates folder builds it again, and an open\n"
+"          page reloads by itself, or shows the content's errors at\n"
+"          their lines until they are mended.  Ctrl-C stops it.\n"
 "  schema  print the JSON Schema of site.yaml, an initiative, a\n"
-"          report.yaml or pdf.yaml, for help as you type in an editor.\n"
-"\n"
+"          report.yaml or pdf.yaml, for help as you type in an editor.\n");
+
+/* TRANSLATORS: %s is the folder of the installed templates. */
+static const char help_options[] = N_(
 "Options:\n"
 "  -C DIR  the content folder (default: content)\n"
 "  -t DIR  the templates folder (default: templates if there is one\n"
@@ -105,6 +116,8 @@ static const char help_text[] = N_(
 "          Builds into one folder take turns.  Beside a folder NAME\n"
 "          are, while a build runs, its lock .NAME.lock and the new\n"
 "          site .NAME.new-XXXXXX, swapped in at once when all is written.\n"
+"  -p PORT the first port serve tries (default: 8000; 0: any free\n"
+"          port).  It listens on 127.0.0.1 only.\n"
 "\n"
 "Problems are printed as FILE:LINE:COLUMN: error: MESSAGE.\n"
 "Exit status: 0 ok (warnings allowed), 1 the content has errors,\n"
@@ -118,6 +131,7 @@ enum cmd {
 	CMD_DUMP,
 	CMD_PUBLISH,
 	CMD_NEW,
+	CMD_SERVE,
 	CMD__MAX
 };
 
@@ -174,26 +188,119 @@ take_lang(int *argc, char *argv[], const char **opt)
 	return 0;
 }
 
-int
-main(int argc, char *argv[])
+/* What the command line asked for. */
+struct args {
+	enum cmd	 cmd;
+	const char	*cdir, *tdir, *odir;
+	const char	*publish;	/* the note to publish */
+	const char	*new_id, *new_from, *new_date;
+	const struct lang *lang;
+};
+
+/*
+ * Run the pipeline for one command (the preview's build too: cmd
+ * CMD_BUILD into odir), reporting through d.  Returns 0, or -1 after
+ * diagnostics.
+ */
+static int
+run(const struct args *g, struct arena *arena, struct diag *diag,
+    const char *odir)
 {
-	struct arena	 arena;
-	struct diag	 diag;
-	struct lang	 lang;
 	struct content	 content;
 	struct report	 report;
 	struct style	 style;
 	struct font	*faces[FACE__MAX];
 	struct chart_opts co;
 	struct buf	 out;
-	const char	*cdir = "content", *tdir = "templates", *odir = "output";
-	const char	*publish = NULL;	/* the note to publish */
-	const char	*lang_opt = NULL;
-	const char	*new_id = NULL, *new_from = NULL, *new_date = NULL;
-	char		 safe[256] = "";	/* an argument fit to print */
-	enum cmd	 cmd;
-	int		 i, rc, tdir_default = 1, fonts_ok = 1;
+	int		 i, fonts_ok = 1;
 
+	memset(faces, 0, sizeof(faces));
+	memset(&content, 0, sizeof(content));
+	/* A wrong output folder is reported with the content's problems. */
+	if (g->cmd == CMD_BUILD)
+		(void)build_check_output(arena, diag, odir, g->cdir, g->tdir);
+
+	/*
+	 * The print style and the PDF's fonts, for every command: the
+	 * chart's text is measured with them, so dump shows what build
+	 * draws, and check and build make sure they can draw every
+	 * character.
+	 */
+	style_defaults(&style);
+	(void)load_style(arena, diag, arena_printf(arena, "%s/pdf.yaml",
+	    g->tdir), &style);
+	for (i = 0; i < FACE__MAX; i++)
+		if ((faces[i] = font_open(diag, style.fonts[i])) == NULL)
+			fonts_ok = 0;
+	pipeline_chart_opts(&style, faces, &co);
+	/* Only a system error stops the pipeline: one run, every problem. */
+	/* dump shows what was understood, even what the fonts cannot draw. */
+	if (pipeline_run(arena, diag, g->cdir, fonts_ok &&
+	    g->cmd != CMD_DUMP ? faces : NULL, fonts_ok ? &co : NULL,
+	    g->publish, &content, &report) == -1 || !fonts_ok ||
+	    diag_status(diag) != 0)
+		goto out;
+
+	switch (g->cmd) {
+	case CMD_DUMP:
+		buf_init(&out, arena);
+		dump_report(&out, &report);
+		if (fwrite(out.data, 1, out.len, stdout) != out.len ||
+		    fflush(stdout) != 0)
+			diag_msg(diag, DIAG_SYSERR, NULL, 0, 0,
+			    "cannot write the dump");
+		break;
+	case CMD_BUILD:
+		if (build_site(arena, diag, &report, g->cdir, g->tdir, &style,
+		    odir) == -1 && diag_status(diag) == 0)
+			diag_msg(diag, DIAG_SYSERR, NULL, 0, 0, "internal "
+			    "error: the build failed without a message; please "
+			    "report this");
+		break;
+	case CMD_PUBLISH:
+		(void)record_publish(arena, diag, &content, &report,
+		    g->publish);
+		break;
+	case CMD_NEW:
+		(void)newnote(arena, diag, &content, g->new_id, g->new_from,
+		    g->new_date);
+		break;
+	default:
+		break;
+	}
+out:
+	for (i = 0; i < FACE__MAX; i++)
+		if (faces[i] != NULL)
+			font_close(faces[i]);
+	return diag_status(diag) == 0 ? 0 : -1;
+}
+
+/* The preview's build: the site into its own folder. */
+static int
+serve_build(void *arg, struct arena *arena, struct diag *diag,
+    const char *odir)
+{
+	return run(arg, arena, diag, odir);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct arena	 arena;
+	struct diag	 diag;
+	struct lang	 lang;
+	struct args	 g;
+	struct serve_opts so;
+	const char	*lang_opt = NULL, *port = NULL;
+	char		 safe[256] = "", *end;	/* an argument fit to print */
+	long		 n;
+	int		 i, rc, tdir_default = 1;
+
+	memset(&g, 0, sizeof(g));
+	g.cdir = "content";
+	g.tdir = "templates";
+	g.odir = "output";
+	g.lang = &lang;
 	rc = take_lang(&argc, argv, &lang_opt);
 	if (lang_init(&lang, lang_opt) == -1 || rc == -1) {
 		fprintf(stderr, "statusnotat: %s: %s\n", tr(&lang, "error"),
@@ -210,7 +317,9 @@ main(int argc, char *argv[])
 	if (i < argc) {
 		fputs(tr(&lang, usage_text), stdout);
 		fputs("\n", stdout);
-		print_help(tr(&lang, help_text), TEMPLATEDIR);
+		fputs(tr(&lang, help_text), stdout);
+		fputs("\n", stdout);
+		print_help(tr(&lang, help_options), TEMPLATEDIR);
 		return 0;
 	}
 	if (strcmp(argv[1], "--version") == 0) {
@@ -227,15 +336,17 @@ main(int argc, char *argv[])
 		return rc;
 	}
 	if (strcmp(argv[1], "build") == 0)
-		cmd = CMD_BUILD;
+		g.cmd = CMD_BUILD;
 	else if (strcmp(argv[1], "check") == 0)
-		cmd = CMD_CHECK;
+		g.cmd = CMD_CHECK;
 	else if (strcmp(argv[1], "dump") == 0)
-		cmd = CMD_DUMP;
+		g.cmd = CMD_DUMP;
 	else if (strcmp(argv[1], "publish") == 0)
-		cmd = CMD_PUBLISH;
+		g.cmd = CMD_PUBLISH;
 	else if (strcmp(argv[1], "new") == 0)
-		cmd = CMD_NEW;
+		g.cmd = CMD_NEW;
+	else if (strcmp(argv[1], "serve") == 0)
+		g.cmd = CMD_SERVE;
 	else {
 		fprintf(stderr, "statusnotat: %s: ", tr(&lang, "error"));
 		fprintf(stderr, tr(&lang, "unknown command \"%s\""),
@@ -244,17 +355,17 @@ main(int argc, char *argv[])
 		return usage(&lang, NULL);
 	}
 	i = 2;
-	if (cmd == CMD_PUBLISH) {
+	if (g.cmd == CMD_PUBLISH) {
 		if (argc < 3 || argv[2][0] == '-' || argv[2][0] == '\0')
 			return usage(&lang, tr(&lang, "publish needs the id "
 			    "of a note (its folder's name under reports)"));
-		publish = argv[i++];
+		g.publish = argv[i++];
 	}
-	if (cmd == CMD_NEW) {
+	if (g.cmd == CMD_NEW) {
 		if (argc < 3 || argv[2][0] == '-' || argv[2][0] == '\0')
 			return usage(&lang, tr(&lang, "new needs the id of the "
 			    "new note (its folder's name under reports)"));
-		new_id = argv[i++];
+		g.new_id = argv[i++];
 	}
 	for (; i < argc; i++) {
 		const char **dst = NULL;
@@ -262,15 +373,17 @@ main(int argc, char *argv[])
 		if (strcmp(argv[i], "-t") == 0)
 			tdir_default = 0;
 		if (strcmp(argv[i], "-C") == 0)
-			dst = &cdir;
+			dst = &g.cdir;
 		else if (strcmp(argv[i], "-t") == 0)
-			dst = &tdir;
-		else if (strcmp(argv[i], "-o") == 0 && cmd == CMD_BUILD)
-			dst = &odir;
-		else if (strcmp(argv[i], "--from") == 0 && cmd == CMD_NEW)
-			dst = &new_from;
-		else if (strcmp(argv[i], "--date") == 0 && cmd == CMD_NEW)
-			dst = &new_date;
+			dst = &g.tdir;
+		else if (strcmp(argv[i], "-o") == 0 && g.cmd == CMD_BUILD)
+			dst = &g.odir;
+		else if (strcmp(argv[i], "-p") == 0 && g.cmd == CMD_SERVE)
+			dst = &port;
+		else if (strcmp(argv[i], "--from") == 0 && g.cmd == CMD_NEW)
+			dst = &g.new_from;
+		else if (strcmp(argv[i], "--date") == 0 && g.cmd == CMD_NEW)
+			dst = &g.new_date;
 		if (dst == NULL) {
 			fprintf(stderr, "statusnotat: %s: ", tr(&lang,
 			    "error"));
@@ -291,89 +404,38 @@ main(int argc, char *argv[])
 	}
 
 	/* Installed, the program brings its own templates. */
-	if (tdir_default && !fs_is_dir(tdir))
-		tdir = TEMPLATEDIR;
+	if (tdir_default && !fs_is_dir(g.tdir))
+		g.tdir = TEMPLATEDIR;
+
+	if (g.cmd == CMD_SERVE) {
+		n = 8000;
+		if (port != NULL) {
+			n = strtol(port, &end, 10);
+			if (*end != '\0' || n < 0 || n > 65535)
+				return usage(&lang, tr(&lang, "-p takes a port "
+				    "number from 0 to 65535 (0: any free port)"));
+		}
+		memset(&so, 0, sizeof(so));
+		so.cdir = g.cdir;
+		so.tdir = g.tdir;
+		so.port = (int)n;
+		so.lang = &lang;
+		so.build = serve_build;
+		so.arg = &g;
+		g.cmd = CMD_BUILD;
+		return serve_main(&so);
+	}
 
 	arena_init(&arena);
 	diag_init(&diag, stderr);
 	diag.lang = &lang;
 	/* Starting a note is no check: what check warns about waits for it. */
-	diag.no_warnings = cmd == CMD_NEW;
-	memset(faces, 0, sizeof(faces));
-	memset(&content, 0, sizeof(content));
-	/* A wrong output folder is reported with the content's problems. */
-	if (cmd == CMD_BUILD)
-		(void)build_check_output(&arena, &diag, odir, cdir, tdir);
-
-	/*
-	 * The print style and the PDF's fonts, for every command: the
-	 * chart's text is measured with them, so dump shows what build
-	 * draws, and check and build make sure they can draw every
-	 * character.
-	 */
-	style_defaults(&style);
-	(void)load_style(&arena, &diag, arena_printf(&arena, "%s/pdf.yaml",
-	    tdir), &style);
-	for (i = 0; i < FACE__MAX; i++)
-		if ((faces[i] = font_open(&diag, style.fonts[i])) == NULL)
-			fonts_ok = 0;
-	pipeline_chart_opts(&style, faces, &co);
-	/* Only a system error stops the pipeline: one run, every problem. */
-	/* dump shows what was understood, even what the fonts cannot draw. */
-	if (pipeline_run(&arena, &diag, cdir, fonts_ok && cmd != CMD_DUMP ?
-	    faces : NULL, fonts_ok ? &co : NULL, publish, &content,
-	    &report) == -1 || !fonts_ok ||
-	    diag_status(&diag) != 0)
-		goto out;
-
-	switch (cmd) {
-	case CMD_DUMP:
-		buf_init(&out, &arena);
-		dump_report(&out, &report);
-		if (fwrite(out.data, 1, out.len, stdout) != out.len ||
-		    fflush(stdout) != 0)
-			diag_msg(&diag, DIAG_SYSERR, NULL, 0, 0,
-			    "cannot write the dump");
-		break;
-	case CMD_BUILD:
-		if (build_site(&arena, &diag, &report, cdir, tdir, &style,
-		    odir) == -1 && diag_status(&diag) == 0)
-			diag_msg(&diag, DIAG_SYSERR, NULL, 0, 0, "internal "
-			    "error: the build failed without a message; please "
-			    "report this");
-		break;
-	case CMD_PUBLISH:
-		(void)record_publish(&arena, &diag, &content, &report,
-		    publish);
-		break;
-	case CMD_NEW:
-		(void)newnote(&arena, &diag, &content, new_id, new_from,
-		    new_date);
-		break;
-	default:
-		break;
-	}
-out:
-	for (i = 0; i < FACE__MAX; i++)
-		if (faces[i] != NULL)
-			font_close(faces[i]);
+	diag.no_warnings = g.cmd == CMD_NEW;
+	(void)run(&g, &arena, &diag, g.odir);
 	diag_flush(&diag);
 	rc = diag_status(&diag);
-	/* The count, also of warnings alone: they are easy to miss. */
-	if (diag.count[DIAG_ERROR] > 0 || (diag.count[DIAG_WARNING] > 0 &&
-	    !diag.no_warnings)) {
-		fprintf(stderr, "statusnotat: ");
-		fprintf(stderr, trn(&lang, "%d error", "%d errors",
-		    (unsigned long)diag.count[DIAG_ERROR]),
-		    diag.count[DIAG_ERROR]);
-		fputs(", ", stderr);
-		fprintf(stderr, trn(&lang, "%d warning", "%d warnings",
-		    (unsigned long)diag.count[DIAG_WARNING]),
-		    diag.count[DIAG_WARNING]);
-		if (cmd == CMD_BUILD && rc != 0)
-			fputs(tr(&lang, "; output not changed"), stderr);
-		fputs("\n", stderr);
-	}
+	diag_print_counts(&diag, stderr, g.cmd == CMD_BUILD && rc != 0 ?
+	    N_("; output not changed") : NULL);
 	arena_fini(&arena);
 	return rc;
 }

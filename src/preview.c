@@ -1,0 +1,115 @@
+/*
+ * preview.c: the HTML only the preview serves.  See preview.h.  Text
+ * goes into the page through escape_html, as everywhere else.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "escape.h"
+#include "i18n.h"
+#include "preview.h"
+
+/*
+ * Ask the server whether the site was built again since gen; it
+ * answers when it was (or after a while, with the same gen).  A new
+ * gen reloads the page.  Without a server (a page saved from the
+ * preview) it asks again every few seconds, and does nothing else.
+ */
+static const char script[] =
+"<script>/* statusnotat serve: reload when the content changes */\n"
+"(function(){var g=\"%lu\";function w(){fetch(\"" PREVIEW_WAIT
+"?gen=\"+g,{cache:\"no-store\"}).then(function(r){if(!r.ok)throw 0;"
+"return r.text()}).then(function(t){if(t!==g)location.reload();"
+"else w()},function(){setTimeout(w,2000)})}w()})();\n</script>\n";
+
+void
+preview_page(struct buf *b, const char *html, size_t len, unsigned long gen)
+{
+	size_t	 at = len, i;
+
+	for (i = len; i >= 7; i--)
+		if (strncasecmp(html + i - 7, "</body>", 7) == 0) {
+			at = i - 7;
+			break;
+		}
+	buf_put(b, html, at);
+	buf_printf(b, script, gen);
+	buf_put(b, html + at, len - at);
+}
+
+struct page {
+	struct buf	*b;
+	int		 open;		/* an <li> is open */
+};
+
+static void
+one(void *arg, const struct diag_shown *s)
+{
+	struct page	*p = arg;
+	char		 line[1024];
+	int		 m;
+
+	if (s->level != DIAG_NOTE || !p->open) {
+		if (p->open)
+			buf_puts(p->b, "</li>\n");
+		buf_printf(p->b, "<li class=\"%s\">", s->level ==
+		    DIAG_WARNING ? "warning" : "error");
+		p->open = 1;
+	}
+	buf_puts(p->b, "<p><code>");
+	escape_html(p->b, s->text, (size_t)(s->message - s->text));
+	buf_puts(p->b, "</code> ");
+	escape_html(p->b, s->message, strlen(s->message));
+	buf_puts(p->b, "</p>\n");
+	if (s->level == DIAG_NOTE || diag_excerpt(s->file, s->line, s->col,
+	    line, sizeof(line), &m) == -1)
+		return;
+	buf_printf(p->b, "<pre>%5d | ", s->line);
+	escape_html(p->b, line, strlen(line));
+	if (m >= 0)
+		buf_printf(p->b, "\n      | %*s<span class=\"marker\">^</span>",
+		    m, "");
+	buf_puts(p->b, "</pre>\n");
+}
+
+void
+preview_errors(struct buf *b, struct diag *d, const struct lang *lang,
+    unsigned long gen)
+{
+	struct page	 p = { b, 0 };
+	const char	*title = tr(lang, "The content has errors");
+	const char	*back = tr(lang, "The page comes back as soon as the "
+			    "mistakes are mended and the file is saved.");
+	unsigned long	 n = (unsigned long)(d->count[DIAG_ERROR] +
+			    d->count[DIAG_SYSERR]);
+
+	buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+	    "content=\"width=device-width, initial-scale=1\">\n<title>",
+	    lang->mo != NULL ? "da" : "en");
+	escape_html(b, title, strlen(title));
+	buf_puts(b, " – statusnotat</title>\n<style>\n"
+	    "body{font-family:sans-serif;line-height:1.5;color:#1a1a1a;"
+	    "max-width:52rem;margin:0 auto;padding:1rem}\n"
+	    "ol{padding-left:1.5rem}li{margin-bottom:1.5rem}\n"
+	    "code{font-weight:bold;overflow-wrap:anywhere}"
+	    ".error code{color:#a40000}"
+	    ".warning code{color:#6b4500}\n"
+	    "pre{background:#f3f3f3;padding:.5rem;overflow-x:auto}"
+	    ".marker{color:#a40000;font-weight:bold}\n"
+	    "</style>\n</head>\n<body>\n<main>\n<h1>");
+	buf_printf(b, trn(lang, "The content has %lu error",
+	    "The content has %lu errors", n), n);
+	buf_puts(b, "</h1>\n<p>");
+	escape_html(b, back, strlen(back));
+	buf_puts(b, "</p>\n<ol>\n");
+	diag_each(d, one, &p);
+	if (p.open)
+		buf_puts(b, "</li>\n");
+	buf_puts(b, "</ol>\n</main>\n");
+	buf_printf(b, script, gen);
+	buf_puts(b, "</body>\n</html>\n");
+}

@@ -1,0 +1,22 @@
+#!/bin/sh
+# preview.sh STATUSNOTAT: statusnotat serve in a real browser
+# (tests/browser/preview.mjs: Debian's Chromium, puppeteer-core): a
+# figure changed in the YAML shows on the open page within two seconds
+# without a manual reload; broken YAML shows the error at its file and
+# line; mended, the note is back.  Skipped, with a message, where
+# Chromium or Node is missing; .ci/run installs both, so CI runs it.
+set -u
+here=$(cd "$(dirname "$0")/../browser" && pwd)
+chromium=${CHROMIUM:-/usr/bin/chromium}
+if [ ! -x "$chromium" ] || ! command -v node >/dev/null 2>&1; then
+	echo "preview: skipped: needs $chromium and node (apt-get install chromium nodejs npm)"
+	exit 77
+fi
+if [ ! -d "$here/node_modules" ] &&
+    ! npm ci --prefix "$here" --no-audit --no-fund >/dev/null 2>&1; then
+	echo "preview: skipped: cannot install tests/browser's npm packages (npm ci)"
+	exit 77
+fi
+tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
+cp -R content templates "$tmp/" || exit 1
+TMPDIR=$tmp node "$here/preview.mjs" "$1" "$tmp" ${PREVIEW_IMAGES:+"$PREVIEW_IMAGES"}
