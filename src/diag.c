@@ -369,7 +369,7 @@ diag_excerpt(const char *file, int line, int col, char *dst, size_t size,
 			memcpy(esc, p, n);
 			esc[n] = '\0';
 		}
-		if (len + strlen(esc) + 4 >= size) {	/* room for "…" */
+		if (len + strlen(esc) + 4 > size) {	/* room for "…" */
 			memcpy(dst + len, "\xe2\x80\xa6", 4);
 			break;
 		}

@@ -516,7 +516,7 @@ font_check_text(struct font *const *faces, struct diag *d,
 			lin++;
 			c = 1;
 		} else
-			c += (int)n;
+			c++;	/* columns count characters */
 		prev = cp;
 		i += n;
 	}

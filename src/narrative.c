@@ -57,6 +57,8 @@ struct walk {
 	 */
 	struct buf	 pend;
 	int		 pending;
+	const char	*text;		/* what cmark parsed, for columns */
+	size_t		 textlen;
 };
 
 /* Returns the byte offset of the first invalid UTF-8 sequence, or len. */
@@ -327,7 +329,7 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 		stop = close;
 		if (close + 1 >= end || *close == '\n') {
 			diag_msg(w->d, DIAG_ERROR, w->path, line,
-			    (int)(open - line_start) + 1, "\"{{\" is not "
+			    utf8_column(line_start, open), "\"{{\" is not "
 			    "closed by \"}}\" on the same line (write \\{{ "
 			    "for a literal {{)");
 			errors++;
@@ -356,26 +358,26 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 			 */
 			if (errors >= DIAG_MAX_PER_FILE)
 				diag_msg(w->d, DIAG_ERROR, w->path, line,
-				    (int)(ns - line_start) + 1, "unknown name "
+				    utf8_column(line_start, ns), "unknown name "
 				    "\"%s\"", key);
 			else if ((near = names_suggest(w->o->names, key)) !=
 			    NULL)
 				diag_msg(w->d, DIAG_ERROR, w->path, line,
-				    (int)(ns - line_start) + 1, "unknown name "
+				    utf8_column(line_start, ns), "unknown name "
 				    "\"%s\" (did you mean \"%s\"?)", key, near);
 			else
 				diag_msg(w->d, DIAG_ERROR, w->path, line,
-				    (int)(ns - line_start) + 1, "unknown name "
+				    utf8_column(line_start, ns), "unknown name "
 				    "\"%s\" (names look like \"%s\"; see "
 				    "docs/content.md)", key,
 				    names_example(w->o->names));
 			errors++;
 		} else if (n->kind == NAME_LATER) {
-			later(w, n, key, line, (int)(ns - line_start) + 1);
+			later(w, n, key, line, utf8_column(line_start, ns));
 			errors++;
 		} else if (n->kind == NAME_EMPTY) {
 			diag_msg(w->d, DIAG_ERROR, w->path, line,
-			    (int)(ns - line_start) + 1, "\"%s\" is a name, but "
+			    utf8_column(line_start, ns), "\"%s\" is a name, but "
 			    "the data gives it no value on the note's date: give "
 			    "it in the data, or leave the {{ }} out", key);
 			errors++;
@@ -386,11 +388,11 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 			if (n->kind == NAME_DATE &&
 			    (ms = milestone_of(w, key, &in_id)) != NULL)
 				stale_plan(w, in_id, ms, line,
-				    (int)(ns - line_start) + 1);
+				    utf8_column(line_start, ns));
 			if (names_format(w->d->lang, n, filter, &v, err,
 			    sizeof(err)) == -1) {
 				diag_msg(w->d, DIAG_ERROR, w->path, line,
-				    (int)(fs - line_start) + 1, "%s", err);
+				    utf8_column(line_start, fs), "%s", err);
 				errors++;
 			} else {
 				/* "16 mio. kr." ends a sentence with one dot. */
@@ -484,7 +486,7 @@ hint_numbers(struct walk *w, const char *src, size_t len)
 			    tr(w->d->lang, " or ") : "", found_keys[i]);
 		if (found > 0)
 			diag_msg(w->d, DIAG_WARNING, w->path, line,
-			    (int)(p - line_start) + 1, "%ld is a figure in the "
+			    utf8_column(line_start, p), "%ld is a figure in the "
 			    "data: write %s%s so the text follows the data", v,
 			    keys.data, found > 3 ?
 			    tr(w->d->lang, " (or another)") : "");
@@ -832,6 +834,22 @@ image_clash(struct walk *w, const char *url, int line)
 	}
 }
 
+/* The column of n, in characters as diagnostics count: cmark's are bytes. */
+static int
+node_col(const struct walk *w, cmark_node *n)
+{
+	const char	*p = w->text, *end = w->text + w->textlen, *nl;
+	int		 line = cmark_node_get_start_line(n);
+	int		 col = cmark_node_get_start_column(n), l;
+
+	for (l = 1; l < line && p != NULL &&
+	    (nl = memchr(p, '\n', (size_t)(end - p))) != NULL; l++)
+		p = nl + 1;
+	if (p == NULL || l < line || col < 1 || col - 1 > end - p)
+		return col;
+	return utf8_column(p, p + col - 1);
+}
+
 /*
  * An image must be a file in the note's folder that the PDF can show:
  * its header is read now, so that a bad image is reported at its line
@@ -851,7 +869,7 @@ check_image(struct walk *w, cmark_node *n, struct inline_ *in)
 	unsigned long long before;
 	int		 errors = w->d->count[DIAG_ERROR];
 	int		 line = cmark_node_get_start_line(n);
-	int		 col = cmark_node_get_start_column(n);
+	int		 col = node_col(w, n);
 
 	if (*url == '\0' || strstr(url, "://") != NULL ||
 	    strncmp(url, "data:", 5) == 0) {
@@ -1066,8 +1084,8 @@ check_link(struct walk *w, cmark_node *n, struct inline_ *in)
 	if (narrative_attach_kind(name) == NULL || strncmp(name, "../", 3) == 0)
 		return;
 	if (narrative_attach(w->d, w->o->root, w->o->dir, name, NULL,
-	    w->path, cmark_node_get_start_line(n),
-	    cmark_node_get_start_column(n), w->o->files) == -1)
+	    w->path, cmark_node_get_start_line(n), node_col(w, n),
+	    w->o->files) == -1)
 		*w->ok = 0;
 }
 
@@ -1122,7 +1140,7 @@ enter(struct walk *w, cmark_node *n)
 	case CMARK_NODE_HTML_BLOCK:
 	case CMARK_NODE_HTML_INLINE:
 		diag_msg(w->d, DIAG_WARNING, w->path,
-		    cmark_node_get_start_line(n), cmark_node_get_start_column(n),
+		    cmark_node_get_start_line(n), node_col(w, n),
 		    "HTML is not allowed in a narrative and was left out");
 		return;
 	case CMARK_NODE_TEXT:
@@ -1258,6 +1276,8 @@ narrative_load(struct arena *a, struct diag *d, const char *path,
 		*ok = 0;
 		goto out;
 	}
+	w.text = filled.data;
+	w.textlen = filled.len;
 	doc = cmark_parse_document(filled.data, filled.len,
 	    CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8);
 	if (doc == NULL || (it = cmark_iter_new(doc)) == NULL) {

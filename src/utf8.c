@@ -49,6 +49,21 @@ bad:
 	return 1;
 }
 
+int
+utf8_column(const char *line, const char *at)
+{
+	const unsigned char *p = (const unsigned char *)line;
+	const unsigned char *end = (const unsigned char *)at;
+	uint32_t	 cp;
+	int		 col = 1;
+
+	while (p < end) {
+		p += utf8_decode(p, (size_t)(end - p), &cp);
+		col++;
+	}
+	return col;
+}
+
 /* Windows-1252's 0x80-0x9f (0: undefined); 0xa0-0xff are Latin-1's. */
 static const uint16_t cp1252[32] = {
 	0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,

@@ -17,6 +17,12 @@
 size_t	 utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 
 /*
+ * The column of at on the line that begins at line, as diagnostics
+ * count columns: in characters (decoded as utf8_decode does), from 1.
+ */
+int	 utf8_column(const char *line, const char *at);
+
+/*
  * Report a file that is not UTF-8 at file:line:col, where the byte b is
  * the first that is not: if b is a letter or sign of Windows-1252 (what
  * Notepad and Word save as "ANSI"), say so, with that character, and

@@ -3,7 +3,8 @@
  * on is printed (control characters in messages and in file names, C1
  * controls, bidirectional overrides, bytes that are not UTF-8), and the
  * order (files as first named, then line and column) holds for many
- * files and messages.
+ * files and messages; the excerpt (the line, a marker under the column)
+ * the preview and its terminal show, and diag_each's view of a message.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,55 @@
 
 #include "diag.h"
 #include "harness.h"
+#include "utf8.h"
+
+/* A file of the given text, for the excerpts: its name. */
+static const char *
+file_of(char *name, const char *text)
+{
+	FILE	*f;
+
+	strcpy(name, "/tmp/test_diag_XXXXXX");
+	if (mkstemp(name) == -1 || (f = fopen(name, "w")) == NULL) {
+		perror(name);
+		exit(2);
+	}
+	fputs(text, f);
+	fclose(f);
+	return name;
+}
+
+/* The excerpt of line, col: "TEXT|MARKER" (marker -1: "TEXT|-"). */
+static const char *
+excerpt(const char *file, int line, int col)
+{
+	static char	 out[1200];
+	char		 text[1024];
+	int		 m;
+
+	if (diag_excerpt(file, line, col, text, sizeof(text), &m) == -1)
+		return "(none)";
+	if (m < 0)
+		snprintf(out, sizeof(out), "%s|-", text);
+	else
+		snprintf(out, sizeof(out), "%s|%d", text, m);
+	return out;
+}
+
+struct seen {
+	char	 got[2048];
+};
+
+static void
+see(void *arg, const struct diag_shown *m)
+{
+	struct seen	*s = arg;
+	size_t		 len = strlen(s->got);
+
+	snprintf(s->got + len, sizeof(s->got) - len, "[%d %s %d:%d {%.*s} "
+	    "{%s}]", m->level, m->file != NULL ? m->file : "-", m->line,
+	    m->col, (int)(m->message - m->text), m->text, m->message);
+}
 
 /* What diag prints for the messages that report() makes. */
 static char *
@@ -88,9 +138,11 @@ count_lines(const char *s, const char *pat)
 int
 main(void)
 {
-	char	*s, *p, want[64], dst[13];
+	struct diag	 d;
+	struct seen	 seen;
+	char	*s, *p, want[64], dst[13], name[32];
 	size_t	 len, i, bad;
-	int	 ok;
+	int	 ok, m;
 
 	t_begin("diag");
 
@@ -141,5 +193,50 @@ main(void)
 	T_OK(strstr(s, "small.yaml:1:1: warning: w") != NULL,
 	    "another file's messages are all there");
 	free(s);
+
+	/* The excerpt: columns count characters, a tab is one space. */
+	file_of(name, "a: 1\r\n  bø: \"ææ\" x\n\tkey: v\nctl \033[2J and "
+	    "\xff here\nlast line without newline");
+	T_STREQ(excerpt(name, 1, 4), "a: 1|3", "line 1, CRLF dropped");
+	T_STREQ(excerpt(name, 2, 11), "  bø: \"ææ\" x|10",
+	    "after non-ASCII letters the marker counts characters");
+	T_STREQ(excerpt(name, 3, 1), " key: v|0", "a tab is one space");
+	T_STREQ(excerpt(name, 4, 15), "ctl U+001B[2J and \\xFF here|22",
+	    "controls and stray bytes are escaped, the marker after them");
+	T_STREQ(excerpt(name, 5, 25), "last line without newline|24",
+	    "the last line, without its newline; a column just past its end");
+	T_STREQ(excerpt(name, 5, 99), "last line without newline|-",
+	    "a column far past the end: no marker");
+	T_STREQ(excerpt(name, 6, 1), "(none)", "no such line");
+	T_STREQ(excerpt(name, 1, 0), "a: 1|-", "column 0: the line alone");
+	T_STREQ(excerpt("/nonexistent/x.yaml", 1, 1), "(none)",
+	    "no such file");
+	remove(name);
+	file_of(name, "abcdefghijklmnopqrstuvwxyzæøå0123456789\n");
+	T_OK(diag_excerpt(name, 1, 3, dst, sizeof(dst), &m) == 0 &&
+	    strcmp(dst, "abcdefghi\xe2\x80\xa6") == 0 && m == 2,
+	    "a long line is cut with \"…\" to fit");
+	remove(name);
+
+	/* diag_each: the messages as flush prints them, each split. */
+	memset(&seen, 0, sizeof(seen));
+	diag_init(&d, stderr);
+	diag_msg(&d, DIAG_WARNING, "b.yaml", 2, 3, "w \033");
+	diag_msg(&d, DIAG_ERROR, "a.md", 1, 1, "e");
+	diag_msg(&d, DIAG_NOTE, "a.md", 5, 0, "n");
+	diag_msg(&d, DIAG_ERROR, NULL, 0, 0, "s");
+	diag_each(&d, see, &seen);
+	T_STREQ(seen.got, "[1 b.yaml 2:3 {b.yaml:2:3: warning: } {w U+001B}]"
+	    "[2 a.md 1:1 {a.md:1:1: error: } {e}]"
+	    "[0 a.md 5:0 {    a.md:5: note: } {n}]"
+	    "[2 - 0:0 {statusnotat: error: } {s}]",
+	    "diag_each: each message in order, its place apart from its text");
+	d.out = tmpfile();
+	diag_flush(&d);
+	fclose(d.out);
+
+	T_OK(utf8_column("æøå x", "æøå x" + 7) == 5 &&
+	    utf8_column("abc", "abc") == 1,
+	    "utf8_column counts characters from 1");
 	return t_done();
 }
