@@ -39,3 +39,5 @@ run() {	# run NAME CONTENT PDF
 echo "machine: $(nproc) cores, $(awk '/model name/ {sub(/.*: /, ""); print; exit}' /proc/cpuinfo)"
 run "2021 note" content 2021-bydelsmoedre-baba/2021-bydelsmoedre-baba.pdf
 run "synthetic note" "$b/content" 2099-stor/2099-stor.pdf
+# The preview: from a save to the reloaded page (goal: under 100 ms).
+python3 tests/bench/preview.py "$bin"
