@@ -33,5 +33,19 @@ vg 1 check -C tests/golden/history-errors/content
 vg 1 check -C tests/golden/yaml-syntax/content
 vg 1 build -C tests/golden/references/content -o "$tmp/out4"
 vg 2 build -C "$tmp/no-such-folder" -o "$tmp/out5"
+# serve: pages, refusals, stalled clients, rebuilds, errors and Ctrl-C
+# (tests/site/serve.py), the program under valgrind.
+if command -v python3 >/dev/null 2>&1; then
+	runs=$((runs + 1))
+	if ! SERVE_SLOW=20 SERVE_PREFIX="valgrind --quiet --vgdb=no \
+	    --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect,possible \
+	    --errors-for-leak-kinds=definite,indirect,possible \
+	    --log-file=$tmp/vg-serve.%p.log" python3 tests/site/serve.py \
+	    "$bin" >"$tmp/serve.out" 2>&1; then
+		bad=$((bad + 1))
+		echo "valgrind: statusnotat serve (tests/site/serve.py):"
+		head -n 40 "$tmp/serve.out" "$tmp"/vg-serve.*.log
+	fi
+fi
 echo "valgrind: $runs runs, $bad with errors, leaks or a wrong exit status"
 [ "$bad" -eq 0 ]

@@ -21,6 +21,9 @@
 #     terminal says the same; mended, the note is back;
 #   - Ctrl-C ends it with status 0 and removes its folder.
 # Prints one line per problem; exits 1 on any.
+# tests/valgrind.sh runs it with SERVE_PREFIX (valgrind and its options,
+# put before the program) and SERVE_SLOW (what every time limit is
+# multiplied by).
 import os
 import re
 import shutil
@@ -32,6 +35,8 @@ import tempfile
 import time
 
 BIN = os.path.abspath(sys.argv[1])
+PREFIX = os.environ.get("SERVE_PREFIX", "").split()
+SLOW = float(os.environ.get("SERVE_SLOW", "1"))
 ROOT = os.getcwd()
 problems = []
 
@@ -41,7 +46,7 @@ def problem(what):
     print("serve: " + what)
 
 
-def request(port, raw, timeout=5.0):
+def request(port, raw, timeout=5.0 * SLOW):
     """Send raw bytes, return (status, headers dict, body)."""
     s = socket.create_connection(("127.0.0.1", port), timeout=timeout)
     s.sendall(raw)
@@ -74,10 +79,11 @@ def get(port, path, method="GET", extra=""):
 class Preview:
     def __init__(self, work, args, env):
         self.err = open(os.path.join(work, "serve.err"), "w+")
-        self.p = subprocess.Popen([BIN, "serve"] + args, cwd=work, env=env,
+        self.p = subprocess.Popen(PREFIX + [BIN, "serve"] + args, cwd=work,
+                                  env=env,
                                   stdout=subprocess.DEVNULL, stderr=self.err)
         self.port = None
-        deadline = time.time() + 20
+        deadline = time.time() + 20 * SLOW
         while time.time() < deadline and self.port is None:
             m = re.search(r"http://127\.0\.0\.1:(\d+)/", self.text())
             if m:
@@ -95,7 +101,7 @@ class Preview:
     def gen(self):
         return get(self.port, "/_statusnotat/wait?gen=x")[2].decode()
 
-    def wait_gen(self, old, timeout=5.0):
+    def wait_gen(self, old, timeout=5.0 * SLOW):
         """The waiting page's request: answered once the build is not old."""
         t = time.time()
         status, _, body = request(self.port, (
@@ -106,7 +112,7 @@ class Preview:
     def stop(self):
         self.p.send_signal(signal.SIGINT)
         try:
-            return self.p.wait(timeout=10)
+            return self.p.wait(timeout=10 * SLOW)
         except subprocess.TimeoutExpired:
             self.p.kill()
             return -1
@@ -275,11 +281,11 @@ def run(pv, work, tmpdir, built, taken):
     t = time.time()
     for _ in range(20):
         status, _, _ = request(pv.port, b"GET / HTTP/1.1\r\nHost: x\r\n"
-                               b"Connection: close\r\n\r\n", timeout=3)
+                               b"Connection: close\r\n\r\n", timeout=3 * SLOW)
         if status != 200:
             problem("with a stalled client: %d" % status)
             break
-    if time.time() - t > 3:
+    if time.time() - t > 3 * SLOW:
         problem("with a stalled client 20 requests took %.1f s" % (time.time() - t))
     stalled.close()
     reader.close()
@@ -289,7 +295,7 @@ def run(pv, work, tmpdir, built, taken):
     yaml = os.path.join(work, "content/initiatives/bydelsmoedre.yaml")
     save(yaml, "started: 16", "started: 17")
     new, took = pv.wait_gen(gen)
-    if new != str(int(gen) + 1) or took > 2:
+    if new != str(int(gen) + 1) or took > 2 * SLOW:
         problem("a save: the waiting page got %r after %.2f s (was %s)" % (new, took, gen))
     page = get(pv.port, "/%s/" % note)[2].decode()
     if not re.search(r"I alt 17\s+kvinder", page):
@@ -300,7 +306,7 @@ def run(pv, work, tmpdir, built, taken):
         save(yaml, "started: %d" % (17 + i), "started: %d" % (18 + i))
         time.sleep(0.004)
     new, took = pv.wait_gen(gen)
-    time.sleep(0.5)
+    time.sleep(0.5 * SLOW)
     if pv.gen() != str(int(gen) + 1):
         problem("a burst of 5 saves: %s builds, not 1" % (int(pv.gen()) - int(gen)))
     # Broken: every page is the errors; the terminal says the same.
@@ -330,7 +336,7 @@ def run(pv, work, tmpdir, built, taken):
     # A waiting page with the build it has is answered after the heartbeat
     # (25 s: not waited for here); one with an old build at once.
     new, took = pv.wait_gen("0")
-    if new != pv.gen() or took > 1:
+    if new != pv.gen() or took > 1 * SLOW:
         problem("an old build's page is not answered at once")
 
 
