@@ -72,6 +72,7 @@ struct server {
 	size_t		 errlen;
 	struct MHD_Connection *waiting[WAIT_MAX];
 	size_t		 nwaiting;
+	char		 host[2][32];	/* the Host a request may name */
 	char		 seen;		/* con_cls: the headers were read */
 	char		 parked;	/* con_cls: suspended, to answer */
 };
@@ -359,6 +360,7 @@ answer(void *cls, struct MHD_Connection *c, const char *url,
 {
 	struct server	*s = cls;
 	struct MHD_Response *r;
+	const char	*host;
 
 	(void)version;
 	(void)upload;
@@ -370,6 +372,17 @@ answer(void *cls, struct MHD_Connection *c, const char *url,
 			MHD_add_response_header(r, "Allow", "GET, HEAD");
 		return respond(c, MHD_HTTP_METHOD_NOT_ALLOWED, r, NULL);
 	}
+	/*
+	 * Only for pages of this address: a web page elsewhere whose name
+	 * was made to point at 127.0.0.1 (DNS rebinding) gets nothing.
+	 */
+	host = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_HOST);
+	if (host == NULL || (strcmp(host, s->host[0]) != 0 &&
+	    strcmp(host, s->host[1]) != 0))
+		return respond_text(s, c, MHD_HTTP_FORBIDDEN, N_("Forbidden: "
+		    "the preview answers only to http://127.0.0.1 and "
+		    "http://localhost with its port.\n"));
 	/* The first call has the headers only; a GET's body is ignored. */
 	if (*con_cls == NULL) {
 		*con_cls = &s->seen;
@@ -596,6 +609,8 @@ serve_main(const struct serve_opts *o)
 		goto fail;
 	}
 	lfd = -1;	/* libmicrohttpd's now */
+	snprintf(s.host[0], sizeof(s.host[0]), "127.0.0.1:%d", port);
+	snprintf(s.host[1], sizeof(s.host[1]), "localhost:%d", port);
 	if ((sfd = sigfd_open(&old)) == -1) {
 		what = tr(o->lang, "cannot wait for Ctrl-C");
 		goto fail;

@@ -38,8 +38,8 @@ if port is None:
 
 def ask(path):
     s = socket.create_connection(("127.0.0.1", port))
-    s.sendall(("GET %s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-               % path).encode())
+    s.sendall(("GET %s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nConnection: "
+               "close\r\n\r\n" % (path, port)).encode())
     return s
 
 

@@ -70,10 +70,11 @@ def request(port, raw, timeout=5.0 * SLOW):
     return (int(m.group(1)) if m else 0), headers, body
 
 
-def get(port, path, method="GET", extra=""):
-    return request(port, ("%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                          "Connection: close\r\n%s\r\n" % (method, path, extra))
-                   .encode("latin-1"))
+def get(port, path, method="GET", extra="", host=None):
+    return request(port, ("%s %s HTTP/1.1\r\nHost: %s\r\n"
+                          "Connection: close\r\n%s\r\n" % (
+                              method, path, "127.0.0.1:%d" % port if host is None else host,
+                              extra)).encode("latin-1"))
 
 
 class Preview:
@@ -105,8 +106,8 @@ class Preview:
         """The waiting page's request: answered once the build is not old."""
         t = time.time()
         status, _, body = request(self.port, (
-            "GET /_statusnotat/wait?gen=%s HTTP/1.1\r\nHost: x\r\n"
-            "Connection: close\r\n\r\n" % old).encode(), timeout=timeout)
+            "GET /_statusnotat/wait?gen=%s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n"
+            "Connection: close\r\n\r\n" % (old, self.port)).encode(), timeout=timeout)
         return body.decode(), time.time() - t
 
     def stop(self):
@@ -256,6 +257,15 @@ def run(pv, work, tmpdir, built, taken):
             problem("%s: %d, served" % (path, status))
         if status == 301:
             problem("%s: sent on (301)" % path)
+    # Only for this address: not for a name rebound to 127.0.0.1.
+    for host in ("evil.example", "evil.example:%d" % pv.port, "127.0.0.1",
+                 "127.0.0.1:1", "localhost.evil.example:%d" % pv.port, ""):
+        status, _, body = get(pv.port, "/", host=host)
+        if status != 403 or b"<html" in body:
+            problem("Host %r: %d, not 403" % (host, status))
+    status, _, _ = request(pv.port, b"GET / HTTP/1.0\r\n\r\n")
+    if status != 403:
+        problem("no Host: %d, not 403" % status)
     for method in ("POST", "PUT", "DELETE", "OPTIONS", "TRACE", "PATCH",
                    "PROPFIND", "CONNECT"):
         status, h, _ = get(pv.port, "/", method, "Content-Length: 0\r\n")
@@ -273,15 +283,17 @@ def run(pv, work, tmpdir, built, taken):
     reader.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1024)
     reader.connect(("127.0.0.1", pv.port))
     for _ in range(20):
-        reader.sendall(("GET /%s/%s.pdf HTTP/1.1\r\nHost: x\r\n\r\n" %
-                        (note, note)).encode())
+        reader.sendall(("GET /%s/%s.pdf HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n"
+                        "\r\n" % (note, note, pv.port)).encode())
     gone = socket.create_connection(("127.0.0.1", pv.port))
-    gone.sendall(("GET /%s/%s.pdf HTTP/1.1\r\nHost: x\r\n\r\n" % (note, note)).encode())
+    gone.sendall(("GET /%s/%s.pdf HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n\r\n"
+                  % (note, note, pv.port)).encode())
     gone.close()
     t = time.time()
     for _ in range(20):
-        status, _, _ = request(pv.port, b"GET / HTTP/1.1\r\nHost: x\r\n"
-                               b"Connection: close\r\n\r\n", timeout=3 * SLOW)
+        status, _, _ = request(pv.port, b"GET / HTTP/1.1\r\nHost: localhost:"
+                               b"%d\r\nConnection: close\r\n\r\n" % pv.port,
+                               timeout=3 * SLOW)
         if status != 200:
             problem("with a stalled client: %d" % status)
             break
@@ -300,6 +312,10 @@ def run(pv, work, tmpdir, built, taken):
     page = get(pv.port, "/%s/" % note)[2].decode()
     if not re.search(r"I alt 17\s+kvinder", page):
         problem("the page does not show the new figure 17")
+    status, _, pdf = get(pv.port, "/%s/%s.pdf" % (note, note))
+    with open(os.path.join(built, note, note + ".pdf"), "rb") as f:
+        if status != 200 or pdf == f.read() or not pdf.startswith(b"%PDF-"):
+            problem("the PDF is not built again with the page")
     # A burst of saves: one build.
     gen = pv.gen()
     for i in range(5):
