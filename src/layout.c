@@ -389,7 +389,7 @@ struct figrows {
  * the change since the note before, the target and what it is
  * compared with (fig: the figure, or NULL for the fixed rows).
  */
-static void
+static struct block *
 figure_row(struct figrows *f, const char *label, const struct count *now,
     const struct count *before, const struct figure *fig,
     const struct date *as_of)
@@ -401,7 +401,7 @@ figure_row(struct figrows *f, const char *label, const struct count *now,
 	int		 k;
 
 	if (!now->set)
-		return;
+		return NULL;
 	cells[n++] = label;
 	cells[n++] = fmt_count(f->a, now);
 	if (now->unit != NULL || now->decimals > 0)
@@ -429,6 +429,7 @@ figure_row(struct figrows *f, const char *label, const struct count *now,
 	for (k = 0; k < now->decimals; k++)
 		r->child->next->value /= 10;
 	append(f->t, &f->last, r);
+	return r;
 }
 
 /* Whether a figure is shown by a note of as_of: not ended before it. */
@@ -482,16 +483,23 @@ participant_rows(struct figrows *f, const struct participants *g,
 	    "Gennemført", "Aktive deltagere" };
 	struct participants p, q;
 	const struct count *ps[PART__MAX], *qs[PART__MAX];
+	struct block	*r;
+	const char	*full;
 	size_t		 i;
 
 	participants_at(g, as_of, &p);
 	participants_at(g, then, &q);
 	participant_counts(&p, ps);
 	participant_counts(&q, qs);
-	for (i = 0; i < PART__MAX; i++)
-		figure_row(f, g->label == NULL || !labelled ? labels[i] :
-		    arena_printf(f->a, "%s (%s)", labels[i], g->label),
-		    ps[i], qs[i], NULL, as_of);
+	for (i = 0; i < PART__MAX; i++) {
+		full = g->label == NULL ? labels[i] : arena_printf(f->a,
+		    "%s (%s)", labels[i], g->label);
+		r = figure_row(f, labelled ? full : labels[i], ps[i], qs[i],
+		    NULL, as_of);
+		/* The same row in the notes that label it. */
+		if (r != NULL)
+			r->key = full;
+	}
 }
 
 /*
@@ -1428,6 +1436,13 @@ cell_text(const struct block *c)
 	return c != NULL && c->inl != NULL ? c->inl->text : "";
 }
 
+/* What a figures row counts, to line it up with other notes' rows. */
+static const char *
+key_of(const struct block *r)
+{
+	return r->key != NULL ? r->key : cell_text(r->child);
+}
+
 /*
  * The initiative's figures note by note: the figures table of each
  * note on it (so that each value is the one that note showed), turned
@@ -1440,7 +1455,7 @@ figures_over_time(struct arena *a, const struct content *c,
     const struct note *const *notes, size_t n)
 {
 	struct block	**tables, *t, *r, *b, *head = NULL, *last = NULL;
-	const char	**labels, **what, *cells[2], *isos[2];
+	const char	**keys, **labels, **what, *cells[2], *isos[2];
 	const char	**dates, **texts;
 	double		*values;
 	struct buf	 desc;
@@ -1455,6 +1470,7 @@ figures_over_time(struct arena *a, const struct content *c,
 			if (!r->header)
 				cap++;
 	}
+	keys = arena_calloc(a, cap + 1, sizeof(*keys));
 	labels = arena_calloc(a, cap + 1, sizeof(*labels));
 	what = arena_calloc(a, cap + 1, sizeof(*what));
 	for (i = 0; i < n; i++)
@@ -1463,10 +1479,12 @@ figures_over_time(struct arena *a, const struct content *c,
 			if (r->header)
 				continue;
 			for (k = 0; k < nl; k++)
-				if (strcmp(labels[k], cell_text(r->child)) == 0)
+				if (strcmp(keys[k], key_of(r)) == 0)
 					break;
 			if (k < nl)
 				continue;
+			/* Said as the newest note on it says it. */
+			keys[nl] = key_of(r);
 			labels[nl] = cell_text(r->child);
 			/* "Antal" or "Værdi", as the note's table says. */
 			what[nl++] = cell_text(tables[i]->child->child->next);
@@ -1490,7 +1508,7 @@ figures_over_time(struct arena *a, const struct content *c,
 			    tables[i - 1]->child : NULL; r != NULL;
 			    r = r->next)
 				if (!r->header &&
-				    strcmp(cell_text(r->child), labels[k]) == 0) {
+				    strcmp(key_of(r), keys[k]) == 0) {
 					cells[0] = fmt_date(a, &notes[i - 1]->date);
 					isos[0] = fmt_iso(a, &notes[i - 1]->date);
 					cells[1] = cell_text(r->child->next);

@@ -137,6 +137,13 @@ struct block {
 	size_t		 len;
 	const char	*info;		/* CODE: info string, may be NULL */
 	const char	*iso;		/* CELL: the date it shows, machine-read, or NULL */
+	/*
+	 * ROW: what it counts, where its label may differ from note to
+	 * note (a course's counts, unlabelled while it is the only one),
+	 * for lining up the notes' rows on an initiative's page; NULL:
+	 * what its label says.
+	 */
+	const char	*key;
 	int		 numeric;	/* CELL: it shows a number: */
 	double		 value;		/* which, for charts */
 	const struct chart *chart;	/* CHART */
