@@ -96,6 +96,21 @@ add_to(struct count *sum, const struct count *c)
 	sum->approx |= c->approx;
 }
 
+int
+participants_known(const struct participants *g, const struct date *as_of)
+{
+	struct participants p;
+	const struct count *c[PART__MAX];
+	size_t		 i;
+
+	participants_at(g, as_of, &p);
+	participant_counts(&p, c);
+	for (i = 0; i < PART__MAX; i++)
+		if (c[i]->set)
+			return 1;
+	return 0;
+}
+
 void
 participants_total(const struct initiative *in, const struct date *as_of,
     struct participants *o)

@@ -45,6 +45,10 @@ enum { PART_RECRUITED, PART_STARTED, PART_DROPPED_OUT, PART_COMPLETED,
 void		 participant_counts(const struct participants *,
 		    const struct count *out[PART__MAX]);
 
+/* Whether any of the course's (or the whole's) counts is known on as_of. */
+int		 participants_known(const struct participants *,
+		    const struct date *as_of);
+
 /*
  * The initiative's participants on a date: its counts, or the sums of
  * its courses' (a sum is set when any course's count is).

@@ -458,22 +458,6 @@ figure_label(struct arena *a, const struct figure *fig)
  * The participant counts of the whole initiative, or of one course with
  * its label: "Deltagere ved opstart (Forårsholdet)".
  */
-/* Whether any of the course's counts is known on as_of. */
-static int
-course_known(const struct participants *g, const struct date *as_of)
-{
-	struct participants p;
-	const struct count *c[PART__MAX];
-	size_t		 i;
-
-	participants_at(g, as_of, &p);
-	participant_counts(&p, c);
-	for (i = 0; i < PART__MAX; i++)
-		if (c[i]->set)
-			return 1;
-	return 0;
-}
-
 static void
 participant_rows(struct figrows *f, const struct participants *g,
     const struct date *as_of, const struct date *then, int labelled)
@@ -567,7 +551,7 @@ figures(struct arena *a, const struct content *c,
 	 * second begins leaves the notes before it as they were.
 	 */
 	for (i = n = 0; i < in->nparticipants; i++)
-		n += course_known(&in->participants[i], &nt->as_of);
+		n += participants_known(&in->participants[i], &nt->as_of);
 	for (i = 0; i < in->nparticipants; i++)
 		participant_rows(&f, &in->participants[i], &nt->as_of, then,
 		    n > 1);

@@ -59,6 +59,8 @@ struct walk {
 	int		 pending;
 	const char	*text;		/* what cmark parsed, for columns */
 	size_t		 textlen;
+	const char	*old;		/* the note before's text of this */
+	size_t		 oldlen;	/* name (stale_dir), or NULL */
 };
 
 /* Returns the byte offset of the first invalid UTF-8 sequence, or len. */
@@ -242,6 +244,22 @@ stale_dates(struct walk *w, const char *src, size_t len)
 		}
 }
 
+/* The text of this name in the note before (stale_dir), if any. */
+static void
+read_old(struct walk *w)
+{
+	struct diag	 quiet;
+	const char	*name;
+
+	if (w->o->stale_dir == NULL)
+		return;
+	name = strrchr(w->path, '/');
+	name = name != NULL ? name + 1 : w->path;
+	diag_init(&quiet, NULL);
+	w->old = fs_read(&w->tmp, &quiet, arena_printf(&w->tmp, "%s/%s",
+	    w->o->stale_dir, name), NARRATIVE_MAX_FILE, &w->oldlen, 0);
+}
+
 /*
  * The newest note's text word for word as the one of that name in the
  * note before: copied by statusnotat new, and not yet revised.
@@ -249,22 +267,64 @@ stale_dates(struct walk *w, const char *src, size_t len)
 static void
 stale_text(struct walk *w, const char *src, size_t len)
 {
-	struct diag	 quiet;
-	const char	*name, *old;
-	size_t		 olen;
-
-	if (w->o->stale_dir == NULL)
-		return;
-	name = strrchr(w->path, '/');
-	name = name != NULL ? name + 1 : w->path;
-	diag_init(&quiet, NULL);
-	old = fs_read(&w->tmp, &quiet, arena_printf(&w->tmp, "%s/%s",
-	    w->o->stale_dir, name), NARRATIVE_MAX_FILE, &olen, 0);
-	if (old == NULL || olen != len || memcmp(old, src, len) != 0)
+	if (w->old == NULL || w->oldlen != len || memcmp(w->old, src,
+	    len) != 0)
 		return;
 	diag_msg(w->d, DIAG_WARNING, w->path, 1, 1, "this text is word for "
 	    "word the one of the note \"%s\": revise it for this note (check "
 	    "warns until it differs)", w->o->stale_id);
+}
+
+/*
+ * In the newest note, a line as the note before had it, with a count
+ * of all participants ("bydelsmoedre.participants.started") where that
+ * note knew one course and this one knows more: the name meant that
+ * course then, and is the sum of them now.
+ */
+static void
+stale_sum(struct walk *w, const char *key, int line, int col,
+    const char *ls, const char *end)
+{
+	const struct content *c = w->o->names->c;
+	const struct initiative *in = NULL;
+	const struct participants *one = NULL;
+	const struct note *prev = NULL;
+	const char	*dot = strchr(key, '.'), *count, *eol;
+	size_t		 i, now = 0, then = 0;
+
+	if (w->old == NULL || w->o->stale_id == NULL || dot == NULL ||
+	    strncmp(dot, ".participants.", 14) != 0 ||
+	    strchr(count = dot + 14, '.') != NULL)
+		return;
+	for (i = 0; i < c->ninitiatives && in == NULL; i++)
+		if (strlen(c->initiatives[i].id) == (size_t)(dot - key) &&
+		    strncmp(c->initiatives[i].id, key, (size_t)(dot - key)) == 0)
+			in = &c->initiatives[i];
+	for (i = 0; i < c->nnotes; i++)
+		if (strcmp(c->notes[i].id, w->o->stale_id) == 0)
+			prev = &c->notes[i];
+	if (in == NULL || prev == NULL)
+		return;
+	for (i = 0; i < in->nparticipants; i++) {
+		now += participants_known(&in->participants[i],
+		    &w->o->names->as_of);
+		if (participants_known(&in->participants[i], &prev->as_of)) {
+			then++;
+			one = &in->participants[i];
+		}
+	}
+	if (now < 2 || then != 1 || one->id == NULL)
+		return;
+	if ((eol = memchr(ls, '\n', (size_t)(end - ls))) == NULL)
+		eol = end;
+	if (find(w->old, w->oldlen, ls, (size_t)(eol - ls)) == NULL)
+		return;
+	diag_msg(w->d, DIAG_WARNING, w->path, line, col, "\"%s\" was the "
+	    "count of one course, \"%s\", in the note \"%s\"; now it is the "
+	    "sum of %zu courses: write {{ %s.participants.%s.%s }} for that "
+	    "course, or revise the sentence if the sum is meant", key,
+	    one->label != NULL ? one->label : one->id, prev->id, now, in->id,
+	    one->id, count);
 }
 
 /*
@@ -389,6 +449,8 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 			    (ms = milestone_of(w, key, &in_id)) != NULL)
 				stale_plan(w, in_id, ms, line,
 				    utf8_column(line_start, ns));
+			stale_sum(w, key, line, utf8_column(line_start, ns),
+			    line_start, end);
 			if (names_format(w->d->lang, n, filter, &v, err,
 			    sizeof(err)) == -1) {
 				diag_msg(w->d, DIAG_ERROR, w->path, line,
@@ -1266,6 +1328,7 @@ narrative_load(struct arena *a, struct diag *d, const char *path,
 	w.stack[0].block = &root;
 
 	buf_init(&filled, &w.tmp);
+	read_old(&w);
 	stale_text(&w, src, len);
 	stale_dates(&w, src, len);
 	hint_numbers(&w, src, len);
