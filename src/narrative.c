@@ -548,8 +548,9 @@ hint_numbers(struct walk *w, const char *src, size_t len)
 			    tr(w->d->lang, " or ") : "", found_keys[i]);
 		if (found > 0)
 			diag_msg(w->d, DIAG_WARNING, w->path, line,
-			    utf8_column(line_start, p), "%ld is a figure in the "
-			    "data: write %s%s so the text follows the data", v,
+			    utf8_column(line_start, p), "%ld is also a figure "
+			    "in the data: if the text means it, write %s%s so "
+			    "the text follows the data", v,
 			    keys.data, found > 3 ?
 			    tr(w->d->lang, " (or another)") : "");
 		p = q - 1;
