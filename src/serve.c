@@ -221,9 +221,9 @@ send_file(const struct server *s, struct MHD_Connection *c, const char *url)
 {
 	struct MHD_Response *r;
 	struct stat	 st;
-	char		 part[NAME_MAX + 1], loc[3 * NAME_MAX + 2];
+	char		 part[NAME_MAX + 1], loc[NAME_MAX + 2];
 	const char	*p, *e, *html = ".html";
-	size_t		 len, i;
+	size_t		 len;
 	int		 dfd, fd;
 
 	if (url[0] != '/')
@@ -266,23 +266,17 @@ send_file(const struct server *s, struct MHD_Connection *c, const char *url)
 			    send_page(s, c, fd, &st) : respond(c,
 			    MHD_HTTP_OK, MHD_create_response_from_fd(
 			    (size_t)st.st_size, fd), type_of(part));
-		/* A folder asked for without "/": where its page is. */
-		if (fstatat(fd, "index.html", &st, AT_SYMLINK_NOFOLLOW) == -1 ||
-		    !S_ISREG(st.st_mode)) {
+		/*
+		 * A folder asked for without "/": where its page is.  The
+		 * site's folders have plain names (ids), safe in a header.
+		 */
+		if (!fs_is_plain_name(part) || fstatat(fd, "index.html", &st,
+		    AT_SYMLINK_NOFOLLOW) == -1 || !S_ISREG(st.st_mode)) {
 			close(fd);
 			return not_found(s, c);
 		}
 		close(fd);
-		for (i = 0, len = 0; part[i] != '\0'; i++)
-			if ((part[i] >= 'a' && part[i] <= 'z') ||
-			    (part[i] >= '0' && part[i] <= '9') ||
-			    strchr("-_.", part[i]) != NULL)
-				loc[len++] = part[i];
-			else
-				len += (size_t)snprintf(loc + len, 4, "%%%02X",
-				    (unsigned char)part[i]);
-		loc[len++] = '/';
-		loc[len] = '\0';
+		snprintf(loc, sizeof(loc), "%s/", part);
 		r = MHD_create_response_from_buffer(0, NULL,
 		    MHD_RESPMEM_PERSISTENT);
 		if (r != NULL)
