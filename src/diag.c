@@ -136,6 +136,30 @@ diag_is_control(uint32_t cp)
 	    cp == 0x200e || cp == 0x200f || cp == 0x061c;
 }
 
+/*
+ * The character at p (left bytes) as diag prints it, into esc (16
+ * bytes); returns its length in p and sets *cp.  A tab is a space when
+ * tab_space (in an excerpt, so that the marker stays under its place).
+ */
+static size_t
+escape_one(const unsigned char *p, size_t left, char *esc, uint32_t *cp,
+    int tab_space)
+{
+	size_t	 n = utf8_decode(p, left, cp);
+
+	if (*cp == '\t' && tab_space)
+		strcpy(esc, " ");
+	else if (*cp == 0xFFFD && n == 1)	/* not UTF-8 */
+		snprintf(esc, 16, "\\x%02X", *p);
+	else if (diag_is_control(*cp))
+		snprintf(esc, 16, "U+%04lX", (unsigned long)*cp);
+	else {
+		memcpy(esc, p, n);
+		esc[n] = '\0';
+	}
+	return n;
+}
+
 char *
 diag_escape(char *dst, size_t dstsize, const char *s)
 {
@@ -148,15 +172,7 @@ diag_escape(char *dst, size_t dstsize, const char *s)
 		return dst;
 	len = strlen(dst);
 	while (*p != '\0') {
-		n = utf8_decode(p, left, &cp);
-		if (cp == 0xFFFD && n == 1)	/* not UTF-8 */
-			snprintf(esc, sizeof(esc), "\\x%02X", *p);
-		else if (diag_is_control(cp))
-			snprintf(esc, sizeof(esc), "U+%04lX", (unsigned long)cp);
-		else {
-			memcpy(esc, p, n);
-			esc[n] = '\0';
-		}
+		n = escape_one(p, left, esc, &cp, 0);
 		if (len + strlen(esc) >= dstsize)
 			break;
 		memcpy(dst + len, esc, strlen(esc) + 1);
@@ -339,7 +355,7 @@ diag_excerpt(const char *file, int line, int col, char *dst, size_t size,
 	int		 i, ch, width = 0;
 
 	*marker = -1;
-	if (size == 0 || file == NULL || line < 1 ||
+	if (size < 4 || file == NULL || line < 1 ||
 	    (f = fopen(file, "r")) == NULL)
 		return -1;
 	for (i = 0; i < line; i++)
@@ -356,28 +372,18 @@ diag_excerpt(const char *file, int line, int col, char *dst, size_t size,
 	p = (const unsigned char *)text;
 	left = (size_t)got;
 	for (ch = 1; left > 0; ch++) {
-		n = utf8_decode(p, left, &cp);
 		if (ch == col)
 			*marker = width;
-		if (cp == '\t')	/* shown as one space, so the marker fits */
-			strcpy(esc, " ");
-		else if (cp == 0xFFFD && n == 1)
-			snprintf(esc, sizeof(esc), "\\x%02X", *p);
-		else if (diag_is_control(cp))
-			snprintf(esc, sizeof(esc), "U+%04lX", (unsigned long)cp);
-		else {
-			memcpy(esc, p, n);
-			esc[n] = '\0';
-		}
+		n = escape_one(p, left, esc, &cp, 1);
 		if (len + strlen(esc) + 4 > size) {	/* room for "…" */
 			memcpy(dst + len, "\xe2\x80\xa6", 4);
 			break;
 		}
 		memcpy(dst + len, esc, strlen(esc) + 1);
 		len += strlen(esc);
-		/* What a terminal shows: one column a character. */
-		width += cp == 0xFFFD && n == 1 ? 4 : diag_is_control(cp) &&
-		    cp != '\t' ? (int)strlen(esc) : 1;
+		/* A column for a character, one for each byte of an escape. */
+		width += strlen(esc) == n && memcmp(esc, p, n) == 0 ? 1 :
+		    (int)strlen(esc);
 		p += n;
 		left -= n;
 	}

@@ -100,7 +100,8 @@ void	 diag_each(struct diag *, void (*fn)(void *, const struct diag_shown *),
  * The line line of file, made safe as diag_escape does (a tab shown as
  * a space), into dst (truncated with "…" to fit), and *marker the
  * terminal column (from 0) of the character col (counted from 1), or
- * -1.  Returns -1 when the file or the line cannot be read.
+ * -1.  Returns -1 when the file or the line cannot be read (or size is
+ * less than 4).
  */
 int	 diag_excerpt(const char *file, int line, int col, char *dst,
 	    size_t size, int *marker);

@@ -17,12 +17,9 @@
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { createRequire } from "node:module";
 import puppeteer from "puppeteer-core";
+import { runAxe } from "./axe.mjs";
 
-const require = createRequire(import.meta.url);
-const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"),
-    "utf8");
 const [mode, outDir, imageDir] = process.argv.slice(2);
 if (!["check", "screenshots"].includes(mode) || !outDir ||
     (mode === "screenshots" && !imageDir)) {
@@ -86,12 +83,7 @@ function pages(root) {
 }
 
 async function axe(page, name, width) {
-	await page.addScriptTag({ content: axeSource });
-	const r = await page.evaluate(() => window.axe.run(document, {
-		runOnly: { type: "tag",
-		    values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-		resultTypes: ["violations"],
-	}));
+	const r = await runAxe(page);
 	for (const v of r.violations)
 		for (const n of v.nodes)
 			problem(name, `axe ${v.id} at ${width} px: ${v.help}: ` +

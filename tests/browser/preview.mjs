@@ -13,12 +13,9 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { createRequire } from "node:module";
 import puppeteer from "puppeteer-core";
+import { runAxe } from "./axe.mjs";
 
-const require = createRequire(import.meta.url);
-const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"),
-    "utf8");
 const [bin, work, imageDir] = process.argv.slice(2);
 if (!bin || !work) {
 	console.error("usage: node preview.mjs STATUSNOTAT WORK-DIR [IMAGE-DIR]");
@@ -64,12 +61,7 @@ const origin = await new Promise((resolve, reject) => {
 
 async function axe(page, width) {
 	await page.setViewport({ width, height: 900 });
-	await page.addScriptTag({ content: axeSource });
-	const r = await page.evaluate(() => window.axe.run(document, {
-		runOnly: { type: "tag",
-		    values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-		resultTypes: ["violations"],
-	}));
+	const r = await runAxe(page);
 	for (const v of r.violations)
 		for (const n of v.nodes)
 			problem(`the error page: axe ${v.id} at ${width} px: ` +

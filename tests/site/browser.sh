@@ -11,17 +11,8 @@
 # asks for a title that says what the page is).  Skipped, with a message, where Chromium or Node is
 # missing; .ci/run installs both, so CI always runs it.
 set -u
-here=$(cd "$(dirname "$0")/../browser" && pwd)
-chromium=${CHROMIUM:-/usr/bin/chromium}
-if [ ! -x "$chromium" ] || ! command -v node >/dev/null 2>&1; then
-	echo "browser: skipped: needs $chromium and node (apt-get install chromium nodejs npm)"
-	exit 77
-fi
-if [ ! -d "$here/node_modules" ] &&
-    ! npm ci --prefix "$here" --no-audit --no-fund >/dev/null 2>&1; then
-	echo "browser: skipped: cannot install tests/browser's npm packages (npm ci)"
-	exit 77
-fi
+name=browser
+. "$(dirname "$0")/../browser/need.sh"
 tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
 status=0
 "$1" build -o "$tmp/site" || exit 1

@@ -6,17 +6,8 @@
 # line; mended, the note is back.  Skipped, with a message, where
 # Chromium or Node is missing; .ci/run installs both, so CI runs it.
 set -u
-here=$(cd "$(dirname "$0")/../browser" && pwd)
-chromium=${CHROMIUM:-/usr/bin/chromium}
-if [ ! -x "$chromium" ] || ! command -v node >/dev/null 2>&1; then
-	echo "preview: skipped: needs $chromium and node (apt-get install chromium nodejs npm)"
-	exit 77
-fi
-if [ ! -d "$here/node_modules" ] &&
-    ! npm ci --prefix "$here" --no-audit --no-fund >/dev/null 2>&1; then
-	echo "preview: skipped: cannot install tests/browser's npm packages (npm ci)"
-	exit 77
-fi
+name=preview
+. "$(dirname "$0")/../browser/need.sh"
 tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
 cp -R content templates "$tmp/" || exit 1
 TMPDIR=$tmp node "$here/preview.mjs" "$1" "$tmp" ${PREVIEW_IMAGES:+"$PREVIEW_IMAGES"}
