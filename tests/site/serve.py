@@ -349,6 +349,30 @@ def run(pv, work, tmpdir, built, taken):
     page = get(pv.port, "/%s/" % note)[2].decode()
     if not re.search(r"I alt 16\s+kvinder", page) or "The content has" in page:
         problem("mended: the note is not back")
+    # A folder made while it runs is watched too.
+    sub = os.path.join(work, "content/reports", note, "bilag")
+    gen = pv.gen()
+    os.mkdir(sub)
+    new, _ = pv.wait_gen(gen)
+    with open(os.path.join(sub, "x.txt"), "w") as f:
+        f.write("hej\n")
+    newer, _ = pv.wait_gen(new)
+    if new == gen or newer == new:
+        problem("a file saved in a new folder: no build (%s, %s, %s)" % (gen, new, newer))
+    os.unlink(os.path.join(sub, "x.txt"))
+    os.rmdir(sub)
+    time.sleep(0.3 * SLOW)
+    # Editors' own files (swap, backup, lock) are no save.
+    gen = pv.gen()
+    for name in (".bydelsmoedre.yaml.swp", "bydelsmoedre.yaml~", "4913",
+                 "#bydelsmoedre.yaml#", ".#bydelsmoedre.yaml"):
+        path = os.path.join(work, "content/initiatives", name)
+        with open(path, "w") as f:
+            f.write("x")
+        os.unlink(path)
+    time.sleep(0.5 * SLOW)
+    if pv.gen() != gen:
+        problem("an editor's swap or backup file started a build")
     # A waiting page with the build it has is answered after the heartbeat
     # (25 s: not waited for here); one with an old build at once.
     new, took = pv.wait_gen("0")
