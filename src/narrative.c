@@ -24,6 +24,7 @@
 #include "fsutil.h"
 #include "i18n.h"
 #include "image.h"
+#include "keys.h"
 #include "known.h"
 #include "names.h"
 #include "model.h"
@@ -289,8 +290,11 @@ stale_sum(struct walk *w, const char *key, int line, int col,
 	const struct initiative *in = NULL;
 	const struct participants *one = NULL;
 	const struct note *prev = NULL;
+	const struct date *as_of = &w->o->names->as_of;
+	struct participants sum, its;
+	const struct count *sums[PART__MAX], *counts[PART__MAX];
 	const char	*dot = strchr(key, '.'), *count, *eol;
-	size_t		 i, now = 0, then = 0;
+	size_t		 i, k, now = 0, then = 0;
 
 	if (w->old == NULL || w->o->stale_id == NULL || dot == NULL ||
 	    strncmp(dot, ".participants.", 14) != 0 ||
@@ -303,17 +307,26 @@ stale_sum(struct walk *w, const char *key, int line, int col,
 	for (i = 0; i < c->nnotes; i++)
 		if (strcmp(c->notes[i].id, w->o->stale_id) == 0)
 			prev = &c->notes[i];
-	if (in == NULL || prev == NULL)
+	for (k = 0; k < PART__MAX && strcmp(part_keys[k], count) != 0; k++)
+		continue;
+	if (in == NULL || prev == NULL || k == PART__MAX)
 		return;
 	for (i = 0; i < in->nparticipants; i++) {
-		now += participants_known(&in->participants[i],
-		    &w->o->names->as_of);
+		now += participants_known(&in->participants[i], as_of);
 		if (participants_known(&in->participants[i], &prev->as_of)) {
 			then++;
 			one = &in->participants[i];
 		}
 	}
 	if (now < 2 || then != 1 || one->id == NULL)
+		return;
+	/* A sum that is the course's count says what the sentence said. */
+	participants_total(in, as_of, &sum);
+	participants_at(one, as_of, &its);
+	participant_counts(&sum, sums);
+	participant_counts(&its, counts);
+	if (sums[k]->set == counts[k]->set && sums[k]->value ==
+	    counts[k]->value)
 		return;
 	if ((eol = memchr(ls, '\n', (size_t)(end - ls))) == NULL)
 		eol = end;

@@ -66,6 +66,15 @@ grep -qF 'record the correction under "corrections"' err || fail "publish withou
 cmp -s "$rec" rec.1 || fail "a refused publish changed the record"
 sed -i 's/^  started: 17$/  started: 16/' content/initiatives/bydelsmoedre.yaml
 
+# A typo after publishing is one error: the note is not compared with its
+# record while its content has errors (the typo's value is left out).
+sed -i 's/^  started: 16$/  started: seksten/' content/initiatives/bydelsmoedre.yaml
+"$bin" check 2>err
+[ $? -eq 1 ] && grep -q 'must be a whole number' err &&
+    ! grep -q 'was published' err && grep -q '^statusnotat: 1 error, ' err ||
+	fail "a typo after publishing is not one error: $(cat err)"
+sed -i 's/^  started: seksten$/  started: 16/' content/initiatives/bydelsmoedre.yaml
+
 # A new print style and a new template change nothing that is said.
 sed -i 's/^  margin_left: 25$/  margin_left: 40/; s/^  body: 10.5$/  body: 11/' templates/pdf.yaml
 sed -i 's/<main/<main data-test="x"/' templates/*.mustache
