@@ -308,6 +308,9 @@ cmp_item(const void *x, const void *y)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
+/* The characters of a line an excerpt shows at most. */
+#define EXCERPT_CHARS	100
+
 /* Add what was dropped (once) and sort: the order flush prints in. */
 static void
 settle(struct diag *d)
@@ -352,7 +355,7 @@ diag_excerpt(const char *file, int line, int col, char *dst, size_t size,
 	size_t		 cap = 0, len = 0, n, left;
 	ssize_t		 got = -1;
 	uint32_t	 cp;
-	int		 i, ch, width = 0;
+	int		 i, ch, from, width = 0;
 
 	*marker = -1;
 	if (size < 4 || file == NULL || line < 1 ||
@@ -368,15 +371,33 @@ diag_excerpt(const char *file, int line, int col, char *dst, size_t size,
 	}
 	while (got > 0 && (text[got - 1] == '\n' || text[got - 1] == '\r'))
 		text[--got] = '\0';
+	/*
+	 * A long line (prose is) is shown around its column: from some
+	 * characters before it, cut with "…" at either end.
+	 */
+	from = col > EXCERPT_CHARS / 2 + 10 ? col - EXCERPT_CHARS / 2 : 1;
+	if (utf8_column(text, text + got) - 1 <= EXCERPT_CHARS)
+		from = 1;
 	dst[0] = '\0';
 	p = (const unsigned char *)text;
 	left = (size_t)got;
 	for (ch = 1; left > 0; ch++) {
+		if (ch < from) {
+			n = utf8_decode(p, left, &cp);
+			p += n;
+			left -= n;
+			if (ch + 1 == from) {
+				memcpy(dst, "\xe2\x80\xa6", 4);
+				len = 3;
+				width = 1;
+			}
+			continue;
+		}
 		if (ch == col)
 			*marker = width;
 		n = escape_one(p, left, esc, &cp, 1);
-		if (len + strlen(esc) + 4 > size) {	/* room for "…" */
-			memcpy(dst + len, "\xe2\x80\xa6", 4);
+		if (len + strlen(esc) + 4 > size || ch == from + EXCERPT_CHARS) {
+			memcpy(dst + len, "\xe2\x80\xa6", 4);	/* "…" */
 			break;
 		}
 		memcpy(dst + len, esc, strlen(esc) + 1);

@@ -415,6 +415,19 @@ main(int argc, char *argv[])
 				return usage(&lang, tr(&lang, "-p takes a port "
 				    "number from 0 to 65535 (0: any free port)"));
 		}
+		/* Folders that come later are not watched: none, no start. */
+		if (!fs_is_dir(g.cdir) || !fs_is_dir(g.tdir)) {
+			diag_init(&diag, stderr);
+			diag.lang = &lang;
+			if (!fs_is_dir(g.cdir))
+				diag_msg(&diag, DIAG_SYSERR, g.cdir, 0, 0,
+				    "no such content directory");
+			else
+				diag_msg(&diag, DIAG_SYSERR, g.tdir, 0, 0,
+				    "no such templates directory");
+			diag_flush(&diag);
+			return 2;
+		}
 		memset(&so, 0, sizeof(so));
 		so.cdir = g.cdir;
 		so.tdir = g.tdir;

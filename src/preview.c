@@ -59,7 +59,8 @@ one(void *arg, const struct diag_shown *s)
 		    DIAG_WARNING ? "warning" : "error");
 		p->open = 1;
 	}
-	buf_puts(p->b, "<p><code>");
+	buf_puts(p->b, s->level == DIAG_NOTE ? "<p class=\"note\"><code>" :
+	    "<p><code>");
 	escape_html(p->b, s->text, (size_t)(s->message - s->text));
 	buf_puts(p->b, "</code> ");
 	escape_html(p->b, s->message, strlen(s->message));
@@ -75,17 +76,10 @@ one(void *arg, const struct diag_shown *s)
 	buf_puts(p->b, "</pre>\n");
 }
 
-void
-preview_errors(struct buf *b, struct diag *d, const struct lang *lang,
-    unsigned long gen)
+/* The head of a page of the preview's own, up to its <main>. */
+static void
+head(struct buf *b, const struct lang *lang, const char *title)
 {
-	struct page	 p = { b, 0 };
-	const char	*title = tr(lang, "The content has errors");
-	const char	*back = tr(lang, "The page comes back as soon as the "
-			    "mistakes are mended and the file is saved.");
-	unsigned long	 n = (unsigned long)(d->count[DIAG_ERROR] +
-			    d->count[DIAG_SYSERR]);
-
 	buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
 	    "content=\"width=device-width, initial-scale=1\">\n<title>",
@@ -96,20 +90,70 @@ preview_errors(struct buf *b, struct diag *d, const struct lang *lang,
 	    "max-width:52rem;margin:0 auto;padding:1rem}\n"
 	    "ol{padding-left:1.5rem}li{margin-bottom:1.5rem}\n"
 	    "code{font-weight:bold;overflow-wrap:anywhere}"
-	    ".error code{color:#a40000}"
-	    ".warning code{color:#6b4500}\n"
+	    ".error>p>code{color:#a40000}"
+	    ".warning>p>code{color:#6b4500}\n"
+	    ".note{font-family:monospace;white-space:pre-wrap}"
+	    ".note code{font-weight:normal}\n"
 	    "pre{background:#f3f3f3;padding:.5rem;overflow-x:auto}"
 	    ".marker{color:#a40000;font-weight:bold}\n"
-	    "</style>\n</head>\n<body>\n<main>\n<h1>");
+	    "</style>\n</head>\n<body>\n<main>\n");
+}
+
+/* Its end, with the reload script for build gen. */
+static void
+foot(struct buf *b, unsigned long gen)
+{
+	buf_puts(b, "</main>\n");
+	buf_printf(b, script, gen);
+	buf_puts(b, "</body>\n</html>\n");
+}
+
+/* A paragraph of text. */
+static void
+para(struct buf *b, const char *text)
+{
+	buf_puts(b, "<p>");
+	escape_html(b, text, strlen(text));
+	buf_puts(b, "</p>\n");
+}
+
+void
+preview_missing(struct buf *b, const struct lang *lang, unsigned long gen)
+{
+	const char	*title = tr(lang, "Not found");
+	const char	*front = tr(lang, "The preview's front page");
+
+	head(b, lang, title);
+	buf_puts(b, "<h1>");
+	escape_html(b, title, strlen(title));
+	buf_puts(b, "</h1>\n");
+	para(b, tr(lang, "The preview has no such page. It shows here by "
+	    "itself once a build makes it."));
+	buf_puts(b, "<p><a href=\"/\">");
+	escape_html(b, front, strlen(front));
+	buf_puts(b, "</a></p>\n");
+	foot(b, gen);
+}
+
+void
+preview_errors(struct buf *b, struct diag *d, const struct lang *lang,
+    unsigned long gen)
+{
+	struct page	 p = { b, 0 };
+	unsigned long	 n = (unsigned long)(d->count[DIAG_ERROR] +
+			    d->count[DIAG_SYSERR]);
+
+	head(b, lang, tr(lang, "The content has errors"));
+	buf_puts(b, "<h1>");
 	buf_printf(b, trn(lang, "The content has %lu error",
 	    "The content has %lu errors", n), n);
-	buf_puts(b, "</h1>\n<p>");
-	escape_html(b, back, strlen(back));
-	buf_puts(b, "</p>\n<ol>\n");
+	buf_puts(b, "</h1>\n");
+	para(b, tr(lang, "The page comes back as soon as the mistakes are "
+	    "mended and the file is saved."));
+	buf_puts(b, "<ol>\n");
 	diag_each(d, one, &p);
 	if (p.open)
 		buf_puts(b, "</li>\n");
-	buf_puts(b, "</ol>\n</main>\n");
-	buf_printf(b, script, gen);
-	buf_puts(b, "</body>\n</html>\n");
+	buf_puts(b, "</ol>\n");
+	foot(b, gen);
 }

@@ -24,6 +24,9 @@ struct lang;
 void	preview_page(struct buf *, const char *html, size_t len,
 	    unsigned long gen);
 
+/* The page for a page the build gen has not made, to wait for it. */
+void	preview_missing(struct buf *, const struct lang *, unsigned long gen);
+
 /*
  * The page for build gen whose content has errors: every message held
  * in d (before diag_flush) with its file, line and column, the line

@@ -132,11 +132,42 @@ respond_text(const struct server *s, struct MHD_Connection *c,
 	    "text/plain; charset=utf-8");
 }
 
-static enum MHD_Result
-not_found(const struct server *s, struct MHD_Connection *c)
+/*
+ * Whether url asks for a page: it ends in "/" or ".html", or its last
+ * part has no extension (a folder).
+ */
+static int
+is_page(const char *url)
 {
-	return respond_text(s, c, MHD_HTTP_NOT_FOUND, N_("Not found: the "
-	    "preview has no such page.\n"));
+	const char	*last = strrchr(url, '/');
+	size_t		 len = strlen(url);
+
+	return len == 0 || url[len - 1] == '/' || (len > 5 &&
+	    strcasecmp(url + len - 5, ".html") == 0) ||
+	    strchr(last != NULL ? last : url, '.') == NULL;
+}
+
+/*
+ * Not found: for a page, a page that reloads once a build makes it (a
+ * note's folder removed and put back), else a line of text.
+ */
+static enum MHD_Result
+not_found(const struct server *s, struct MHD_Connection *c, const char *url)
+{
+	struct arena	 a;
+	struct buf	 b;
+	enum MHD_Result	 rc;
+
+	if (!is_page(url))
+		return respond_text(s, c, MHD_HTTP_NOT_FOUND, N_("Not found: "
+		    "the preview has no such file.\n"));
+	arena_init(&a);
+	buf_init(&b, &a);
+	preview_missing(&b, s->o->lang, s->gen);
+	rc = respond(c, MHD_HTTP_NOT_FOUND, MHD_create_response_from_buffer(
+	    b.len, b.data, MHD_RESPMEM_MUST_COPY), "text/html; charset=utf-8");
+	arena_fini(&a);
+	return rc;
 }
 
 /* The type of a file of the site, by its name. */
@@ -181,7 +212,7 @@ send_page(const struct server *s, struct MHD_Connection *c, int fd,
 
 	if ((uintmax_t)st->st_size > PAGE_MAX) {
 		close(fd);
-		return not_found(s, c);
+		return not_found(s, c, "/");
 	}
 	arena_init(&a);
 	html = arena_alloc(&a, (size_t)st->st_size + 1);
@@ -223,27 +254,24 @@ send_file(const struct server *s, struct MHD_Connection *c, const char *url)
 	struct stat	 st;
 	char		 part[NAME_MAX + 1], loc[NAME_MAX + 2];
 	const char	*p, *e, *html = ".html";
-	size_t		 len;
 	int		 dfd, fd;
 
 	if (url[0] != '/')
-		return not_found(s, c);
-	len = strlen(url);
+		return not_found(s, c, url);
 	/* While the content has errors, every page shows them. */
-	if (s->errors != NULL && (url[len - 1] == '/' || (len > 5 &&
-	    strcasecmp(url + len - 5, html) == 0)))
+	if (s->errors != NULL && is_page(url))
 		return respond(c, MHD_HTTP_OK, MHD_create_response_from_buffer(
 		    s->errlen, s->errors, MHD_RESPMEM_MUST_COPY),
 		    type_of(html));
 	if ((dfd = open(s->site, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
-		return not_found(s, c);
+		return not_found(s, c, url);
 	for (p = url + 1; *p != '\0'; p = *e == '/' ? e + 1 : e) {
 		e = strchr(p, '/');
 		if (e == NULL)
 			e = p + strlen(p);
 		if (!is_part(p, (size_t)(e - p))) {
 			close(dfd);
-			return not_found(s, c);
+			return not_found(s, c, url);
 		}
 		memcpy(part, p, (size_t)(e - p));
 		part[e - p] = '\0';
@@ -251,7 +279,7 @@ send_file(const struct server *s, struct MHD_Connection *c, const char *url)
 		    O_NONBLOCK | (*e == '/' ? O_DIRECTORY : 0));
 		close(dfd);
 		if (fd == -1)
-			return not_found(s, c);
+			return not_found(s, c, url);
 		if (*e == '/') {
 			dfd = fd;
 			continue;
@@ -259,7 +287,7 @@ send_file(const struct server *s, struct MHD_Connection *c, const char *url)
 		if (fstat(fd, &st) == -1 || !(S_ISREG(st.st_mode) ||
 		    S_ISDIR(st.st_mode))) {
 			close(fd);
-			return not_found(s, c);
+			return not_found(s, c, url);
 		}
 		if (S_ISREG(st.st_mode))
 			return strcasecmp(type_of(part), type_of(html)) == 0 ?
@@ -273,7 +301,7 @@ send_file(const struct server *s, struct MHD_Connection *c, const char *url)
 		if (!fs_is_plain_name(part) || fstatat(fd, "index.html", &st,
 		    AT_SYMLINK_NOFOLLOW) == -1 || !S_ISREG(st.st_mode)) {
 			close(fd);
-			return not_found(s, c);
+			return not_found(s, c, url);
 		}
 		close(fd);
 		snprintf(loc, sizeof(loc), "%s/", part);
@@ -288,10 +316,10 @@ send_file(const struct server *s, struct MHD_Connection *c, const char *url)
 	    O_NONBLOCK);
 	close(dfd);
 	if (fd == -1)
-		return not_found(s, c);
+		return not_found(s, c, url);
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
 		close(fd);
-		return not_found(s, c);
+		return not_found(s, c, url);
 	}
 	return send_page(s, c, fd, &st);
 }
@@ -431,7 +459,8 @@ rebuild(struct server *s)
 	}
 	diag_flush(&d);
 	diag_print_counts(&d, stderr, NULL);
-	if (s->errors == NULL) {
+	/* The first build is said by the address that follows it. */
+	if (s->errors == NULL && s->gen > 1) {
 		char		 clock[16];
 		time_t		 t = time(NULL);
 		struct tm	 tm;

@@ -139,6 +139,25 @@ try {
 	} catch {
 		problem("the note is not back within 2 s of the mend");
 	}
+
+	// The note's folder moved away and back (a git checkout): the page
+	// says it is not there, then shows the note again by itself.
+	const dir = path.join(work, "content/reports", note);
+	const away = path.join(work, "away");
+	fs.renameSync(dir, away);
+	try {
+		await page.waitForFunction(() => document.querySelector("h1")
+		    ?.innerText === "Ikke fundet", { timeout: 2000, polling: 20 });
+	} catch {
+		problem("the page does not say the note is gone within 2 s");
+	}
+	fs.renameSync(away, dir);
+	try {
+		await page.waitForFunction(() => /I alt 16\s+kvinder/.test(
+		    document.body.innerText), { timeout: 2000, polling: 20 });
+	} catch {
+		problem("the note is not back within 2 s of its folder's return");
+	}
 } finally {
 	await browser.close();
 	serve.kill("SIGINT");

@@ -161,6 +161,13 @@ def main():
     if os.path.exists(os.path.join(work, "output")):
         problem("serve wrote output/")
 
+    # No content folder: no start (a folder made later is not watched).
+    r = subprocess.run(PREFIX + [BIN, "serve", "-C", "nosuch", "-p", "0"],
+                       cwd=work, env=env, capture_output=True, timeout=60 * SLOW)
+    if r.returncode != 2 or b"nosuch: error: no such content directory" \
+            not in r.stderr:
+        problem("serve -C nosuch: exit %d, %r" % (r.returncode, r.stderr))
+
     # In Danish (the default), the error page and the terminal too.
     save(os.path.join(work, "content/initiatives/baba.yaml"),
          "owner:", "owner: [")
@@ -238,6 +245,17 @@ def run(pv, work, tmpdir, built, taken):
     status, h, body = get(pv.port, "/", "HEAD")
     if status != 200 or body != b"":
         problem("HEAD: %d, %d bytes" % (status, len(body)))
+
+    # A page not (yet) built waits for a build that makes it; a file
+    # that is not there is a line of text.
+    for path in ("/2099-x/", "/2099-x", "/2099-x/index.html"):
+        status, h, body = get(pv.port, path)
+        if status != 404 or b"<script>" not in body or \
+                not h.get("content-type", "").startswith("text/html"):
+            problem("%s: not a page that waits for a build (%d)" % (path, status))
+    status, h, body = get(pv.port, "/2099-x/2099-x.pdf")
+    if status != 404 or b"<" in body:
+        problem("a missing PDF: %d %r" % (status, body[:80]))
 
     # Refusals.
     os.symlink("/etc", os.path.join(site, "etc"))

@@ -218,6 +218,26 @@ main(void)
 	    "a long line is cut with \"…\" to fit");
 	remove(name);
 
+	/* A long line is shown around its column, cut with "…". */
+	{
+		char	 text[400], cut[400];
+		int	 k;
+
+		for (k = 0; k < 300; k++)
+			text[k] = (char)('a' + k % 26);
+		text[300] = '\n';
+		text[301] = '\0';
+		file_of(name, text);
+		snprintf(cut, sizeof(cut), "\xe2\x80\xa6%.100s\xe2\x80\xa6|51",
+		    text + 199);
+		T_STREQ(excerpt(name, 1, 250), cut,
+		    "column 250 of 300: from 50 before it, 100 shown, then …");
+		snprintf(cut, sizeof(cut), "%.100s\xe2\x80\xa6|9", text);
+		T_STREQ(excerpt(name, 1, 10), cut,
+		    "column 10 of 300: from the start, 100 shown, then …");
+		remove(name);
+	}
+
 	/* diag_each: the messages as flush prints them, each split. */
 	memset(&seen, 0, sizeof(seen));
 	diag_init(&d, stderr);
