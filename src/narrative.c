@@ -214,6 +214,7 @@ stale_dates(struct walk *w, const char *src, size_t len)
 	const struct content *c = w->o->names->c;
 	const struct milestone *m;
 	struct buf	 plan;
+	struct utf8_cursor cur;
 	const char	*p, *q, *ls, *at;
 	size_t		 i, j;
 	int		 line;
@@ -229,6 +230,7 @@ stale_dates(struct walk *w, const char *src, size_t len)
 			buf_init(&plan, &w->tmp);
 			date_format(&plan, &m->planned, 0);
 			/* The lines counted on from one find to the next. */
+			memset(&cur, 0, sizeof(cur));
 			line = 1;
 			ls = at = src;
 			for (p = src; plan.len > 0 && (q = find(p, (size_t)
@@ -240,7 +242,7 @@ stale_dates(struct walk *w, const char *src, size_t len)
 						ls = at + 1;
 					}
 				stale_plan(w, c->initiatives[i].id, m, line,
-				    (int)(q - ls) + 1);
+				    utf8_column_at(&cur, ls, q));
 			}
 		}
 }
@@ -361,6 +363,7 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 	char		*key, *filter;
 	int		 line = 1, errors = 0;
 	const char	*line_start = src;
+	struct utf8_cursor cur = { NULL, NULL, 0 };
 
 	while (p < end) {
 		open = memchr(p, '{', (size_t)(end - p));
@@ -402,7 +405,7 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 		stop = close;
 		if (close + 1 >= end || *close == '\n') {
 			diag_msg(w->d, DIAG_ERROR, w->path, line,
-			    utf8_column(line_start, open), "\"{{\" is not "
+			    utf8_column_at(&cur, line_start, open), "\"{{\" is not "
 			    "closed by \"}}\" on the same line (write \\{{ "
 			    "for a literal {{)");
 			errors++;
@@ -431,26 +434,26 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 			 */
 			if (errors >= DIAG_MAX_PER_FILE)
 				diag_msg(w->d, DIAG_ERROR, w->path, line,
-				    utf8_column(line_start, ns), "unknown name "
+				    utf8_column_at(&cur, line_start, ns), "unknown name "
 				    "\"%s\"", key);
 			else if ((near = names_suggest(w->o->names, key)) !=
 			    NULL)
 				diag_msg(w->d, DIAG_ERROR, w->path, line,
-				    utf8_column(line_start, ns), "unknown name "
+				    utf8_column_at(&cur, line_start, ns), "unknown name "
 				    "\"%s\" (did you mean \"%s\"?)", key, near);
 			else
 				diag_msg(w->d, DIAG_ERROR, w->path, line,
-				    utf8_column(line_start, ns), "unknown name "
+				    utf8_column_at(&cur, line_start, ns), "unknown name "
 				    "\"%s\" (names look like \"%s\"; see "
 				    "docs/content.md)", key,
 				    names_example(w->o->names));
 			errors++;
 		} else if (n->kind == NAME_LATER) {
-			later(w, n, key, line, utf8_column(line_start, ns));
+			later(w, n, key, line, utf8_column_at(&cur, line_start, ns));
 			errors++;
 		} else if (n->kind == NAME_EMPTY) {
 			diag_msg(w->d, DIAG_ERROR, w->path, line,
-			    utf8_column(line_start, ns), "\"%s\" is a name, but "
+			    utf8_column_at(&cur, line_start, ns), "\"%s\" is a name, but "
 			    "the data gives it no value on the note's date: give "
 			    "it in the data, or leave the {{ }} out", key);
 			errors++;
@@ -461,13 +464,13 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 			if (n->kind == NAME_DATE &&
 			    (ms = milestone_of(w, key, &in_id)) != NULL)
 				stale_plan(w, in_id, ms, line,
-				    utf8_column(line_start, ns));
-			stale_sum(w, key, line, utf8_column(line_start, ns),
+				    utf8_column_at(&cur, line_start, ns));
+			stale_sum(w, key, line, utf8_column_at(&cur, line_start, ns),
 			    line_start, end);
 			if (names_format(w->d->lang, n, filter, &v, err,
 			    sizeof(err)) == -1) {
 				diag_msg(w->d, DIAG_ERROR, w->path, line,
-				    utf8_column(line_start, fs), "%s", err);
+				    utf8_column_at(&cur, line_start, fs), "%s", err);
 				errors++;
 			} else {
 				/* "16 mio. kr." ends a sentence with one dot. */
@@ -513,6 +516,7 @@ hint_numbers(struct walk *w, const char *src, size_t len)
 {
 	const char	*p = src, *end = src + len, *line_start = src, *q;
 	const char	*found_keys[3];
+	struct utf8_cursor cur = { NULL, NULL, 0 };
 	struct buf	 keys;
 	size_t		 i, found;
 	long		 v;
@@ -561,7 +565,7 @@ hint_numbers(struct walk *w, const char *src, size_t len)
 			    tr(w->d->lang, " or ") : "", found_keys[i]);
 		if (found > 0)
 			diag_msg(w->d, DIAG_WARNING, w->path, line,
-			    utf8_column(line_start, p), "%ld is also a figure "
+			    utf8_column_at(&cur, line_start, p), "%ld is also a figure "
 			    "in the data: if the text means it, write %s%s so "
 			    "the text follows the data", v,
 			    keys.data, found > 3 ?

@@ -64,6 +64,18 @@ utf8_column(const char *line, const char *at)
 	return col;
 }
 
+int
+utf8_column_at(struct utf8_cursor *c, const char *line, const char *at)
+{
+	if (c->line != line || c->at == NULL || at < c->at) {
+		c->line = c->at = line;
+		c->col = 1;
+	}
+	c->col += utf8_column(c->at, at) - 1;
+	c->at = at;
+	return c->col;
+}
+
 /* Windows-1252's 0x80-0x9f (0: undefined); 0xa0-0xff are Latin-1's. */
 static const uint16_t cp1252[32] = {
 	0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,

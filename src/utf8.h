@@ -23,6 +23,19 @@ size_t	 utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 int	 utf8_column(const char *line, const char *at);
 
 /*
+ * The same for many places on a line, left to right: each is counted
+ * on from the one before, so a long line is read once.  Start with a
+ * cursor of zeros.
+ */
+struct utf8_cursor {
+	const char	*line;
+	const char	*at;
+	int		 col;
+};
+int	 utf8_column_at(struct utf8_cursor *, const char *line,
+	    const char *at);
+
+/*
  * Report a file that is not UTF-8 at file:line:col, where the byte b is
  * the first that is not: if b is a letter or sign of Windows-1252 (what
  * Notepad and Word save as "ANSI"), say so, with that character, and

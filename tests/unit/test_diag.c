@@ -255,6 +255,15 @@ main(void)
 	diag_flush(&d);
 	fclose(d.out);
 
+	{
+		const char		*l = "æ {{ a }} ø {{ b }}";
+		struct utf8_cursor	 cur = { NULL, NULL, 0 };
+
+		T_OK(utf8_column_at(&cur, l, l + 3) == 3 &&
+		    utf8_column_at(&cur, l, l + 14) == 13 &&
+		    utf8_column_at(&cur, l, l + 3) == 3,
+		    "utf8_column_at counts on, and back from the start");
+	}
 	T_OK(utf8_column("æøå x", "æøå x" + 7) == 5 &&
 	    utf8_column("abc", "abc") == 1,
 	    "utf8_column counts characters from 1");
