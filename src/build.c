@@ -91,6 +91,15 @@ load_template(void *arg, const char *name, size_t *len)
 	return t;
 }
 
+/* Where the template name is, for messages. */
+static const char *
+template_file(void *arg, const char *name)
+{
+	struct tcache	*c = arg;
+
+	return arena_printf(c->a, "%s/%s.mustache", c->dir, name);
+}
+
 /*
  * Copy a file: its bytes in a, the names in messages in names, which
  * must last as long as the messages.
@@ -313,6 +322,7 @@ write_all(struct arena *a, struct diag *d, const struct report *r,
 	size_t		 i;
 
 	l.load = load_template;
+	l.file = template_file;
 	l.arg = tc;
 	/*
 	 * The marker first, so that even a build killed now leaves a
@@ -688,6 +698,53 @@ make_stage(struct arena *a, struct diag *d, const struct outdir *o)
 		return NULL;
 	}
 	return tmp;
+}
+
+int
+build_check_pages(struct arena *a, struct diag *d, const struct report *r,
+    const char *tmpldir)
+{
+	struct tcache	 tc;
+	struct tmpl_loader l;
+	struct arena	 pa;
+	struct buf	 out;
+	size_t		 i;
+	int		 rc = 0;
+
+	if (!fs_is_dir(tmpldir)) {
+		diag_msg(d, DIAG_SYSERR, tmpldir, 0, 0,
+		    "no such templates directory");
+		return -1;
+	}
+	memset(&tc, 0, sizeof(tc));
+	tc.a = a;
+	tc.d = d;
+	tc.dir = tmpldir;
+	l.load = load_template;
+	l.file = template_file;
+	l.arg = &tc;
+	/* Each page made and let go, as the build makes it (no PDF). */
+	arena_init(&pa);
+	buf_init(&out, &pa);
+	if (html_index(&pa, d, r, &l, &out) == -1 ||
+	    html_feed(&pa, d, r, &l, &out) == -1)
+		rc = -1;
+	for (i = 0; rc == 0 && i < r->nnotes; i++) {
+		arena_reset(&pa);
+		buf_init(&out, &pa);
+		if (html_note(&pa, d, r, &r->notes[i], "", 0, &l, &out) == -1)
+			rc = -1;
+	}
+	for (i = 0; rc == 0 && i < r->ninitiatives; i++) {
+		arena_reset(&pa);
+		buf_init(&out, &pa);
+		if (html_initiative(&pa, d, r, &r->initiatives[i], &l,
+		    &out) == -1 || html_initiative_feed(&pa, d, r,
+		    &r->initiatives[i], &l, &out) == -1)
+			rc = -1;
+	}
+	arena_fini(&pa);
+	return rc;
 }
 
 int

@@ -22,6 +22,14 @@ int	 build_check_output(struct arena *, struct diag *, const char *outdir,
 	    const char *cdir, const char *tdir);
 
 /*
+ * Make every HTML page of r with the templates in tmpldir, writing
+ * nothing: for check, which thus finds what would stop a build in the
+ * templates.  Returns 0, or -1 after diagnostics.
+ */
+int	 build_check_pages(struct arena *, struct diag *,
+	    const struct report *, const char *tmpldir);
+
+/*
  * Render r (from the content folder cdir) into outdir: with the
  * templates in tmpldir the HTML pages, and with style s a PDF beside
  * each note's page.  Builds into the same outdir take turns.  Returns 0,

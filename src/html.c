@@ -350,7 +350,8 @@ render(struct arena *a, struct diag *d, const char *name,
 		diag_msg(d, DIAG_SYSERR, name, 0, 0, "template not found");
 		return -1;
 	}
-	return tmpl_render(a, name, src, len, data, l, out, d);
+	return tmpl_render(a, l->file != NULL ? l->file(l->arg, name) : name,
+	    src, len, data, l, out, d);
 }
 
 int

@@ -56,12 +56,12 @@ static const char help_text[] = N_(
 "          indsatser/<id>/index.html, and with site.yaml's\n"
 "          base_url an Atom feed, feed.xml.  The old output is\n"
 "          replaced only when everything succeeded, in one step.\n"
-"  check   check the content (and the templates' pdf.yaml) and report\n"
-"          every problem, writing nothing: also that the PDF's fonts\n"
-"          can draw every character of the text (letters typed with\n"
-"          their accents apart are composed first, zero width spaces\n"
-"          removed), and that the content is within its bounds\n"
-"          (docs/content.md).\n"
+"  check   check the content and the templates (the pages are made\n"
+"          but not written) and report every problem, writing\n"
+"          nothing: also that the PDF's fonts can draw every character\n"
+"          of the text (letters typed with their accents apart are\n"
+"          composed first, zero width spaces removed), and that the\n"
+"          content is within its bounds (docs/content.md).\n"
 "          Also warns about milestones whose planned date has passed\n"
 "          without an actual date, a pause with no end, a number typed\n"
 "          by hand in a narrative where the data has it (naming the\n"
@@ -256,6 +256,9 @@ run(const struct args *g, struct arena *arena, struct diag *diag,
 			diag_msg(diag, DIAG_SYSERR, NULL, 0, 0, "internal "
 			    "error: the build failed without a message; please "
 			    "report this");
+		break;
+	case CMD_CHECK:
+		(void)build_check_pages(arena, diag, &report, g->tdir);
 		break;
 	case CMD_PUBLISH:
 		(void)record_publish(arena, diag, &content, &report,

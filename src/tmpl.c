@@ -1168,7 +1168,9 @@ load(struct render *r, const char *name, struct node **root)
 		if (r->loader != NULL && r->loader->load != NULL)
 			src = r->loader->load(r->loader->arg, name, &len);
 		if (src != NULL &&
-		    parse(r->a, r->d, name, src, len, &l->root) == -1)
+		    parse(r->a, r->d, r->loader->file != NULL ?
+		    r->loader->file(r->loader->arg, name) : name, src, len,
+		    &l->root) == -1)
 			l->failed = 1;
 	}
 	*root = l->root;

@@ -58,9 +58,13 @@ struct tval	*tval_get(const struct tval *map, const char *key);
  * returns the template's text and sets *len, or returns NULL when there
  * is no such template (which renders as empty, as the spec says); name
  * is the tag's content.  The text must live as long as the arena.
+ * file, when set, says where the template named came from, for the
+ * messages about it ("templates/note.mustache").
  */
 struct tmpl_loader {
 	const char	*(*load)(void *arg, const char *name, size_t *len);
+	/* The file a template's messages name, or NULL: its name. */
+	const char	*(*file)(void *arg, const char *name);
 	void		 *arg;
 };
 

@@ -54,6 +54,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 	in.text = text;
 	in.len = n;
 	l.load = load;
+	l.file = NULL;
 	l.arg = &in;
 	root = tval_map(&a);
 	tval_set_str(&a, root, "name", "Bydelsmødre");

@@ -18,11 +18,17 @@ tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 status=0
 
+# The project's templates, or for check a case's own (its pdf.yaml).
+templates=${TEMPLATES:-../../../templates}
+checked=$templates
+[ -d templates ] && checked=templates
 # Danish: what a locale that asks for nothing gets.
 env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 \
-    "$bin" check -C content >"$tmp/check.out" 2>"$tmp/check.err"
+    "$bin" check -C content -t "$checked" >"$tmp/check.out" \
+    2>"$tmp/check.err"
 echo $? >"$tmp/check.rc"
-"$bin" check --lang en -C content >/dev/null 2>"$tmp/check.en.err"
+"$bin" check --lang en -C content -t "$checked" >/dev/null \
+    2>"$tmp/check.en.err"
 if [ -s "$tmp/check.out" ]; then
 	echo "$case: check wrote to standard output" >&2
 	status=1
@@ -40,7 +46,7 @@ if want dump.out; then
 	"$bin" dump -C content >"$tmp/dump.out" 2>/dev/null
 fi
 if want html; then
-	"$bin" build -C content -t "${TEMPLATES:-../../../templates}" \
+	"$bin" build -C content -t "$templates" \
 	    -o "$tmp/html" 2>"$tmp/build.err" || {
 		echo "$case: build failed:" >&2
 		cat "$tmp/build.err" >&2

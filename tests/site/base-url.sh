@@ -7,6 +7,7 @@ bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
 fails=0
 cp -R content "$tmp/c"
+cp -R templates "$tmp/templates"
 try() {	# try URL RC MESSAGE
 	sed -i '/^base_url:/d' "$tmp/c/site.yaml"
 	printf 'base_url: "%s"\n' "$1" >>"$tmp/c/site.yaml"

@@ -186,6 +186,7 @@ run_test(const char *file, yaml_document_t *doc, yaml_node_t *test)
 		return;
 	}
 	loader.load = load_partial;
+	loader.file = NULL;
 	loader.arg = partials;
 	buf_init(&out, &a);
 	diag_init(&d, stderr);

@@ -51,6 +51,7 @@ render(struct arena *a, const char *src, const struct tval *data,
 	long			 n;
 
 	loader.load = load;
+	loader.file = NULL;
 	pl.list = partials;
 	loader.arg = &pl;
 	buf_init(&out, a);
