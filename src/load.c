@@ -159,6 +159,59 @@ line_before(const char *text, size_t len, int line)
 	return 0;
 }
 
+/*
+ * The first line before line that opens a quoted value and does not
+ * close it ("origin: \"Fonden for Socialt Ansvar"): YAML reads on to
+ * the next quote, which may be many lines on, and fails there.  Returns
+ * its line and sets *col to the quote's column, or returns 0.
+ */
+static int
+open_quote(const char *text, size_t len, int line, int *col)
+{
+	const char	*p = text, *end = text + len, *eol, *v, *q;
+	int		 l;
+
+	for (l = 1; l < line && p < end; l++, p = eol + 1) {
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			eol = end;
+		/* The value: after "key: " or "- ", not in a comment. */
+		for (v = p; v < eol && *v == ' '; v++)
+			continue;
+		if (v == eol || *v == '#')
+			continue;
+		if (eol - v >= 2 && v[0] == '-' && v[1] == ' ')
+			v += 2;
+		else {
+			for (q = v; q + 1 < eol && !(q[0] == ':' &&
+			    q[1] == ' '); q++)
+				if (*q == '"' || *q == '\'' || *q == '#')
+					break;
+			if (q + 1 >= eol || q[0] != ':')
+				continue;
+			v = q + 2;
+		}
+		while (v < eol && *v == ' ')
+			v++;
+		if (v == eol || (*v != '"' && *v != '\''))
+			continue;
+		/* Its close on the line: '' in '...' and \" in "..." are not. */
+		for (q = v + 1; q < eol; q++) {
+			if (*v == '"' && *q == '\\' && q + 1 < eol)
+				q++;
+			else if (*q == *v && *v == '\'' && q + 1 < eol &&
+			    q[1] == '\'')
+				q++;
+			else if (*q == *v)
+				break;
+		}
+		if (q == eol) {
+			*col = utf8_column(p, v);
+			return l;
+		}
+	}
+	return 0;
+}
+
 /* Words for libyaml's problems that an administrator can act on. */
 static void
 report_parser_error(struct diag *d, const char *file, const char *text,
@@ -168,6 +221,7 @@ report_parser_error(struct diag *d, const char *file, const char *text,
 	size_t		 at = p->problem_mark.index;
 	int		 line = (int)p->problem_mark.line + 1;
 	int		 col = (int)p->problem_mark.column + 1;
+	int		 qline, qcol;
 
 	if (p->error == YAML_READER_ERROR) {
 		/* The reader counts bytes, not lines: find the line. */
@@ -213,6 +267,14 @@ report_parser_error(struct diag *d, const char *file, const char *text,
 	    p->context != NULL && missing_colon(d, file, text, len,
 	    (int)p->context_mark.line + 1))
 		return;
+	/* A quote left open: said at the quote, not where YAML stopped. */
+	if ((qline = open_quote(text, len, line, &qcol)) > 0) {
+		diag_msg(d, DIAG_ERROR, file, qline, qcol, "this quote is not "
+		    "closed on its line, so YAML reads on and fails on line "
+		    "%d: end the value with the same quote (or leave the "
+		    "quotes out)", line);
+		return;
+	}
 	if (strstr(what, "mapping values are not allowed") != NULL)
 		diag_msg(d, DIAG_ERROR, file, line, col,
 		    "unexpected \":\": put a value that contains \": \" "
