@@ -343,6 +343,33 @@ stale_sum(struct walk *w, const char *key, int line, int col,
 }
 
 /*
+ * Whether key is a name of an initiative a note covers whose file is
+ * missing (an error said at the note): "baba.name" with no baba.yaml.
+ */
+static int
+missing_initiative(const struct walk *w, const char *key)
+{
+	const struct content *c = w->o->names->c;
+	const char	*dot = strchr(key, '.');
+	size_t		 i, j, n;
+
+	if (dot == NULL)
+		return 0;
+	n = (size_t)(dot - key);
+	for (i = 0; i < c->ninitiatives; i++)
+		if (strlen(c->initiatives[i].id) == n &&
+		    strncmp(c->initiatives[i].id, key, n) == 0)
+			return 0;
+	for (i = 0; i < c->nnotes; i++)
+		for (j = 0; j < c->notes[i].ninitiatives; j++)
+			if (c->notes[i].initiatives[j].id != NULL &&
+			    strlen(c->notes[i].initiatives[j].id) == n &&
+			    strncmp(c->notes[i].initiatives[j].id, key, n) == 0)
+				return 1;
+	return 0;
+}
+
+/*
  * Fill in every {{ name }} and {{ name | filter }} of src into out.
  * "\{{" is a literal "{{".  Returns the number of errors.  Each byte is
  * looked at a bounded number of times: the "}}" or the end of the line
@@ -430,8 +457,15 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 		if ((n = names_find(w->o->names, key)) == NULL) {
 			/*
 			 * Past DIAG_MAX_PER_FILE messages about a file, diag.c
-			 * only counts them: no name near is looked for.
+			 * only counts them: no name near is looked for.  The
+			 * names of an initiative whose file is missing follow
+			 * from that error, which is reported.
 			 */
+			if (missing_initiative(w, key)) {
+				errors++;
+				p = close + 2;
+				continue;
+			}
 			if (errors >= DIAG_MAX_PER_FILE)
 				diag_msg(w->d, DIAG_ERROR, w->path, line,
 				    utf8_column_at(&cur, line_start, ns), "unknown name "

@@ -27,6 +27,7 @@ make_mistake() {	# NAME: make it in ./content
 	note-date)	sed -i 's/^date: 3. juni 2021/date: 3. juno 2021/' $R/report.yaml ;;
 	two-digit-year)	sed -i 's/planned: ultimo september 2021/planned: juni 21/' $I/bydelsmoedre.yaml ;;
 	no-value)	echo 'I alt {{ baba.participants.started }} fædre.' >>$R/baba.md ;;
+	no-file)	rm $I/baba.yaml ;;
 	open-quote)	sed -i 's/^origin: \(.*\)$/origin: "\1/' $I/bydelsmoedre.yaml ;;
 	readme-tour)	sed -i -e 's/^  started: 16/  started: seksten/' \
 			    -e 's/^  dropped_out: 3/  droped_out: 3/' $I/bydelsmoedre.yaml ;;
@@ -34,7 +35,7 @@ make_mistake() {	# NAME: make it in ./content
 }
 
 for m in tab no-colon no-space no-dash file-name windows-1252 note-date \
-    two-digit-year no-value open-quote readme-tour; do
+    two-digit-year no-value open-quote no-file readme-tour; do
 	rm -rf "$tmp/c"
 	mkdir "$tmp/c"
 	cp -R "$root/content" "$tmp/c/content"
