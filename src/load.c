@@ -1931,6 +1931,14 @@ number(struct lctx *l, const struct ynode *map, const char *key,
 	}
 	errno = 0;
 	x = strtod(n->str, &end);
+	/* "10,5", as Danish writes it: say so. */
+	if (*end == ',' && end != n->str && end[1] != '\0' &&
+	    strspn(end + 1, "0123456789") == strlen(end + 1)) {
+		lerr(l, n, "\"%s\": write the decimals after a point, "
+		    "\"%.*s.%s\", not a comma", key, (int)(end - n->str),
+		    n->str, end + 1);
+		return;
+	}
 	if (*end != '\0' || errno != 0 || end == n->str || !(x >= lo) ||
 	    !(x <= hi)) {
 		lerr(l, n, "\"%s\" must be a number from %g to %g, got "
