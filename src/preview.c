@@ -26,7 +26,8 @@ static const char script[] =
 "else w()},function(){setTimeout(w,2000)})}w()})();\n</script>\n";
 
 void
-preview_page(struct buf *b, const char *html, size_t len, unsigned long gen)
+preview_page(struct buf *b, const char *html, size_t len, unsigned long gen,
+    const struct lang *lang, unsigned long nwarnings)
 {
 	size_t	 at = len, i;
 
@@ -36,6 +37,16 @@ preview_page(struct buf *b, const char *html, size_t len, unsigned long gen)
 			break;
 		}
 	buf_put(b, html, at);
+	if (nwarnings > 0) {
+		buf_puts(b, "<aside style=\"position:fixed;right:1rem;"
+		    "bottom:1rem;z-index:9;background:#fff;color:#1a1a1a;"
+		    "border:2px solid #6b4500;padding:.25rem .75rem;"
+		    "font:1rem/1.5 sans-serif\"><a href=\"" PREVIEW_WARNINGS
+		    "\" style=\"color:#6b4500\">");
+		buf_printf(b, trn(lang, "%lu warning", "%lu warnings",
+		    nwarnings), nwarnings);
+		buf_puts(b, "</a></aside>\n");
+	}
 	buf_printf(b, script, gen);
 	buf_put(b, html + at, len - at);
 }
@@ -117,11 +128,21 @@ para(struct buf *b, const char *text)
 	buf_puts(b, "</p>\n");
 }
 
+/* A link to the preview's front page. */
+static void
+front(struct buf *b, const struct lang *lang)
+{
+	const char	*text = tr(lang, "The preview's front page");
+
+	buf_puts(b, "<p><a href=\"/\">");
+	escape_html(b, text, strlen(text));
+	buf_puts(b, "</a></p>\n");
+}
+
 void
 preview_missing(struct buf *b, const struct lang *lang, unsigned long gen)
 {
 	const char	*title = tr(lang, "Not found");
-	const char	*front = tr(lang, "The preview's front page");
 
 	head(b, lang, title);
 	buf_puts(b, "<h1>");
@@ -129,9 +150,7 @@ preview_missing(struct buf *b, const struct lang *lang, unsigned long gen)
 	buf_puts(b, "</h1>\n");
 	para(b, tr(lang, "The preview has no such page. It shows here by "
 	    "itself once a build makes it."));
-	buf_puts(b, "<p><a href=\"/\">");
-	escape_html(b, front, strlen(front));
-	buf_puts(b, "</a></p>\n");
+	front(b, lang);
 	foot(b, gen);
 }
 
@@ -142,14 +161,26 @@ preview_errors(struct buf *b, struct diag *d, const struct lang *lang,
 	struct page	 p = { b, 0 };
 	unsigned long	 n = (unsigned long)(d->count[DIAG_ERROR] +
 			    d->count[DIAG_SYSERR]);
+	unsigned long	 w = (unsigned long)d->count[DIAG_WARNING];
 
-	head(b, lang, tr(lang, "The content has errors"));
-	buf_puts(b, "<h1>");
-	buf_printf(b, trn(lang, "The content has %lu error",
-	    "The content has %lu errors", n), n);
-	buf_puts(b, "</h1>\n");
-	para(b, tr(lang, "The page comes back as soon as the mistakes are "
-	    "mended and the file is saved."));
+	if (n > 0) {
+		head(b, lang, tr(lang, "The content has errors"));
+		buf_puts(b, "<h1>");
+		buf_printf(b, trn(lang, "The content has %lu error",
+		    "The content has %lu errors", n), n);
+		buf_puts(b, "</h1>\n");
+		para(b, tr(lang, "The page comes back as soon as the mistakes "
+		    "are mended and the file is saved."));
+	} else {
+		head(b, lang, tr(lang, "Warnings"));
+		buf_puts(b, "<h1>");
+		buf_printf(b, trn(lang, "%lu warning", "%lu warnings", w), w);
+		buf_puts(b, "</h1>\n");
+		para(b, tr(lang, "The site is built; these are worth a look "
+		    "before the note goes to the council. statusnotat check "
+		    "lists them too."));
+		front(b, lang);
+	}
 	buf_puts(b, "<ol>\n");
 	diag_each(d, one, &p);
 	if (p.open)

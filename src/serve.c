@@ -68,8 +68,14 @@ struct server {
 	char		 tmpdir[PATH_MAX - 16];	/* mkdtemp'd */
 	char		 site[PATH_MAX];	/* tmpdir/site */
 	unsigned long	 gen;		/* builds so far */
-	char		*errors;	/* the error page, or NULL; malloc'd */
-	size_t		 errlen;
+	/*
+	 * The last build's messages as a page, or NULL; malloc'd.  When it
+	 * failed, every page shows it; with warnings only, PREVIEW_WARNINGS.
+	 */
+	char		*report;
+	size_t		 replen;
+	int		 failed;
+	unsigned long	 nwarnings;
 	struct MHD_Connection *waiting[WAIT_MAX];
 	size_t		 nwaiting;
 	char		 host[2][32];	/* the Host a request may name */
@@ -221,7 +227,7 @@ send_page(const struct server *s, struct MHD_Connection *c, int fd,
 		len += (size_t)n;
 	close(fd);
 	buf_init(&b, &a);
-	preview_page(&b, html, len, s->gen);
+	preview_page(&b, html, len, s->gen, s->o->lang, s->nwarnings);
 	rc = respond(c, MHD_HTTP_OK, MHD_create_response_from_buffer(b.len,
 	    b.data, MHD_RESPMEM_MUST_COPY), type_of(".html"));
 	arena_fini(&a);
@@ -259,9 +265,10 @@ send_file(const struct server *s, struct MHD_Connection *c, const char *url)
 	if (url[0] != '/')
 		return not_found(s, c, url);
 	/* While the content has errors, every page shows them. */
-	if (s->errors != NULL && is_page(url))
+	if ((s->failed && is_page(url)) || (s->report != NULL &&
+	    strcmp(url, PREVIEW_WARNINGS) == 0))
 		return respond(c, MHD_HTTP_OK, MHD_create_response_from_buffer(
-		    s->errlen, s->errors, MHD_RESPMEM_MUST_COPY),
+		    s->replen, s->report, MHD_RESPMEM_MUST_COPY),
 		    type_of(html));
 	if ((dfd = open(s->site, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
 		return not_found(s, c, url);
@@ -445,22 +452,24 @@ rebuild(struct server *s)
 	d.excerpts = 1;
 	rc = s->o->build(s->o->arg, &a, &d, s->site);
 	s->gen++;
-	free(s->errors);
-	s->errors = NULL;
-	if (rc == -1 || diag_status(&d) != 0) {
+	free(s->report);
+	s->report = NULL;
+	s->failed = rc == -1 || diag_status(&d) != 0;
+	s->nwarnings = s->failed ? 0 : (unsigned long)d.count[DIAG_WARNING];
+	if (s->failed || s->nwarnings > 0) {
 		buf_init(&b, &a);
 		preview_errors(&b, &d, s->o->lang, s->gen);
-		if ((s->errors = malloc(b.len)) == NULL) {
+		if ((s->report = malloc(b.len)) == NULL) {
 			fputs("statusnotat: error: out of memory\n", stderr);
 			exit(2);
 		}
-		memcpy(s->errors, b.data, b.len);
-		s->errlen = b.len;
+		memcpy(s->report, b.data, b.len);
+		s->replen = b.len;
 	}
 	diag_flush(&d);
 	diag_print_counts(&d, stderr, NULL);
 	/* The first build is said by the address that follows it. */
-	if (s->errors == NULL && s->gen > 1) {
+	if (!s->failed && s->gen > 1) {
 		char		 clock[16];
 		time_t		 t = time(NULL);
 		struct tm	 tm;
@@ -669,7 +678,7 @@ done:
 		sigprocmask(SIG_SETMASK, &old, NULL);
 	}
 	watch_fini(&w);
-	free(s.errors);
+	free(s.report);
 	if (s.tmpdir[0] != '\0') {
 		arena_init(&a);
 		diag_init(&d, NULL);

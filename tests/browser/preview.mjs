@@ -64,7 +64,7 @@ async function axe(page, width) {
 	const r = await runAxe(page);
 	for (const v of r.violations)
 		for (const n of v.nodes)
-			problem(`the error page: axe ${v.id} at ${width} px: ` +
+			problem(`${page.url()}: axe ${v.id} at ${width} px: ` +
 			    `${v.help}: ${n.target.join(" ")}`);
 }
 
@@ -139,6 +139,37 @@ try {
 	} catch {
 		problem("the note is not back within 2 s of the mend");
 	}
+
+	// A warning: the note stays, with a link to it in a corner, and
+	// the page and the warnings page pass axe-core.
+	const baba = path.join(work, "content/initiatives/baba.yaml");
+	const babaText = fs.readFileSync(baba, "utf8");
+	fs.writeFileSync(baba + ".tmp", babaText.replace(
+	    "planned: ultimo oktober 2021", "planned: ultimo april 2021"));
+	fs.renameSync(baba + ".tmp", baba);
+	try {
+		await page.waitForFunction(() => document.querySelector(
+		    "aside a[href='/_statusnotat/warnings']")?.innerText ===
+		    "1 advarsel", { timeout: 2000, polling: 20 });
+		for (const width of [1280, 375]) {
+			await axe(page, width);
+			if (imageDir)
+				await page.screenshot({ path: path.join(imageDir,
+				    `preview-warning-${width}.png`) });
+		}
+		await page.click("aside a");
+		await page.waitForFunction(() => document.querySelector("h1")
+		    ?.innerText === "1 advarsel", { timeout: 2000 });
+		if (!(await page.evaluate(text)).includes(
+		    "content/initiatives/baba.yaml:39:14: advarsel:"))
+			problem("the warnings page does not show the warning");
+		await axe(page, 1280);
+		await page.goBack();
+	} catch (e) {
+		problem(`a warning: no link to it on the page: ${e.message}`);
+	}
+	fs.writeFileSync(baba + ".tmp", babaText);
+	fs.renameSync(baba + ".tmp", baba);
 
 	// The note's folder moved away and back (a git checkout): the page
 	// says it is not there, then shows the note again by itself.

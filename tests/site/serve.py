@@ -367,6 +367,28 @@ def run(pv, work, tmpdir, built, taken):
     page = get(pv.port, "/%s/" % note)[2].decode()
     if not re.search(r"I alt 16\s+kvinder", page) or "The content has" in page:
         problem("mended: the note is not back")
+    # Warnings: the site is built, its pages link to them in a corner.
+    baba = os.path.join(work, "content/initiatives/baba.yaml")
+    gen = pv.gen()
+    save(baba, "planned: ultimo oktober 2021", "planned: ultimo april 2021")
+    pv.wait_gen(gen)
+    page = get(pv.port, "/%s/" % note)[2].decode()
+    if not re.search(r"I alt 16\s+kvinder", page) or \
+            '<a href="/_statusnotat/warnings" style="color:#6b4500">1 warning</a>' \
+            not in page:
+        problem("a warning: the note without the link to it")
+    status, _, body = get(pv.port, "/_statusnotat/warnings")
+    page = body.decode()
+    if status != 200 or "<h1>1 warning</h1>" not in page or \
+            "content/initiatives/baba.yaml:39:14: warning: " not in page:
+        problem("the warnings page: %d %r" % (status, page[:600]))
+    gen = pv.gen()
+    save(baba, "planned: ultimo april 2021", "planned: ultimo oktober 2021")
+    pv.wait_gen(gen)
+    if "_statusnotat/warnings" in get(pv.port, "/%s/" % note)[2].decode() or \
+            get(pv.port, "/_statusnotat/warnings")[0] != 404:
+        problem("no warnings: the link or the page is still there")
+
     # A folder made while it runs is watched too.
     sub = os.path.join(work, "content/reports", note, "bilag")
     gen = pv.gen()
