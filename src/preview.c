@@ -155,7 +155,7 @@ preview_missing(struct buf *b, const struct lang *lang, unsigned long gen)
 }
 
 void
-preview_errors(struct buf *b, struct diag *d, const struct lang *lang,
+preview_messages(struct buf *b, struct diag *d, const struct lang *lang,
     unsigned long gen)
 {
 	struct page	 p = { b, 0 };

@@ -36,7 +36,7 @@ void	preview_missing(struct buf *, const struct lang *, unsigned long gen);
  * (before diag_flush) with its file, line and column, the line itself
  * with a marker under the column, in the language lang.
  */
-void	preview_errors(struct buf *, struct diag *d, const struct lang *,
+void	preview_messages(struct buf *, struct diag *d, const struct lang *,
 	    unsigned long gen);
 
 #endif

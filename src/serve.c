@@ -458,7 +458,7 @@ rebuild(struct server *s)
 	s->nwarnings = s->failed ? 0 : (unsigned long)d.count[DIAG_WARNING];
 	if (s->failed || s->nwarnings > 0) {
 		buf_init(&b, &a);
-		preview_errors(&b, &d, s->o->lang, s->gen);
+		preview_messages(&b, &d, s->o->lang, s->gen);
 		if ((s->report = malloc(b.len)) == NULL) {
 			fputs("statusnotat: error: out of memory\n", stderr);
 			exit(2);
@@ -489,7 +489,7 @@ listen_on(const struct serve_opts *o, int *port)
 {
 	struct sockaddr_in sa;
 	socklen_t	 len = sizeof(sa);
-	int		 fd, one = 1, tries;
+	int		 fd, one = 1, tries, err;
 
 	for (tries = 0; tries < PORT_TRIES; tries++) {
 		if ((fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC |
@@ -510,9 +510,10 @@ listen_on(const struct serve_opts *o, int *port)
 			*port = ntohs(sa.sin_port);
 			return fd;
 		}
+		err = errno;
 		close(fd);
-		if (errno != EADDRINUSE || *port == 0 ||
-		    *port + tries == 65535)
+		errno = err;
+		if (err != EADDRINUSE || *port == 0 || *port + tries == 65535)
 			return -1;
 	}
 	errno = EADDRINUSE;
