@@ -371,12 +371,12 @@ first_hunk(const char **was, size_t nw, const char **is, size_t ni,
 }
 
 /*
- * Report how the note's text now differs from its record: the first
- * changed lines, as they were and as they are.
+ * The first changed lines of the note's text against its record, as
+ * they were and as they are: notes under the message before them.
  */
 static void
-report_change(struct arena *a, struct diag *d, const struct record *r,
-    const struct report_note *n, const char *now, size_t nowlen)
+show_change(struct arena *a, struct diag *d, const struct record *r,
+    const char *now, size_t nowlen)
 {
 	const char	**was, **is;
 	size_t		 nw, ni, i, cw, ci, k;
@@ -384,12 +384,6 @@ report_change(struct arena *a, struct diag *d, const struct record *r,
 	nw = lines_of(a, r->last, r->last_len, &was);
 	ni = lines_of(a, now, nowlen, &is);
 	first_hunk(was, nw, is, ni, &i, &cw, &ci);
-	diag_msg(d, DIAG_ERROR, r->path, r->last_line + (int)i, 1, "the note "
-	    "\"%s\" was published, and what it says has changed (the "
-	    "first change below): a published note must not change.  Undo "
-	    "the change; or, if it corrects the note, record the correction "
-	    "under \"corrections\" in its report.yaml and run \"statusnotat "
-	    "publish %s\"", n->id, n->id);
 	for (k = 0; k < cw && k < SHOWN; k++)
 		diag_msg(d, DIAG_NOTE, r->path, r->last_line + (int)(i + k), 1,
 		    "published: %s", was[i + k]);
@@ -401,6 +395,49 @@ report_change(struct arena *a, struct diag *d, const struct record *r,
 	if (ci > SHOWN)
 		diag_msg(d, DIAG_NOTE, NULL, 0, 0, "and %zu more lines now",
 		    ci - SHOWN);
+}
+
+/* Where the note's text first differs from its record: its line there. */
+static int
+change_line(struct arena *a, const struct record *r, const char *now,
+    size_t nowlen)
+{
+	const char	**was, **is;
+	size_t		 nw, ni, i, cw, ci;
+
+	nw = lines_of(a, r->last, r->last_len, &was);
+	ni = lines_of(a, now, nowlen, &is);
+	first_hunk(was, nw, is, ni, &i, &cw, &ci);
+	return r->last_line + (int)i;
+}
+
+/*
+ * Report how the note's text now differs from its record: the first
+ * changed lines, as they were and as they are.  publishing: said to
+ * publish, which then needs a correction of its own first.
+ */
+static void
+report_change(struct arena *a, struct diag *d, const struct record *r,
+    const struct report_note *n, const char *now, size_t nowlen,
+    int publishing)
+{
+	int		 line = change_line(a, r, now, nowlen);
+
+	if (publishing)
+		diag_msg(d, DIAG_ERROR, r->path, line, 1, "the note \"%s\" "
+		    "has changed since its last edition (the first change "
+		    "below), and each new edition needs a correction of its "
+		    "own: record the correction under \"corrections\" in its "
+		    "report.yaml (when, what, why), then publish again; or "
+		    "undo the change", n->id);
+	else
+		diag_msg(d, DIAG_ERROR, r->path, line, 1, "the note \"%s\" "
+		    "was published, and what it says has changed (the first "
+		    "change below): a published note must not change.  Undo "
+		    "the change; or, if it corrects the note, record the "
+		    "correction under \"corrections\" in its report.yaml and "
+		    "run \"statusnotat publish %s\"", n->id, n->id);
+	show_change(a, d, r, now, nowlen);
 }
 
 /* The laid-out note of nt, or NULL. */
@@ -444,7 +481,7 @@ record_check(struct arena *a, struct diag *d, const struct content *c,
 		if (now.len == r.last_len &&
 		    memcmp(now.data, r.last, now.len) == 0)
 			continue;
-		report_change(a, d, &r, n, now.data, now.len);
+		report_change(a, d, &r, n, now.data, now.len, 0);
 		rc = -1;
 	}
 	return rc;
@@ -491,7 +528,7 @@ record_publish(struct arena *a, struct diag *d, const struct content *c,
 	} else {
 		/* A new edition needs a correction of its own. */
 		if (nt->ncorrections < (size_t)r.editions) {
-			report_change(a, d, &r, n, now.data, now.len);
+			report_change(a, d, &r, n, now.data, now.len, 1);
 			return -1;
 		}
 		k = &nt->corrections[nt->ncorrections - 1];
@@ -515,5 +552,14 @@ record_publish(struct arena *a, struct diag *d, const struct content *c,
 	printf(tr(d->lang, "published \"%s\" (edition %d) in %s: commit it "
 	    "with the content"), id, have ? r.editions + 1 : 1, r.path);
 	fputs("\n", stdout);
+	/* What the new edition changes, to be seen before it is committed. */
+	if (have) {
+		diag_msg(d, DIAG_NOTE, r.path, change_line(a, &r, now.data,
+		    now.len), 1, "edition %d changes the note here (the first "
+		    "change); if that is not the correction, take the edition "
+		    "back before committing it (git checkout %s)",
+		    r.editions + 1, r.path);
+		show_change(a, d, &r, now.data, now.len);
+	}
 	return 0;
 }

@@ -62,7 +62,8 @@ diff -r out1.before out1 >/dev/null || fail "build after a change changed the ou
 "$bin" publish "$note" >/dev/null 2>err
 rc=$?
 [ "$rc" -eq 1 ] || fail "publish of a change without a correction: exit $rc, expected 1"
-grep -qF 'record the correction under "corrections"' err || fail "publish without a correction: $(cat err)"
+grep -qF 'each new edition needs a correction of its own: record the correction under "corrections"' err ||
+	fail "publish without a correction: $(cat err)"
 cmp -s "$rec" rec.1 || fail "a refused publish changed the record"
 sed -i 's/^  started: 17$/  started: 16/' content/initiatives/bydelsmoedre.yaml
 
@@ -97,6 +98,11 @@ YAML
 [ $? -eq 1 ] || fail "check of a correction not yet published: not an error"
 "$bin" publish "$note" >out 2>err || fail "publish of a correction: exit $?: $(cat err)"
 grep -qF "(edition 2)" out || fail "publish of a correction said: $(cat out)"
+# It shows what the edition changes, to be seen before it is committed.
+grep -qE "^ *content/reports/$note/published.txt:[0-9]+:1: note: edition 2 changes the note here" err &&
+    grep -q 'note: published:   .*I alt 16 kvinder' err &&
+    grep -q 'note: now:         .*I alt 15 kvinder' err ||
+	fail "publish of a correction does not show what it changes: $(cat err)"
 grep -qx '=== edition 2: corrected 5. juli 2022' "$rec" || fail "no second edition"
 head -n "$(wc -l <rec.1)" "$rec" | cmp -s - rec.1 || fail "the first edition was not kept as it was"
 grep -qF 'I alt 15 kvinder' "$rec" || fail "the second edition lacks the corrected text"
