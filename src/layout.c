@@ -253,7 +253,9 @@ entries(struct arena *a, const struct initiative *in, const struct note *nt,
 		else if (st == PHASE_PLANNED)
 			e[n].state = ROW_EXPECTED, e[n].status = "Forventes";
 		else if (end.kind != DATE_NONE || i == last_dated ||
-		    (p->ongoing && st == PHASE_BEGUN))
+		    (p->ongoing && st == PHASE_BEGUN &&
+		    (p->ongoing_on.kind == DATE_NONE ||
+		    known_by(&p->ongoing_on, &nt->as_of))))
 			e[n].state = ROW_ONGOING, e[n].status = "I gang";
 		else
 			e[n].state = ROW_NONE, e[n].status = "";

@@ -1297,10 +1297,17 @@ load_phase(struct lctx *l, const struct ynode *n, struct phase *p)
 	if ((k = get(n, "ongoing")) != NULL) {
 		if (k->type == YNODE_SCALAR && strcmp(k->str, "true") == 0)
 			p->ongoing = 1;
-		else if (k->type != YNODE_SCALAR ||
-		    strcmp(k->str, "false") != 0)
-			lerr(l, k, "\"ongoing\" is true (the phase still goes "
-			    "on beside the later ones) or false");
+		/* A date has a year: "ja" is not read as a month. */
+		else if (k->type != YNODE_SCALAR || (strcmp(k->str,
+		    "false") != 0 && strpbrk(k->str, "0123456789") == NULL))
+			lerr(l, k, "\"ongoing\" is the date the phase was last "
+			    "known to go on beside the later ones (such as "
+			    "\"2. juni 2022\"), true, or false");
+		else if (strcmp(k->str, "false") != 0) {
+			/* The date it was known to go on on. */
+			date(l, n, "ongoing", &p->ongoing_on, NULL);
+			p->ongoing = !p->ongoing_on.bad;
+		}
 		if (p->ongoing && get(n, "end") != NULL)
 			lerr(l, k, "a phase with an \"end\" is not "
 			    "\"ongoing\": leave one of them out");

@@ -146,7 +146,9 @@ struct phase {
 	struct replan	*replans;	/* oldest first */
 	size_t		 nreplans;
 	struct count	 sessions;	/* teaching sessions held */
-	int		 ongoing;	/* still going on beside later phases */
+	int		 ongoing;	/* still going on beside later phases: */
+	struct date	 ongoing_on;	/* known so then ("ongoing: DATE"), or
+					   DATE_NONE ("ongoing: true") */
 	struct pos	 pos;
 	struct pos	 start_pos;
 	struct pos	 end_pos;

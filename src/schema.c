@@ -158,9 +158,10 @@ static const struct schema_key phase_doc[] = {
 	{ "replanned", "Ændringer af planen, ældste først: date, planned_start "
 	    "og evt. planned_end og reason.", SF_LIST, NULL,
 	    &phase_replan_map, NULL, NULL, 0, 0 },
-	KEY("ongoing", SF_BOOL, "true, når fasen uden slutdato stadig "
-	    "foregår ved siden af de faser, der er begyndt efter den; "
-	    "ellers false."),
+	KEY("ongoing", SF_BOOL_DATE, "Når fasen uden slutdato stadig "
+	    "foregår ved siden af de faser, der er begyndt efter den: den "
+	    "dato, det senest var kendt, fx 2. juni 2022 (notater fra før "
+	    "den dato ændres ikke), eller true; ellers false."),
 	KEY("sessions", SF_COUNT, "Antal undervisningsgange."
 	    ONE_OR_OVER_TIME),
 	END
@@ -684,6 +685,13 @@ put_form(struct buf *b, const struct schema_key *k, unsigned *used)
 	case SF_QUANTITY: case SF_DATE: case SF_BOOL: case SF_COLOR:
 		buf_puts(b, "\"allOf\":[");
 		put_ref(b, simple[k->form], used);
+		buf_puts(b, "]");
+		break;
+	case SF_BOOL_DATE:
+		buf_puts(b, "\"anyOf\":[");
+		put_ref(b, DEF_BOOL, used);
+		buf_puts(b, ",");
+		put_ref(b, DEF_DATE, used);
 		buf_puts(b, "]");
 		break;
 	case SF_NUMBER:

@@ -21,6 +21,7 @@ enum schema_form {
 	SF_QUANTITY,	/* "34 %", "16 mio. kr.", or numbers over time */
 	SF_DATE,	/* a Danish date (date.c) */
 	SF_BOOL,	/* true or false */
+	SF_BOOL_DATE,	/* true, false or a date */
 	SF_NUMBER,	/* a decimal number from lo to hi */
 	SF_COLOR,	/* "#rrggbb" */
 	SF_PATTERN,	/* text matching pattern */

@@ -419,6 +419,10 @@ check_stale_phases(struct diag *d, const struct initiative *in,
 		x = count_at(&p->sessions, &nt->as_of);
 		y = count_at(&p->sessions, &prev->as_of);
 		news |= x.set != y.set || x.value != y.value;
+		/* Known to go on since the note before: "ongoing: DATE". */
+		news |= p->ongoing_on.kind != DATE_NONE &&
+		    known_by(&p->ongoing_on, &nt->as_of) &&
+		    !known_by(&p->ongoing_on, &prev->as_of);
 		if (news)
 			continue;
 		buf_init(&then, &a);
@@ -429,8 +433,9 @@ check_stale_phases(struct diag *d, const struct initiative *in,
 		    "the phase \"%s\" had begun by the note of %s and still "
 		    "goes on in the note of %s with nothing new about it: "
 		    "give its \"end\" if it has ended, or what changed (a "
-		    "new plan under \"replanned\", its sessions)", p->id,
-		    then.data, now.data);
+		    "new plan under \"replanned\", its sessions), or if it "
+		    "simply goes on, say so: \"ongoing: %s\"", p->id,
+		    then.data, now.data, now.data);
 	}
 	arena_fini(&a);
 }
@@ -475,9 +480,9 @@ check_undated(struct diag *d, const struct initiative *in)
 			    p->pos.col, "the phase \"%s\" has no \"end\", and "
 			    "\"%s\" began after it: give its end date, or, if it "
 			    "still goes on beside the later phases, write "
-			    "\"ongoing: true\" (where that changes a published "
-			    "note, record it under \"corrections\" in the note's "
-			    "report.yaml)", p->id, later->id != NULL ?
+			    "\"ongoing:\" and the date it was last known to, such "
+			    "as this year's note's (the notes before that date "
+			    "stay as they were)", p->id, later->id != NULL ?
 			    later->id : "");
 	}
 	for (i = 0; i < in->nphases; i++) {
