@@ -456,6 +456,12 @@ figure_label(struct arena *a, const struct figure *fig)
 	return l;
 }
 
+/* The participant counts' rows, in participant_counts' order. */
+static const char *const part_labels[PART__MAX] = {
+	"Rekrutterede deltagere", "Deltagere ved opstart", "Faldet fra",
+	"Gennemført", "Aktive deltagere"
+};
+
 /*
  * The participant counts of the whole initiative, or of one course with
  * its label: "Deltagere ved opstart (Forårsholdet)".
@@ -464,9 +470,6 @@ static void
 participant_rows(struct figrows *f, const struct participants *g,
     const struct date *as_of, const struct date *then, int labelled)
 {
-	static const char *const labels[PART__MAX] = {
-	    "Rekrutterede deltagere", "Deltagere ved opstart", "Faldet fra",
-	    "Gennemført", "Aktive deltagere" };
 	struct participants p, q;
 	const struct count *ps[PART__MAX], *qs[PART__MAX];
 	struct block	*r;
@@ -478,14 +481,32 @@ participant_rows(struct figrows *f, const struct participants *g,
 	participant_counts(&p, ps);
 	participant_counts(&q, qs);
 	for (i = 0; i < PART__MAX; i++) {
-		full = g->label == NULL ? labels[i] : arena_printf(f->a,
-		    "%s (%s)", labels[i], g->label);
-		r = figure_row(f, labelled ? full : labels[i], ps[i], qs[i],
-		    NULL, as_of);
+		full = g->label == NULL ? part_labels[i] : arena_printf(f->a,
+		    "%s (%s)", part_labels[i], g->label);
+		r = figure_row(f, labelled ? full : part_labels[i], ps[i],
+		    qs[i], NULL, as_of);
 		/* The same row in the notes that label it. */
 		if (r != NULL)
 			r->key = full;
 	}
+}
+
+/* The sums of the courses: "Deltagere ved opstart i alt". */
+static void
+total_rows(struct figrows *f, const struct initiative *in,
+    const struct date *as_of, const struct date *then)
+{
+	struct participants p, q;
+	const struct count *ps[PART__MAX], *qs[PART__MAX];
+	size_t		 i;
+
+	participants_total(in, as_of, &p);
+	participants_total(in, then, &q);
+	participant_counts(&p, ps);
+	participant_counts(&q, qs);
+	for (i = 0; i < PART__MAX; i++)
+		(void)figure_row(f, arena_printf(f->a, "%s i alt",
+		    part_labels[i]), ps[i], qs[i], NULL, as_of);
 }
 
 /*
@@ -557,6 +578,9 @@ figures(struct arena *a, const struct content *c,
 	for (i = 0; i < in->nparticipants; i++)
 		participant_rows(&f, &in->participants[i], &nt->as_of, then,
 		    n > 1);
+	/* With more than one course, their sums too. */
+	if (n > 1)
+		total_rows(&f, in, &nt->as_of, then);
 	for (i = 0; i < in->nphases; i++) {
 		const struct phase *ph = &in->phases[i];
 
