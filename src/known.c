@@ -269,3 +269,41 @@ count_quantity(const struct count *c)
 	q.approx = c->approx;
 	return q;
 }
+
+int
+note_covers(const struct note *nt, const struct initiative *in)
+{
+	size_t	 i;
+
+	for (i = 0; nt->initiatives_p != NULL && i < nt->ninitiatives; i++)
+		if (nt->initiatives_p[i] == in)
+			return 1;
+	return 0;
+}
+
+int
+notes_share(const struct note *x, const struct note *y)
+{
+	size_t	 i;
+
+	for (i = 0; x->initiatives_p != NULL && i < x->ninitiatives; i++)
+		if (x->initiatives_p[i] != NULL &&
+		    note_covers(y, x->initiatives_p[i]))
+			return 1;
+	return 0;
+}
+
+const struct note *
+note_follows(const struct content *c, const struct note *nt)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < c->nnotes && &c->notes[i] != nt; i++)
+		continue;
+	/* The notes are newest first: the ones after nt are older. */
+	for (j = i + 1; j < c->nnotes; j++)
+		if (c->notes[j].as_of.last < nt->as_of.first &&
+		    notes_share(nt, &c->notes[j]))
+			return &c->notes[j];
+	return NULL;
+}

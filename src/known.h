@@ -56,6 +56,19 @@ int		 participants_known(const struct participants *,
 void		 participants_total(const struct initiative *,
 		    const struct date *as_of, struct participants *out);
 
+/* Whether the note covers the initiative (validate resolves them). */
+int		 note_covers(const struct note *, const struct initiative *);
+
+/* Whether the two notes cover an initiative in common. */
+int		 notes_share(const struct note *, const struct note *);
+
+/*
+ * The note nt (one of c's) follows up: the newest one before it on one
+ * of its initiatives, or NULL.
+ */
+const struct note *note_follows(const struct content *c,
+		    const struct note *nt);
+
 /*
  * When a milestone was expected on a date: the plan then in force, or
  * a date of kind DATE_NONE when no plan was made by then.

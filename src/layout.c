@@ -1284,30 +1284,6 @@ inspect_logo(struct arena *a, struct diag *d, const struct content *c,
 	return 0;
 }
 
-/* Whether the note covers the initiative. */
-static int
-covers(const struct note *nt, const struct initiative *in)
-{
-	size_t	 i;
-
-	for (i = 0; nt->initiatives_p != NULL && i < nt->ninitiatives; i++)
-		if (nt->initiatives_p[i] == in)
-			return 1;
-	return 0;
-}
-
-/* Whether the two notes cover an initiative in common. */
-static int
-share(const struct note *x, const struct note *y)
-{
-	size_t	 i;
-
-	for (i = 0; x->initiatives_p != NULL && i < x->ninitiatives; i++)
-		if (x->initiatives_p[i] != NULL && covers(y, x->initiatives_p[i]))
-			return 1;
-	return 0;
-}
-
 /*
  * The notes as a series: each one's year, a heading that tells it from
  * the others (its year, else its date, with its subject), the note it
@@ -1346,16 +1322,12 @@ series(struct arena *a, const struct content *c, struct report *r)
 	/* Newest first: the notes after i come before it. */
 	for (i = 0; i < c->nnotes; i++) {
 		nt = &c->notes[i];
-		for (j = i + 1; j < c->nnotes; j++) {
-			o = &c->notes[j];
-			if (o->as_of.last < nt->as_of.first && share(nt, o)) {
-				r->notes[i].follows = &r->notes[j];
-				break;
-			}
-		}
+		if ((o = note_follows(c, nt)) != NULL)
+			r->notes[i].follows = &r->notes[o - c->notes];
 		for (j = i; j > 0; j--) {
 			o = &c->notes[j - 1];
-			if (o->as_of.first > nt->as_of.last && share(nt, o)) {
+			if (o->as_of.first > nt->as_of.last &&
+			    notes_share(nt, o)) {
 				r->notes[i].followed = &r->notes[j - 1];
 				break;
 			}
@@ -1575,7 +1547,7 @@ initiative_page(struct arena *a, const struct content *c,
 	notes = arena_calloc(a, c->nnotes + 1, sizeof(*notes));
 	p->notes = arena_calloc(a, c->nnotes + 1, sizeof(*p->notes));
 	for (i = 0; i < c->nnotes; i++)
-		if (covers(&c->notes[i], in)) {
+		if (note_covers(&c->notes[i], in)) {
 			notes[n++] = &c->notes[i];
 			p->notes[p->nnotes++] = &r->notes[i];
 		}
@@ -1634,7 +1606,7 @@ layout_report(struct arena *a, struct diag *d, const struct content *c,
 	    sizeof(*r->initiatives));
 	for (i = 0; i < c->ninitiatives; i++) {
 		for (j = 0; j < c->nnotes; j++)
-			if (covers(&c->notes[j], &c->initiatives[i]))
+			if (note_covers(&c->notes[j], &c->initiatives[i]))
 				break;
 		if (j == c->nnotes)
 			continue;

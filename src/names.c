@@ -374,6 +374,8 @@ names_build(struct names *t, struct arena *a, const struct content *c,
     const struct note *nt)
 {
 	struct adder	 ad;
+	const struct note *prev;
+	struct date	 none;
 	size_t		 i;
 
 	memset(t, 0, sizeof(*t));
@@ -392,6 +394,14 @@ names_build(struct names *t, struct arena *a, const struct content *c,
 	add_date(&ad, "note.as_of", &nt->as_of);
 	add_text(&ad, "note.title", nt->title);
 	add_text(&ad, "note.subject", nt->subject);
+	/* The note this one follows up, when there is one. */
+	prev = note_follows(c, nt);
+	memset(&none, 0, sizeof(none));
+	add_date(&ad, "previous_note.date", prev != NULL ? &prev->date : &none);
+	add_date(&ad, "previous_note.as_of", prev != NULL ? &prev->as_of :
+	    &none);
+	add_text(&ad, "previous_note.title", prev != NULL ? prev->title :
+	    NULL);
 	if (nt->sender_p != NULL)
 		add_text(&ad, "note.sender", nt->sender_p->name);
 	for (i = 0; i < nt->nevents; i++) {

@@ -485,6 +485,13 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 		} else if (n->kind == NAME_LATER) {
 			later(w, n, key, line, utf8_column_at(&cur, line_start, ns));
 			errors++;
+		} else if (n->kind == NAME_EMPTY &&
+		    strncmp(key, "previous_note.", 14) == 0) {
+			diag_msg(w->d, DIAG_ERROR, w->path, line,
+			    utf8_column_at(&cur, line_start, ns), "\"%s\": this "
+			    "note follows up no earlier note on its initiatives: "
+			    "leave the {{ }} out", key);
+			errors++;
 		} else if (n->kind == NAME_EMPTY) {
 			diag_msg(w->d, DIAG_ERROR, w->path, line,
 			    utf8_column_at(&cur, line_start, ns), "\"%s\" is a name, but "
