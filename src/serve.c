@@ -487,8 +487,13 @@ listen_on(const struct serve_opts *o, int *port)
 	return -1;
 }
 
+/*
+ * The signals that end the preview, read from a descriptor.  They stay
+ * blocked to the end: a second Ctrl-C while the folder is removed must
+ * not end the program before it is gone.
+ */
 static int
-sigfd_open(sigset_t *old)
+sigfd_open(void)
 {
 	sigset_t	 set;
 
@@ -497,7 +502,7 @@ sigfd_open(sigset_t *old)
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
 	sigaddset(&set, SIGHUP);
-	if (sigprocmask(SIG_BLOCK, &set, old) == -1)
+	if (sigprocmask(SIG_BLOCK, &set, NULL) == -1)
 		return -1;
 	return signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
 }
@@ -569,13 +574,19 @@ serve_main(const struct serve_opts *o)
 	struct MHD_Daemon *daemon = NULL;
 	struct arena	 a;
 	struct diag	 d;
-	sigset_t	 old;
 	const char	*tmp = getenv("TMPDIR"), *what, *stuck;
 	int		 lfd = -1, sfd = -1, port = o->port, err, rc = 2;
 	int		 watching = 0;	/* what failed was watching */
 
 	memset(&s, 0, sizeof(s));
 	s.o = o;
+	memset(&w, 0, sizeof(w));
+	w.fd = -1;
+	/* Before the folder is made, so that a Ctrl-C removes it. */
+	if ((sfd = sigfd_open()) == -1) {
+		what = tr(o->lang, "cannot wait for Ctrl-C");
+		goto fail;
+	}
 	if (watch_init(&w) == -1 || watch_add_tree(&w, o->cdir) == -1 ||
 	    watch_add_tree(&w, o->tdir) == -1) {
 		watching = 1;
@@ -611,10 +622,6 @@ serve_main(const struct serve_opts *o)
 	lfd = -1;	/* libmicrohttpd's now */
 	snprintf(s.host[0], sizeof(s.host[0]), "127.0.0.1:%d", port);
 	snprintf(s.host[1], sizeof(s.host[1]), "localhost:%d", port);
-	if ((sfd = sigfd_open(&old)) == -1) {
-		what = tr(o->lang, "cannot wait for Ctrl-C");
-		goto fail;
-	}
 	rebuild(&s);
 	say(tr(o->lang, "the preview is at http://127.0.0.1:%d/ "
 	    "(Ctrl-C stops it)"), port);
@@ -641,10 +648,8 @@ done:
 	}
 	if (lfd != -1)
 		close(lfd);
-	if (sfd != -1) {
+	if (sfd != -1)
 		close(sfd);
-		sigprocmask(SIG_SETMASK, &old, NULL);
-	}
 	watch_fini(&w);
 	free(s.errors);
 	if (s.tmpdir[0] != '\0') {

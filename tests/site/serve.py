@@ -19,7 +19,8 @@
 #     broken YAML turns every page into the errors (file:line:column, the
 #     line, a marker under the column, in Danish or English) and the
 #     terminal says the same; mended, the note is back;
-#   - Ctrl-C ends it with status 0 and removes its folder.
+#   - Ctrl-C ends it with status 0 and removes its folder, pressed again
+#     and again while it stops too.
 # Prints one line per problem; exits 1 on any.
 # tests/valgrind.sh runs it with SERVE_PREFIX (valgrind and its options,
 # put before the program) and SERVE_SLOW (what every time limit is
@@ -160,6 +161,23 @@ def main():
         problem("Ctrl-C: it does not say it removed its folder")
     if os.path.exists(os.path.join(work, "output")):
         problem("serve wrote output/")
+
+    # Ctrl-C pressed again and again while it stops: it still removes
+    # its folder and ends with status 0, not killed by the second one.
+    pv = Preview(work, ["-p", "0"], env)
+    if pv.port is None:
+        problem("no address the second time: %r" % pv.text())
+    pv.p.send_signal(signal.SIGINT)
+    t = time.time()
+    while pv.p.poll() is None and time.time() - t < 10 * SLOW:
+        pv.p.send_signal(signal.SIGINT)
+        time.sleep(0.001)
+    rc = pv.stop()
+    if rc != 0 or os.listdir(tmpdir):
+        problem("Ctrl-C again and again: exit %d, left %s in TMPDIR" % (
+            rc, os.listdir(tmpdir)))
+        for d in os.listdir(tmpdir):
+            shutil.rmtree(os.path.join(tmpdir, d))
 
     # In Danish (the default), the error page and the terminal too.
     save(os.path.join(work, "content/initiatives/baba.yaml"),
