@@ -329,19 +329,58 @@ unescape(void *cls, struct MHD_Connection *c, char *s)
 	return (size_t)(w - s);
 }
 
-/* PREVIEW_WAIT?gen=N: answered with the build, once it is not N. */
+/* A waiting page that went away (its tab was closed) reads the end. */
+static int
+gone(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci;
+	char		 ch;
+	ssize_t		 n;
+
+	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+	if (ci == NULL)
+		return 0;
+	n = recv(ci->connect_fd, &ch, 1, MSG_PEEK | MSG_DONTWAIT);
+	return n == 0 || (n == -1 && errno != EAGAIN && errno != EWOULDBLOCK &&
+	    errno != EINTR);
+}
+
+/*
+ * PREVIEW_WAIT?gen=N: answered with the build, once it is not N.  When
+ * WAIT_MAX pages wait, the places of those that went away are taken
+ * back; if none did, the page is told to ask again later (503), never
+ * answered at once with the build it has: it would ask again at once,
+ * and again, as fast as it can.
+ */
 static enum MHD_Result
 send_gen(struct server *s, struct MHD_Connection *c, void **con_cls)
 {
+	struct MHD_Response *r;
 	const char	*g;
 	char		 text[32], *end;
 	unsigned long	 gen;
+	size_t		 i, n;
 
 	g = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "gen");
 	errno = 0;
 	gen = g != NULL ? strtoul(g, &end, 10) : 0;
 	if (*con_cls == &s->seen && g != NULL && *g != '\0' && *end == '\0' &&
-	    errno == 0 && gen == s->gen && s->nwaiting < WAIT_MAX) {
+	    errno == 0 && gen == s->gen) {
+		if (s->nwaiting == WAIT_MAX) {
+			for (i = 0, n = 0; i < s->nwaiting; i++)
+				if (gone(s->waiting[i]))
+					MHD_resume_connection(s->waiting[i]);
+				else
+					s->waiting[n++] = s->waiting[i];
+			s->nwaiting = n;
+		}
+		if (s->nwaiting == WAIT_MAX) {
+			r = MHD_create_response_from_buffer(0, NULL,
+			    MHD_RESPMEM_PERSISTENT);
+			if (r != NULL)
+				MHD_add_response_header(r, "Retry-After", "2");
+			return respond(c, MHD_HTTP_SERVICE_UNAVAILABLE, r, NULL);
+		}
 		s->waiting[s->nwaiting++] = c;
 		*con_cls = &s->parked;
 		MHD_suspend_connection(c);

@@ -19,6 +19,9 @@
 #     broken YAML turns every page into the errors (file:line:column, the
 #     line, a marker under the column, in Danish or English) and the
 #     terminal says the same; mended, the note is back;
+#   - more pages waiting than it keeps (64) are told to ask again later
+#     (503), never answered at once with the build they have; the places
+#     of pages that went away are taken back;
 #   - Ctrl-C ends it with status 0 and removes its folder, pressed again
 #     and again while it stops too.
 # Prints one line per problem; exits 1 on any.
@@ -372,6 +375,38 @@ def run(pv, work, tmpdir, built, taken):
     new, took = pv.wait_gen("0")
     if new != pv.gen() or took > 1 * SLOW:
         problem("an old build's page is not answered at once")
+
+    # Many waiting pages: never answered at once with the build they
+    # have, which a page would ask for again at once, as fast as it can.
+    # The places of pages that went away are taken back.
+    gen = pv.gen()
+
+    def waiters(n):
+        socks = []
+        for _ in range(n):
+            w = socket.create_connection(("127.0.0.1", pv.port))
+            w.sendall(("GET /_statusnotat/wait?gen=%s HTTP/1.1\r\nHost: "
+                       "127.0.0.1:%d\r\n\r\n" % (gen, pv.port)).encode())
+            socks.append(w)
+        time.sleep(0.3 * SLOW)
+        return socks
+
+    def one_more(what, ok):
+        status, h, body = request(pv.port, (
+            "GET /_statusnotat/wait?gen=%s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n"
+            "Connection: close\r\n\r\n" % (gen, pv.port)).encode(),
+            timeout=1 * SLOW)
+        if status not in ok or (status == 503 and h.get("retry-after") is None):
+            problem("%s: a page with the build it has got %d %r at once" % (
+                what, status, body[:20]))
+
+    for w in waiters(64):
+        w.close()
+    one_more("64 waiting pages closed", (0,))
+    socks = waiters(64)
+    one_more("64 pages waiting", (0, 503))
+    for w in socks:
+        w.close()
 
 
 main()
