@@ -55,6 +55,7 @@
 #include "watch.h"
 
 #define QUIET_MS	30	/* a burst of saves has ended */
+#define LOOK_MS		500	/* a folder gone is looked for again */
 #define BURST_MS	1000	/* but build at least this often in one */
 #define HEARTBEAT_MS	25000	/* a waiting page is answered by then */
 #define CONN_TIMEOUT	10	/* seconds a client may stall */
@@ -554,7 +555,8 @@ loop(struct server *s, struct MHD_Daemon *daemon, int sfd, struct watch *w)
 	struct signalfd_siginfo si;
 	MHD_UNSIGNED_LONG_LONG mt;
 	long long	 t, first = 0, quiet = 0, beat = now_ms() + HEARTBEAT_MS;
-	int		 timeout, pending = 0;
+	long long	 look = 0;
+	int		 timeout, pending = 0, found;
 
 	if ((info = MHD_get_daemon_info(daemon,
 	    MHD_DAEMON_INFO_EPOLL_FD)) == NULL)
@@ -567,6 +569,8 @@ loop(struct server *s, struct MHD_Daemon *daemon, int sfd, struct watch *w)
 		timeout = (int)(beat - t);
 		if (pending && quiet - t < timeout)
 			timeout = (int)(quiet - t);
+		if (w->lost && look - t < timeout)
+			timeout = (int)(look - t);
 		if (MHD_get_timeout(daemon, &mt) == MHD_YES &&
 		    mt < (MHD_UNSIGNED_LONG_LONG)timeout)
 			timeout = (int)mt;
@@ -589,6 +593,21 @@ loop(struct server *s, struct MHD_Daemon *daemon, int sfd, struct watch *w)
 		}
 		MHD_run(daemon);
 		t = now_ms();
+		/*
+		 * The content folder removed (or moved away) and made again,
+		 * as a copy put back does: the new one is watched, and built.
+		 */
+		if (w->lost && t >= look) {
+			w->lost = 0;
+			look = t + LOOK_MS;
+			found = watch_found(w, s->o->cdir);
+			if (watch_found(w, s->o->tdir) || found) {
+				if (!pending)
+					first = t;
+				pending = 1;
+				quiet = t;
+			}
+		}
 		if (pending && t >= quiet) {
 			pending = 0;
 			rebuild(s);

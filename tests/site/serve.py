@@ -22,6 +22,8 @@
 #   - more pages waiting than it keeps (64) are told to ask again later
 #     (503), never answered at once with the build they have; the places
 #     of pages that went away are taken back;
+#   - the content folder moved away and a copy put back: the copy is
+#     built, and a save in it too;
 #   - Ctrl-C ends it with status 0 and removes its folder, pressed again
 #     and again while it stops too.
 # Prints one line per problem; exits 1 on any.
@@ -370,6 +372,26 @@ def run(pv, work, tmpdir, built, taken):
     page = get(pv.port, "/%s/" % note)[2].decode()
     if not re.search(r"I alt 16\s+kvinder", page) or "The content has" in page:
         problem("mended: the note is not back")
+    # The content folder moved away and a copy put in its place: the copy
+    # is built, and watched.
+    content = os.path.join(work, "content")
+    gen = pv.gen()
+    os.rename(content, content + ".old")
+    pv.wait_gen(gen)
+    gen = pv.gen()
+    shutil.copytree(content + ".old", content)
+    new, took = pv.wait_gen(gen)
+    if new != str(int(gen) + 1):
+        problem("the content folder put back: not built (%r after %.1f s)" % (
+            new, took))
+    gen = pv.gen()
+    save(yaml, "started: 16", "started: 18")
+    pv.wait_gen(gen)
+    page = get(pv.port, "/%s/" % note)[2].decode()
+    if not re.search(r"I alt 18\s+kvinder", page):
+        problem("the content folder put back: a save in it is not built")
+    shutil.rmtree(content + ".old")
+    time.sleep(0.3 * SLOW)  # the build it may start
     # A waiting page with the build it has is answered after the heartbeat
     # (25 s: not waited for here); one with an old build at once.
     new, took = pv.wait_gen("0")
