@@ -547,6 +547,20 @@ sigfd_open(void)
 	return signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
 }
 
+/* Whether the folder dir is root or lies inside it. */
+static int
+is_inside(const char *dir, const char *root)
+{
+	char	 d[PATH_MAX], r[PATH_MAX];
+	size_t	 n;
+
+	if (realpath(dir, d) == NULL || realpath(root, r) == NULL)
+		return 0;
+	n = strlen(r);
+	return strncmp(d, r, n) == 0 && (d[n] == '/' || d[n] == '\0' ||
+	    r[n - 1] == '/');
+}
+
 static int
 loop(struct server *s, struct MHD_Daemon *daemon, int sfd, struct watch *w)
 {
@@ -652,7 +666,13 @@ serve_main(const struct serve_opts *o)
 		    "changes");
 		goto fail;
 	}
-	if (tmp == NULL || *tmp != '/' || strlen(tmp) + 32 > sizeof(s.tmpdir))
+	/*
+	 * Not in the content or templates folder, which the build would
+	 * refuse to write into (and each build would start another).
+	 */
+	if (tmp == NULL || *tmp != '/' || strlen(tmp) + 32 >
+	    sizeof(s.tmpdir) || is_inside(tmp, o->cdir) ||
+	    is_inside(tmp, o->tdir))
 		tmp = "/tmp";
 	snprintf(s.tmpdir, sizeof(s.tmpdir), "%s/statusnotat-preview-XXXXXX",
 	    tmp);

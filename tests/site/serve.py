@@ -24,6 +24,7 @@
 #     of pages that went away are taken back;
 #   - the content folder moved away and a copy put back: the copy is
 #     built, and a save in it too;
+#   - TMPDIR inside the content folder is not used;
 #   - Ctrl-C ends it with status 0 and removes its folder, pressed again
 #     and again while it stops too.
 # Prints one line per problem; exits 1 on any.
@@ -183,6 +184,22 @@ def main():
             rc, os.listdir(tmpdir)))
         for d in os.listdir(tmpdir):
             shutil.rmtree(os.path.join(tmpdir, d))
+
+    # TMPDIR inside the content folder: the preview's folder goes elsewhere
+    # (the build would refuse to write into the content), and the note is
+    # served, not an error about a temporary folder.
+    inside = os.path.join(work, "content", "tmp")
+    os.mkdir(inside)
+    pv = Preview(work, ["-p", "0"], dict(env, TMPDIR=inside))
+    try:
+        status, _, body = get(pv.port, "/") if pv.port else (0, {}, b"")
+        if status != 200 or b"The content has" in body or \
+                b"statusnotat-preview" in body or os.listdir(inside):
+            problem("TMPDIR inside content/: %d %r, %s in it" % (
+                status, body[:300], os.listdir(inside)))
+    finally:
+        pv.stop()
+    shutil.rmtree(inside)
 
     # In Danish (the default), the error page and the terminal too.
     save(os.path.join(work, "content/initiatives/baba.yaml"),
