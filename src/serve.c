@@ -18,7 +18,9 @@
  * folder by folder with openat(2) and O_NOFOLLOW, so no "..", no
  * symbolic link and no name beginning with "." (the build's own
  * files) is followed; a folder is served as its index.html, never
- * listed.  Linux only, as inotify and signalfd are.
+ * listed.  A folder removed meanwhile (as cleaners of /tmp do) is made
+ * anew, never taken over from another.  Linux only, as inotify and
+ * signalfd are.
  */
 #define _GNU_SOURCE
 
@@ -66,8 +68,11 @@
 
 struct server {
 	const struct serve_opts *o;
-	char		 tmpdir[PATH_MAX - 16];	/* mkdtemp'd */
+	const char	*base;		/* TMPDIR, or /tmp */
+	char		 tmpdir[PATH_MAX - 16];	/* mkdtemp'd under base */
 	char		 site[PATH_MAX];	/* tmpdir/site */
+	dev_t		 dev;		/* tmpdir's */
+	ino_t		 ino;
 	unsigned long	 gen;		/* builds so far */
 	char		*errors;	/* the error page, or NULL; malloc'd */
 	size_t		 errlen;
@@ -77,6 +82,9 @@ struct server {
 	char		 seen;		/* con_cls: the headers were read */
 	char		 parked;	/* con_cls: suspended, to answer */
 };
+
+static int	is_own(const struct server *);
+static void	rebuild(struct server *);
 
 static long long
 now_ms(void)
@@ -434,6 +442,9 @@ answer(void *cls, struct MHD_Connection *c, const char *url,
 	}
 	if (strcmp(url, PREVIEW_WAIT) == 0)
 		return send_gen(s, c, con_cls);
+	/* Its folder removed meanwhile (cleaners of /tmp do): built again. */
+	if (!is_own(s))
+		rebuild(s);
 	return send_file(s, c, url);
 }
 
@@ -448,6 +459,44 @@ wake(struct server *s)
 	s->nwaiting = 0;
 }
 
+/*
+ * The preview's folder, made under base: tmpdir and site name it from
+ * now on.  Returns 0, or -1 with errno and nothing changed.
+ */
+static int
+make_folder(struct server *s)
+{
+	char		 dir[sizeof(s->tmpdir)];
+	struct stat	 st;
+	int		 err;
+
+	snprintf(dir, sizeof(dir), "%s/statusnotat-preview-XXXXXX", s->base);
+	if (mkdtemp(dir) == NULL)
+		return -1;
+	if (lstat(dir, &st) == -1) {
+		err = errno;
+		(void)rmdir(dir);
+		errno = err;
+		return -1;
+	}
+	memcpy(s->tmpdir, dir, sizeof(dir));
+	s->dev = st.st_dev;
+	s->ino = st.st_ino;
+	snprintf(s->site, sizeof(s->site), "%s/site", s->tmpdir);
+	return 0;
+}
+
+/* The folder it made is still there, not another in its place. */
+static int
+is_own(const struct server *s)
+{
+	struct stat	 st;
+
+	return lstat(s->tmpdir, &st) == 0 && S_ISDIR(st.st_mode) &&
+	    st.st_uid == geteuid() && st.st_dev == s->dev &&
+	    st.st_ino == s->ino;
+}
+
 static void
 rebuild(struct server *s)
 {
@@ -457,6 +506,12 @@ rebuild(struct server *s)
 	long long	 t0 = now_ms();
 	int		 rc;
 
+	/*
+	 * The folder removed meanwhile (cleaners of /tmp remove old ones),
+	 * or another in its place: a new one, never that other.
+	 */
+	if (!is_own(s))
+		(void)make_folder(s);
 	arena_init(&a);
 	diag_init(&d, stderr);
 	d.lang = s->o->lang;
@@ -649,6 +704,7 @@ serve_main(const struct serve_opts *o)
 	const char	*tmp = getenv("TMPDIR"), *what, *stuck;
 	int		 lfd = -1, sfd = -1, port = o->port, err, rc = 2;
 	int		 watching = 0;	/* what failed was watching */
+	int		 removed = 1;
 
 	memset(&s, 0, sizeof(s));
 	s.o = o;
@@ -674,14 +730,11 @@ serve_main(const struct serve_opts *o)
 	    sizeof(s.tmpdir) || is_inside(tmp, o->cdir) ||
 	    is_inside(tmp, o->tdir))
 		tmp = "/tmp";
-	snprintf(s.tmpdir, sizeof(s.tmpdir), "%s/statusnotat-preview-XXXXXX",
-	    tmp);
-	if (mkdtemp(s.tmpdir) == NULL) {
-		s.tmpdir[0] = '\0';
+	s.base = tmp;
+	if (make_folder(&s) == -1) {
 		what = tr(o->lang, "cannot make a temporary folder");
 		goto fail;
 	}
-	snprintf(s.site, sizeof(s.site), "%s/site", s.tmpdir);
 	if ((lfd = listen_on(o, &port)) == -1) {
 		what = tr(o->lang, "cannot listen on 127.0.0.1");
 		goto fail;
@@ -730,17 +783,19 @@ done:
 		close(sfd);
 	watch_fini(&w);
 	free(s.errors);
-	if (s.tmpdir[0] != '\0') {
+	/* Its own folder only: not another made in its place since. */
+	if (s.tmpdir[0] != '\0' && is_own(&s)) {
 		arena_init(&a);
 		diag_init(&d, NULL);
 		d.lang = o->lang;
-		if (fs_remove_tree(&a, s.tmpdir, &stuck, &err) == -1)
+		if (fs_remove_tree(&a, s.tmpdir, &stuck, &err) == -1) {
 			fprintf(stderr, "statusnotat: %s: %s: %s\n",
 			    tr(o->lang, "error"), stuck, fs_why(&d, err));
-		else if (daemon != NULL)
-			say(tr(o->lang, "stopped; the preview's folder "
-			    "is removed"));
+			removed = 0;
+		}
 		arena_fini(&a);
 	}
+	if (removed && daemon != NULL)
+		say(tr(o->lang, "stopped; the preview's folder is removed"));
 	return rc;
 }

@@ -24,6 +24,8 @@
 #     of pages that went away are taken back;
 #   - the content folder moved away and a copy put back: the copy is
 #     built, and a save in it too;
+#   - its folder removed (by a cleaner of /tmp): built again in a new one;
+#     another's folder in its place is not served;
 #   - TMPDIR inside the content folder is not used;
 #   - Ctrl-C ends it with status 0 and removes its folder, pressed again
 #     and again while it stops too.
@@ -444,6 +446,27 @@ def run(pv, work, tmpdir, built, taken):
         problem("the content folder put back: a save in it is not built")
     shutil.rmtree(content + ".old")
     time.sleep(0.3 * SLOW)  # the build it may start
+    # Its folder removed by a cleaner of /tmp: a page asked for is built
+    # again, in a new folder.  Another's folder made in its place (as
+    # root, the test can make one) is neither served nor removed.
+    shutil.rmtree(os.path.dirname(site))
+    status, _, body = get(pv.port, "/")
+    if status != 200 or b"<script>" not in body or b"The content has" in body \
+            or len(os.listdir(tmpdir)) != 1:
+        problem("its folder removed: %d %r, TMPDIR has %s" % (
+            status, body[:200], os.listdir(tmpdir)))
+    if os.geteuid() == 0 and os.listdir(tmpdir):
+        mine = os.path.join(tmpdir, os.listdir(tmpdir)[0])
+        shutil.rmtree(mine)
+        os.makedirs(os.path.join(mine, "site"))
+        with open(os.path.join(mine, "site", "index.html"), "w") as f:
+            f.write("another's")
+        os.chown(mine, 65534, 65534)
+        status, _, body = get(pv.port, "/")
+        if b"another's" in body or len(os.listdir(tmpdir)) != 2:
+            problem("another's folder in its place: served (%d), TMPDIR %s" % (
+                status, os.listdir(tmpdir)))
+        shutil.rmtree(mine)
     # A waiting page with the build it has is answered after the heartbeat
     # (25 s: not waited for here); one with an old build at once.
     new, took = pv.wait_gen("0")
