@@ -506,17 +506,21 @@ rebuild(struct server *s)
 	long long	 t0 = now_ms();
 	int		 rc;
 
-	/*
-	 * The folder removed meanwhile (cleaners of /tmp remove old ones),
-	 * or another in its place: a new one, never that other.
-	 */
-	if (!is_own(s))
-		(void)make_folder(s);
 	arena_init(&a);
 	diag_init(&d, stderr);
 	d.lang = s->o->lang;
 	d.excerpts = 1;
-	rc = s->o->build(s->o->arg, &a, &d, s->site);
+	/*
+	 * The folder removed meanwhile (cleaners of /tmp remove old ones),
+	 * or another in its place: a new one, never that other.
+	 */
+	if (is_own(s) || make_folder(s) == 0)
+		rc = s->o->build(s->o->arg, &a, &d, s->site);
+	else {
+		diag_msg(&d, DIAG_SYSERR, NULL, 0, 0, "cannot make the "
+		    "preview's temporary folder: %s", fs_why(&d, errno));
+		rc = -1;
+	}
 	s->gen++;
 	free(s->errors);
 	s->errors = NULL;

@@ -24,7 +24,8 @@
 #     of pages that went away are taken back;
 #   - the content folder moved away and a copy put back: the copy is
 #     built, and a save in it too;
-#   - its folder removed (by a cleaner of /tmp): built again in a new one;
+#   - its folder removed (by a cleaner of /tmp): built again in a new one
+#     (TMPDIR removed too: the page says so, naming no temporary folder);
 #     another's folder in its place is not served;
 #   - TMPDIR inside the content folder is not used;
 #   - Ctrl-C ends it with status 0 and removes its folder, pressed again
@@ -467,6 +468,19 @@ def run(pv, work, tmpdir, built, taken):
             problem("another's folder in its place: served (%d), TMPDIR %s" % (
                 status, os.listdir(tmpdir)))
         shutil.rmtree(mine)
+    # TMPDIR itself removed too: the page says so, naming no temporary
+    # folder; made again, the page is back.
+    for f in os.listdir(tmpdir):
+        shutil.rmtree(os.path.join(tmpdir, f))
+    os.rmdir(tmpdir)
+    body = get(pv.port, "/")[2].decode()
+    if "cannot make the preview&#39;s temporary folder: " not in body or \
+            "statusnotat-preview" in body or tmpdir in body:
+        problem("TMPDIR removed: %r" % body[body.find("<ol>"):][:300])
+    os.mkdir(tmpdir)
+    status, _, body = get(pv.port, "/")
+    if status != 200 or b"The content has" in body:
+        problem("TMPDIR made again: %d %r" % (status, body[:200]))
     # A waiting page with the build it has is answered after the heartbeat
     # (25 s: not waited for here); one with an old build at once.
     new, took = pv.wait_gen("0")
