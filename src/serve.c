@@ -84,6 +84,7 @@ struct server {
 };
 
 static int	is_own(const struct server *);
+static int	make_folder(struct server *);
 static void	rebuild(struct server *);
 
 static long long
@@ -442,8 +443,12 @@ answer(void *cls, struct MHD_Connection *c, const char *url,
 	}
 	if (strcmp(url, PREVIEW_WAIT) == 0)
 		return send_gen(s, c, con_cls);
-	/* Its folder removed meanwhile (cleaners of /tmp do): built again. */
-	if (!is_own(s))
+	/*
+	 * Its folder removed meanwhile (cleaners of /tmp do): built again
+	 * in a new one.  If none can be made, the next save says so; here
+	 * a page's every request (its icon) would build and reload it.
+	 */
+	if (!is_own(s) && make_folder(s) == 0)
 		rebuild(s);
 	return send_file(s, c, url);
 }

@@ -468,11 +468,14 @@ def run(pv, work, tmpdir, built, taken):
             problem("another's folder in its place: served (%d), TMPDIR %s" % (
                 status, os.listdir(tmpdir)))
         shutil.rmtree(mine)
-    # TMPDIR itself removed too: the page says so, naming no temporary
-    # folder; made again, the page is back.
+    # TMPDIR itself removed too: a save's page says so, naming no
+    # temporary folder; made again, the page is back.
     for f in os.listdir(tmpdir):
         shutil.rmtree(os.path.join(tmpdir, f))
     os.rmdir(tmpdir)
+    gen = pv.gen()
+    save(yaml, "started: 18", "started: 19")
+    pv.wait_gen(gen)
     body = get(pv.port, "/")[2].decode()
     if "cannot make the preview&#39;s temporary folder: " not in body or \
             "statusnotat-preview" in body or tmpdir in body:
