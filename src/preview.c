@@ -17,13 +17,27 @@
  * answers when it was (or after a while, with the same gen).  A new
  * gen reloads the page.  Without a server (a page saved from the
  * preview) it asks again every few seconds, and does nothing else.
+ * One page of the browser asks, the one that holds the lock, and tells
+ * the others of a new gen (BroadcastChannel): a waiting request holds a
+ * connection, and a browser opens no more than six to one address, so
+ * with one each the seventh page would not load.  A page that does not
+ * hold the lock asks once, without waiting, when it starts.
  */
 static const char script[] =
 "<script>/* statusnotat serve: reload when the content changes */\n"
-"(function(){var g=\"%lu\";function w(){fetch(\"" PREVIEW_WAIT
-"?gen=\"+g,{cache:\"no-store\"}).then(function(r){if(!r.ok)throw 0;"
-"return r.text()}).then(function(t){if(t!==g)location.reload();"
-"else w()},function(){setTimeout(w,2000)})}w()})();\n</script>\n";
+"(function(){var g=\"%lu\",u=\"" PREVIEW_WAIT "\",c,l=navigator.locks;"
+"function n(t){if(t===g)return 0;if(c)c.postMessage(t);location.reload();"
+"return 1}"
+"function w(){return fetch(u+\"?gen=\"+g,{cache:\"no-store\"}).then("
+"function(r){if(!r.ok)throw 0;return r.text()}).then(function(t){"
+"return n(t)?new Promise(function(){}):w()},function(){return new "
+"Promise(function(r){setTimeout(r,2000)}).then(w)})}"
+"if(!l||!window.BroadcastChannel)return void w();"
+"c=new BroadcastChannel(\"statusnotat-serve\");c.onmessage=function(e){"
+"if(e.data!==g)location.reload()};"
+"fetch(u,{cache:\"no-store\"}).then(function(r){return r.ok&&r.text()})"
+".then(function(t){if(t&&t!==g)location.reload()},function(){});"
+"l.request(\"statusnotat-serve\",w)})();\n</script>\n";
 
 void
 preview_page(struct buf *b, const char *html, size_t len, unsigned long gen,

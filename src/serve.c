@@ -18,7 +18,9 @@
  * folder by folder with openat(2) and O_NOFOLLOW, so no "..", no
  * symbolic link and no name beginning with "." (the build's own
  * files) is followed; a folder is served as its index.html, never
- * listed.  Linux only, as inotify and signalfd are.
+ * listed.  A folder removed meanwhile (as cleaners of /tmp do) is made
+ * anew, never taken over from another.  Linux only, as inotify and
+ * signalfd are.
  */
 #define _GNU_SOURCE
 
@@ -55,6 +57,7 @@
 #include "watch.h"
 
 #define QUIET_MS	30	/* a burst of saves has ended */
+#define LOOK_MS		500	/* a folder gone is looked for again */
 #define BURST_MS	1000	/* but build at least this often in one */
 #define HEARTBEAT_MS	25000	/* a waiting page is answered by then */
 #define CONN_TIMEOUT	10	/* seconds a client may stall */
@@ -65,8 +68,11 @@
 
 struct server {
 	const struct serve_opts *o;
-	char		 tmpdir[PATH_MAX - 16];	/* mkdtemp'd */
+	const char	*base;		/* TMPDIR, or /tmp */
+	char		 tmpdir[PATH_MAX - 16];	/* mkdtemp'd under base */
 	char		 site[PATH_MAX];	/* tmpdir/site */
+	dev_t		 dev;		/* tmpdir's */
+	ino_t		 ino;
 	unsigned long	 gen;		/* builds so far */
 	/*
 	 * The last build's messages as a page, or NULL; malloc'd.  When it
@@ -82,6 +88,10 @@ struct server {
 	char		 seen;		/* con_cls: the headers were read */
 	char		 parked;	/* con_cls: suspended, to answer */
 };
+
+static int	is_own(const struct server *);
+static int	make_folder(struct server *);
+static void	rebuild(struct server *);
 
 static long long
 now_ms(void)
@@ -358,19 +368,58 @@ unescape(void *cls, struct MHD_Connection *c, char *s)
 	return (size_t)(w - s);
 }
 
-/* PREVIEW_WAIT?gen=N: answered with the build, once it is not N. */
+/* A waiting page that went away (its tab was closed) reads the end. */
+static int
+gone(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci;
+	char		 ch;
+	ssize_t		 n;
+
+	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+	if (ci == NULL)
+		return 0;
+	n = recv(ci->connect_fd, &ch, 1, MSG_PEEK | MSG_DONTWAIT);
+	return n == 0 || (n == -1 && errno != EAGAIN && errno != EWOULDBLOCK &&
+	    errno != EINTR);
+}
+
+/*
+ * PREVIEW_WAIT?gen=N: answered with the build, once it is not N.  When
+ * WAIT_MAX pages wait, the places of those that went away are taken
+ * back; if none did, the page is told to ask again later (503), never
+ * answered at once with the build it has: it would ask again at once,
+ * and again, as fast as it can.
+ */
 static enum MHD_Result
 send_gen(struct server *s, struct MHD_Connection *c, void **con_cls)
 {
+	struct MHD_Response *r;
 	const char	*g;
 	char		 text[32], *end;
 	unsigned long	 gen;
+	size_t		 i, n;
 
 	g = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "gen");
 	errno = 0;
 	gen = g != NULL ? strtoul(g, &end, 10) : 0;
 	if (*con_cls == &s->seen && g != NULL && *g != '\0' && *end == '\0' &&
-	    errno == 0 && gen == s->gen && s->nwaiting < WAIT_MAX) {
+	    errno == 0 && gen == s->gen) {
+		if (s->nwaiting == WAIT_MAX) {
+			for (i = 0, n = 0; i < s->nwaiting; i++)
+				if (gone(s->waiting[i]))
+					MHD_resume_connection(s->waiting[i]);
+				else
+					s->waiting[n++] = s->waiting[i];
+			s->nwaiting = n;
+		}
+		if (s->nwaiting == WAIT_MAX) {
+			r = MHD_create_response_from_buffer(0, NULL,
+			    MHD_RESPMEM_PERSISTENT);
+			if (r != NULL)
+				MHD_add_response_header(r, "Retry-After", "2");
+			return respond(c, MHD_HTTP_SERVICE_UNAVAILABLE, r, NULL);
+		}
 		s->waiting[s->nwaiting++] = c;
 		*con_cls = &s->parked;
 		MHD_suspend_connection(c);
@@ -423,6 +472,13 @@ answer(void *cls, struct MHD_Connection *c, const char *url,
 	}
 	if (strcmp(url, PREVIEW_WAIT) == 0)
 		return send_gen(s, c, con_cls);
+	/*
+	 * Its folder removed meanwhile (cleaners of /tmp do): built again
+	 * in a new one.  If none can be made, the next save says so; here
+	 * a page's every request (its icon) would build and reload it.
+	 */
+	if (!is_own(s) && make_folder(s) == 0)
+		rebuild(s);
 	return send_file(s, c, url);
 }
 
@@ -435,6 +491,44 @@ wake(struct server *s)
 	for (i = 0; i < s->nwaiting; i++)
 		MHD_resume_connection(s->waiting[i]);
 	s->nwaiting = 0;
+}
+
+/*
+ * The preview's folder, made under base: tmpdir and site name it from
+ * now on.  Returns 0, or -1 with errno and nothing changed.
+ */
+static int
+make_folder(struct server *s)
+{
+	char		 dir[sizeof(s->tmpdir)];
+	struct stat	 st;
+	int		 err;
+
+	snprintf(dir, sizeof(dir), "%s/statusnotat-preview-XXXXXX", s->base);
+	if (mkdtemp(dir) == NULL)
+		return -1;
+	if (lstat(dir, &st) == -1) {
+		err = errno;
+		(void)rmdir(dir);
+		errno = err;
+		return -1;
+	}
+	memcpy(s->tmpdir, dir, sizeof(dir));
+	s->dev = st.st_dev;
+	s->ino = st.st_ino;
+	snprintf(s->site, sizeof(s->site), "%s/site", s->tmpdir);
+	return 0;
+}
+
+/* The folder it made is still there, not another in its place. */
+static int
+is_own(const struct server *s)
+{
+	struct stat	 st;
+
+	return lstat(s->tmpdir, &st) == 0 && S_ISDIR(st.st_mode) &&
+	    st.st_uid == geteuid() && st.st_dev == s->dev &&
+	    st.st_ino == s->ino;
 }
 
 static void
@@ -450,7 +544,17 @@ rebuild(struct server *s)
 	diag_init(&d, stderr);
 	d.lang = s->o->lang;
 	d.excerpts = 1;
-	rc = s->o->build(s->o->arg, &a, &d, s->site);
+	/*
+	 * The folder removed meanwhile (cleaners of /tmp remove old ones),
+	 * or another in its place: a new one, never that other.
+	 */
+	if (is_own(s) || make_folder(s) == 0)
+		rc = s->o->build(s->o->arg, &a, &d, s->site);
+	else {
+		diag_msg(&d, DIAG_SYSERR, NULL, 0, 0, "cannot make the "
+		    "preview's temporary folder: %s", fs_why(&d, errno));
+		rc = -1;
+	}
 	s->gen++;
 	free(s->report);
 	s->report = NULL;
@@ -520,8 +624,13 @@ listen_on(const struct serve_opts *o, int *port)
 	return -1;
 }
 
+/*
+ * The signals that end the preview, read from a descriptor.  They stay
+ * blocked to the end: a second Ctrl-C while the folder is removed must
+ * not end the program before it is gone.
+ */
 static int
-sigfd_open(sigset_t *old)
+sigfd_open(void)
 {
 	sigset_t	 set;
 
@@ -530,9 +639,23 @@ sigfd_open(sigset_t *old)
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
 	sigaddset(&set, SIGHUP);
-	if (sigprocmask(SIG_BLOCK, &set, old) == -1)
+	if (sigprocmask(SIG_BLOCK, &set, NULL) == -1)
 		return -1;
 	return signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+}
+
+/* Whether the folder dir is root or lies inside it. */
+static int
+is_inside(const char *dir, const char *root)
+{
+	char	 d[PATH_MAX], r[PATH_MAX];
+	size_t	 n;
+
+	if (realpath(dir, d) == NULL || realpath(root, r) == NULL)
+		return 0;
+	n = strlen(r);
+	return strncmp(d, r, n) == 0 && (d[n] == '/' || d[n] == '\0' ||
+	    r[n - 1] == '/');
 }
 
 static int
@@ -543,7 +666,8 @@ loop(struct server *s, struct MHD_Daemon *daemon, int sfd, struct watch *w)
 	struct signalfd_siginfo si;
 	MHD_UNSIGNED_LONG_LONG mt;
 	long long	 t, first = 0, quiet = 0, beat = now_ms() + HEARTBEAT_MS;
-	int		 timeout, pending = 0;
+	long long	 look = 0;
+	int		 timeout, pending = 0, found;
 
 	if ((info = MHD_get_daemon_info(daemon,
 	    MHD_DAEMON_INFO_EPOLL_FD)) == NULL)
@@ -556,6 +680,8 @@ loop(struct server *s, struct MHD_Daemon *daemon, int sfd, struct watch *w)
 		timeout = (int)(beat - t);
 		if (pending && quiet - t < timeout)
 			timeout = (int)(quiet - t);
+		if (w->lost && look - t < timeout)
+			timeout = (int)(look - t);
 		if (MHD_get_timeout(daemon, &mt) == MHD_YES &&
 		    mt < (MHD_UNSIGNED_LONG_LONG)timeout)
 			timeout = (int)mt;
@@ -578,6 +704,21 @@ loop(struct server *s, struct MHD_Daemon *daemon, int sfd, struct watch *w)
 		}
 		MHD_run(daemon);
 		t = now_ms();
+		/*
+		 * The content folder removed (or moved away) and made again,
+		 * as a copy put back does: the new one is watched, and built.
+		 */
+		if (w->lost && t >= look) {
+			w->lost = 0;
+			look = t + LOOK_MS;
+			found = watch_found(w, s->o->cdir);
+			if (watch_found(w, s->o->tdir) || found) {
+				if (!pending)
+					first = t;
+				pending = 1;
+				quiet = t;
+			}
+		}
 		if (pending && t >= quiet) {
 			pending = 0;
 			rebuild(s);
@@ -602,13 +743,20 @@ serve_main(const struct serve_opts *o)
 	struct MHD_Daemon *daemon = NULL;
 	struct arena	 a;
 	struct diag	 d;
-	sigset_t	 old;
 	const char	*tmp = getenv("TMPDIR"), *what, *stuck;
 	int		 lfd = -1, sfd = -1, port = o->port, err, rc = 2;
 	int		 watching = 0;	/* what failed was watching */
+	int		 removed = 1;
 
 	memset(&s, 0, sizeof(s));
 	s.o = o;
+	memset(&w, 0, sizeof(w));
+	w.fd = -1;
+	/* Before the folder is made, so that a Ctrl-C removes it. */
+	if ((sfd = sigfd_open()) == -1) {
+		what = tr(o->lang, "cannot wait for Ctrl-C");
+		goto fail;
+	}
 	if (watch_init(&w) == -1 || watch_add_tree(&w, o->cdir) == -1 ||
 	    watch_add_tree(&w, o->tdir) == -1) {
 		watching = 1;
@@ -616,16 +764,19 @@ serve_main(const struct serve_opts *o)
 		    "changes");
 		goto fail;
 	}
-	if (tmp == NULL || *tmp != '/' || strlen(tmp) + 32 > sizeof(s.tmpdir))
+	/*
+	 * Not in the content or templates folder, which the build would
+	 * refuse to write into (and each build would start another).
+	 */
+	if (tmp == NULL || *tmp != '/' || strlen(tmp) + 32 >
+	    sizeof(s.tmpdir) || is_inside(tmp, o->cdir) ||
+	    is_inside(tmp, o->tdir))
 		tmp = "/tmp";
-	snprintf(s.tmpdir, sizeof(s.tmpdir), "%s/statusnotat-preview-XXXXXX",
-	    tmp);
-	if (mkdtemp(s.tmpdir) == NULL) {
-		s.tmpdir[0] = '\0';
+	s.base = tmp;
+	if (make_folder(&s) == -1) {
 		what = tr(o->lang, "cannot make a temporary folder");
 		goto fail;
 	}
-	snprintf(s.site, sizeof(s.site), "%s/site", s.tmpdir);
 	if ((lfd = listen_on(o, &port)) == -1) {
 		what = tr(o->lang, "cannot listen on 127.0.0.1");
 		goto fail;
@@ -644,10 +795,6 @@ serve_main(const struct serve_opts *o)
 	lfd = -1;	/* libmicrohttpd's now */
 	snprintf(s.host[0], sizeof(s.host[0]), "127.0.0.1:%d", port);
 	snprintf(s.host[1], sizeof(s.host[1]), "localhost:%d", port);
-	if ((sfd = sigfd_open(&old)) == -1) {
-		what = tr(o->lang, "cannot wait for Ctrl-C");
-		goto fail;
-	}
 	rebuild(&s);
 	say(tr(o->lang, "the preview is at http://127.0.0.1:%d/ "
 	    "(Ctrl-C stops it)"), port);
@@ -674,23 +821,23 @@ done:
 	}
 	if (lfd != -1)
 		close(lfd);
-	if (sfd != -1) {
+	if (sfd != -1)
 		close(sfd);
-		sigprocmask(SIG_SETMASK, &old, NULL);
-	}
 	watch_fini(&w);
 	free(s.report);
-	if (s.tmpdir[0] != '\0') {
+	/* Its own folder only: not another made in its place since. */
+	if (s.tmpdir[0] != '\0' && is_own(&s)) {
 		arena_init(&a);
 		diag_init(&d, NULL);
 		d.lang = o->lang;
-		if (fs_remove_tree(&a, s.tmpdir, &stuck, &err) == -1)
+		if (fs_remove_tree(&a, s.tmpdir, &stuck, &err) == -1) {
 			fprintf(stderr, "statusnotat: %s: %s: %s\n",
 			    tr(o->lang, "error"), stuck, fs_why(&d, err));
-		else if (daemon != NULL)
-			say(tr(o->lang, "stopped; the preview's folder "
-			    "is removed"));
+			removed = 0;
+		}
 		arena_fini(&a);
 	}
+	if (removed && daemon != NULL)
+		say(tr(o->lang, "stopped; the preview's folder is removed"));
 	return rc;
 }

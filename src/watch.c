@@ -27,6 +27,7 @@
 
 struct watch_dir {
 	int	 wd;		/* -1: no longer watched */
+	int	 root;		/* a folder watch_add_tree was given */
 	char	*path;		/* malloc'd */
 };
 
@@ -50,14 +51,19 @@ find_wd(struct watch *w, int wd)
 }
 
 static int
-add_one(struct watch *w, const char *path)
+add_one(struct watch *w, const char *path, int root)
 {
 	struct watch_dir *d;
 	int		 wd;
 
 	if ((wd = inotify_add_watch(w->fd, path, WATCH_MASK |
-	    IN_ONLYDIR)) == -1)
-		return errno == ENOSPC || errno == ENOMEM ? -1 : 0;
+	    IN_ONLYDIR)) == -1) {
+		if (errno == ENOSPC || errno == ENOMEM)
+			return -1;
+		if (root)
+			w->lost = 1;
+		return 0;
+	}
 	if (find_wd(w, wd) != NULL)
 		return 0;
 	if (w->ndirs == w->cap) {
@@ -68,6 +74,7 @@ add_one(struct watch *w, const char *path)
 	}
 	if ((w->dirs[w->ndirs].path = strdup(path)) == NULL)
 		return -1;
+	w->dirs[w->ndirs].root = root;
 	w->dirs[w->ndirs++].wd = wd;
 	return 0;
 }
@@ -81,7 +88,7 @@ add_tree(struct watch *w, const char *path, int depth)
 	char		 sub[PATH_MAX];
 	int		 rc = 0;
 
-	if (add_one(w, path) == -1)
+	if (add_one(w, path, depth == 0) == -1)
 		return -1;
 	if (depth == WATCH_DEPTH || (dir = opendir(path)) == NULL)
 		return 0;
@@ -103,6 +110,23 @@ int
 watch_add_tree(struct watch *w, const char *root)
 {
 	return add_tree(w, root, 0);
+}
+
+int
+watch_found(struct watch *w, const char *root)
+{
+	int	 wd;
+
+	if ((wd = inotify_add_watch(w->fd, root, WATCH_MASK |
+	    IN_ONLYDIR)) == -1) {
+		w->lost = 1;
+		return 0;
+	}
+	/* The folder it was, moved back: its own events told that. */
+	if (find_wd(w, wd) != NULL)
+		return 0;
+	(void)add_tree(w, root, 0);
+	return 1;
 }
 
 /* An editor's own file, not the user's: backups, swap and lock files. */
@@ -142,6 +166,10 @@ watch_read(struct watch *w)
 				continue;
 			}
 			d = find_wd(w, e->wd);
+			/* A root removed or moved away: look for it again. */
+			if (d != NULL && d->root && (e->mask & (IN_IGNORED |
+			    IN_DELETE_SELF | IN_MOVE_SELF)))
+				w->lost = 1;
 			if (e->mask & IN_IGNORED) {
 				if (d != NULL)
 					d->wd = -1;

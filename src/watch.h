@@ -13,6 +13,7 @@ struct watch {
 	struct watch_dir *dirs;		/* the folders watched; malloc'd */
 	size_t		  ndirs;
 	size_t		  cap;
+	int		  lost;		/* a root is gone or moved away */
 };
 
 /* Start watching nothing yet.  Returns 0, or -1 with errno. */
@@ -25,6 +26,14 @@ int	 watch_init(struct watch *);
  * allows no more watches.
  */
 int	 watch_add_tree(struct watch *, const char *root);
+
+/*
+ * After lost was set: look for root again.  A folder made there since
+ * (the old one removed or moved away) is not the one inotify watched;
+ * it is watched from now on, and the result is 1.  Else 0, and lost is
+ * set again while there is no folder there.  Clear lost before asking.
+ */
+int	 watch_found(struct watch *, const char *root);
 
 /*
  * Read what happened.  Returns 1 when a file that matters changed

@@ -5,6 +5,8 @@
 // seconds without anyone reloading it; the YAML broken, the page shows
 // the error at its file, line and column with a marker under the
 // column (axe-core clean at 1280 and 375 px); mended, the note is back.
+// Nine pages open, more than the connections a browser opens to one
+// address: each loads, and each shows the next save.
 //
 //   node preview.mjs STATUSNOTAT WORK-DIR [IMAGE-DIR]
 //
@@ -189,6 +191,38 @@ try {
 	} catch {
 		problem("the note is not back within 2 s of its folder's return");
 	}
+
+	// More pages than a browser opens connections to one address (six):
+	// each loads, and each shows the next save, as the first page does.
+	const tabs = [page];
+	for (let i = 2; i <= 9; i++) {
+		const tab = await browser.newPage();
+		try {
+			await tab.goto(`${origin}${note}/`, { waitUntil: "load",
+			    timeout: 5000 });
+		} catch {
+			problem(`page ${i} of 9 open does not load within 5 s`);
+			break;
+		}
+		tabs.push(tab);
+	}
+	t = Date.now();
+	save("started: 16", "started: 18");
+	let shown = 0;
+	for (const tab of tabs) {
+		try {
+			await tab.waitForFunction(() => /I alt 18\s+kvinder/.test(
+			    document.body.innerText), { timeout: Math.max(1,
+			    3000 - (Date.now() - t)), polling: 20 });
+			shown++;
+		} catch {
+			// counted below
+		}
+	}
+	if (shown !== 9)
+		problem(`${9 - shown} of 9 pages open do not show 18 within 3 s`);
+	else
+		console.log(`preview: 9 pages open show a save after ${Date.now() - t} ms`);
 } finally {
 	await browser.close();
 	serve.kill("SIGINT");

@@ -3,7 +3,8 @@
 # (tests/browser/preview.mjs: Debian's Chromium, puppeteer-core): a
 # figure changed in the YAML shows on the open page within two seconds
 # without a manual reload; broken YAML shows the error at its file and
-# line; mended, the note is back.  Skipped, with a message, where
+# line; mended, the note is back; nine pages open each load and each
+# show the next save.  Skipped, with a message, where
 # Chromium or Node is missing; .ci/run installs both, so CI runs it.
 set -u
 name=preview

@@ -19,7 +19,17 @@
 #     broken YAML turns every page into the errors (file:line:column, the
 #     line, a marker under the column, in Danish or English) and the
 #     terminal says the same; mended, the note is back;
-#   - Ctrl-C ends it with status 0 and removes its folder.
+#   - more pages waiting than it keeps (64) are told to ask again later
+#     (503), never answered at once with the build they have; the places
+#     of pages that went away are taken back;
+#   - the content folder moved away and a copy put back: the copy is
+#     built, and a save in it too;
+#   - its folder removed (by a cleaner of /tmp): built again in a new one
+#     (TMPDIR removed too: the page says so, naming no temporary folder);
+#     another's folder in its place is not served;
+#   - TMPDIR inside the content folder is not used;
+#   - Ctrl-C ends it with status 0 and removes its folder, pressed again
+#     and again while it stops too.
 # Prints one line per problem; exits 1 on any.
 # tests/valgrind.sh runs it with SERVE_PREFIX (valgrind and its options,
 # put before the program) and SERVE_SLOW (what every time limit is
@@ -168,6 +178,39 @@ def main():
             not in r.stderr:
         problem("serve -C nosuch: exit %d, %r" % (r.returncode, r.stderr))
 
+    # Ctrl-C pressed again and again while it stops: it still removes
+    # its folder and ends with status 0, not killed by the second one.
+    pv = Preview(work, ["-p", "0"], env)
+    if pv.port is None:
+        problem("no address the second time: %r" % pv.text())
+    pv.p.send_signal(signal.SIGINT)
+    t = time.time()
+    while pv.p.poll() is None and time.time() - t < 10 * SLOW:
+        pv.p.send_signal(signal.SIGINT)
+        time.sleep(0.001)
+    rc = pv.stop()
+    if rc != 0 or os.listdir(tmpdir):
+        problem("Ctrl-C again and again: exit %d, left %s in TMPDIR" % (
+            rc, os.listdir(tmpdir)))
+        for d in os.listdir(tmpdir):
+            shutil.rmtree(os.path.join(tmpdir, d))
+
+    # TMPDIR inside the content folder: the preview's folder goes elsewhere
+    # (the build would refuse to write into the content), and the note is
+    # served, not an error about a temporary folder.
+    inside = os.path.join(work, "content", "tmp")
+    os.mkdir(inside)
+    pv = Preview(work, ["-p", "0"], dict(env, TMPDIR=inside))
+    try:
+        status, _, body = get(pv.port, "/") if pv.port else (0, {}, b"")
+        if status != 200 or b"The content has" in body or \
+                b"statusnotat-preview" in body or os.listdir(inside):
+            problem("TMPDIR inside content/: %d %r, %s in it" % (
+                status, body[:300], os.listdir(inside)))
+    finally:
+        pv.stop()
+    shutil.rmtree(inside)
+
     # In Danish (the default), the error page and the terminal too.
     save(os.path.join(work, "content/initiatives/baba.yaml"),
          "owner:", "owner: [")
@@ -207,6 +250,41 @@ def run(pv, work, tmpdir, built, taken):
                   int(l.split()[1].split(":")[1], 16) == pv.port]
     if listen != ["0100007F:%04X" % pv.port]:
         problem("listens on %s, not 127.0.0.1 only" % listen)
+    # Many waiting pages: never answered at once with the build they
+    # have, which a page would ask for again at once, as fast as it can.
+    # The places of pages that went away are taken back.  First, before
+    # the heartbeat (25 s) answers waiting pages, and with short waits:
+    # under valgrind (SERVE_SLOW) too.
+    short = 0.5 + 0.05 * SLOW
+    gen = pv.gen()
+
+    def waiters(n):
+        socks = []
+        for _ in range(n):
+            w = socket.create_connection(("127.0.0.1", pv.port))
+            w.sendall(("GET /_statusnotat/wait?gen=%s HTTP/1.1\r\nHost: "
+                       "127.0.0.1:%d\r\n\r\n" % (gen, pv.port)).encode())
+            socks.append(w)
+        time.sleep(short)
+        return socks
+
+    def one_more(what, ok):
+        status, h, body = request(pv.port, (
+            "GET /_statusnotat/wait?gen=%s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n"
+            "Connection: close\r\n\r\n" % (gen, pv.port)).encode(),
+            timeout=short)
+        if status not in ok or (status == 503 and h.get("retry-after") is None):
+            problem("%s: a page with the build it has got %d %r at once" % (
+                what, status, body[:20]))
+
+    for w in waiters(64):
+        w.close()
+    one_more("64 waiting pages closed", (0,))
+    socks = waiters(64)
+    one_more("64 pages waiting", (0, 503))
+    for w in socks:
+        w.close()
+
     sites = os.listdir(tmpdir)
     if len(sites) != 1 or not sites[0].startswith("statusnotat-preview-"):
         problem("the temporary folder: %s" % sites)
@@ -413,6 +491,63 @@ def run(pv, work, tmpdir, built, taken):
     time.sleep(0.5 * SLOW)
     if pv.gen() != gen:
         problem("an editor's swap or backup file started a build")
+    # The content folder moved away and a copy put in its place: the copy
+    # is built, and watched.
+    content = os.path.join(work, "content")
+    gen = pv.gen()
+    os.rename(content, content + ".old")
+    pv.wait_gen(gen)
+    gen = pv.gen()
+    shutil.copytree(content + ".old", content)
+    new, took = pv.wait_gen(gen)
+    if new != str(int(gen) + 1):
+        problem("the content folder put back: not built (%r after %.1f s)" % (
+            new, took))
+    gen = pv.gen()
+    save(yaml, "started: 16", "started: 18")
+    pv.wait_gen(gen)
+    page = get(pv.port, "/%s/" % note)[2].decode()
+    if not re.search(r"I alt 18\s+kvinder", page):
+        problem("the content folder put back: a save in it is not built")
+    shutil.rmtree(content + ".old")
+    time.sleep(0.3 * SLOW)  # the build it may start
+    # Its folder removed by a cleaner of /tmp: a page asked for is built
+    # again, in a new folder.  Another's folder made in its place (as
+    # root, the test can make one) is neither served nor removed.
+    shutil.rmtree(os.path.dirname(site))
+    status, _, body = get(pv.port, "/")
+    if status != 200 or b"<script>" not in body or b"The content has" in body \
+            or len(os.listdir(tmpdir)) != 1:
+        problem("its folder removed: %d %r, TMPDIR has %s" % (
+            status, body[:200], os.listdir(tmpdir)))
+    if os.geteuid() == 0 and os.listdir(tmpdir):
+        mine = os.path.join(tmpdir, os.listdir(tmpdir)[0])
+        shutil.rmtree(mine)
+        os.makedirs(os.path.join(mine, "site"))
+        with open(os.path.join(mine, "site", "index.html"), "w") as f:
+            f.write("another's")
+        os.chown(mine, 65534, 65534)
+        status, _, body = get(pv.port, "/")
+        if b"another's" in body or len(os.listdir(tmpdir)) != 2:
+            problem("another's folder in its place: served (%d), TMPDIR %s" % (
+                status, os.listdir(tmpdir)))
+        shutil.rmtree(mine)
+    # TMPDIR itself removed too: a save's page says so, naming no
+    # temporary folder; made again, the page is back.
+    for f in os.listdir(tmpdir):
+        shutil.rmtree(os.path.join(tmpdir, f))
+    os.rmdir(tmpdir)
+    gen = pv.gen()
+    save(yaml, "started: 18", "started: 19")
+    pv.wait_gen(gen)
+    body = get(pv.port, "/")[2].decode()
+    if "cannot make the preview&#39;s temporary folder: " not in body or \
+            "statusnotat-preview" in body or tmpdir in body:
+        problem("TMPDIR removed: %r" % body[body.find("<ol>"):][:300])
+    os.mkdir(tmpdir)
+    status, _, body = get(pv.port, "/")
+    if status != 200 or b"The content has" in body:
+        problem("TMPDIR made again: %d %r" % (status, body[:200]))
     # A waiting page with the build it has is answered after the heartbeat
     # (25 s: not waited for here); one with an old build at once.
     new, took = pv.wait_gen("0")
