@@ -129,11 +129,16 @@ main(void)
 	    "before \"id\"") != NULL, "a list item without its dash");
 
 	r = parse(&a, "a: \"open\nb: c\n");
-	T_OK(r.root == NULL && strncmp(r.msgs, "t.yaml:3:1: error: the "
-	    "file ends inside a quoted value", 48) == 0,
-	    "unclosed quote diagnostic");
-	T_OK(strstr(r.msgs, "t.yaml:1:4: note: the quoted value starts "
-	    "here") != NULL, "unclosed quote note");
+	T_OK(r.root == NULL && strcmp(r.msgs, "t.yaml:1:4: error: this "
+	    "quote is not closed on its line, so YAML reads on and fails on "
+	    "line 3: end the value with the same quote (or leave the quotes "
+	    "out)\n") == 0, "an unclosed quote, said at the quote");
+	r = parse(&a, "a: 'it''s\nb: \"x \\\" y\"\nc: [\n");
+	T_OK(r.root == NULL && strncmp(r.msgs, "t.yaml:1:4: error: this "
+	    "quote is not closed", 39) == 0, "'' does not close a quote");
+	r = parse(&a, "a: \"x \\\" y\"\nb: 'it''s'\n# \"c\nc: [\n");
+	T_OK(r.root == NULL && strstr(r.msgs, "quote is not closed") == NULL,
+	    "closed quotes (with \\\" and '') and comments are no open quote");
 
 	r = parse(&a, "a: 1\n---\nb: 2\n");
 	T_OK(r.root == NULL && strstr(r.msgs, "only one YAML document") !=
