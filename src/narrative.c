@@ -33,6 +33,16 @@
 #include "report.h"
 #include "utf8.h"
 
+/*
+ * From out bytes into the filled-in text on, it is the source from src
+ * on (a value filled in: all of it is at its "{{" there).
+ */
+struct shift {
+	size_t		 out;
+	size_t		 src;
+	int		 value;
+};
+
 /* Where the walk is: one open container per level. */
 struct level {
 	struct block	*block;		/* the container block */
@@ -60,6 +70,10 @@ struct walk {
 	int		 pending;
 	const char	*text;		/* what cmark parsed, for columns */
 	size_t		 textlen;
+	const char	*src;		/* what it was filled in from */
+	struct shift	*shifts;	/* where the two part, in order */
+	size_t		 nshifts;
+	size_t		 shiftcap;
 	const char	*old;		/* the note before's text of this */
 	size_t		 oldlen;	/* name (stale_dir), or NULL */
 };
@@ -342,6 +356,21 @@ stale_sum(struct walk *w, const char *key, int line, int col,
 	    one->id, count);
 }
 
+/* Note that from out bytes of the filled-in text on, it is src's. */
+static void
+shift(struct walk *w, size_t out, size_t src, int value)
+{
+	if (w->nshifts == w->shiftcap) {
+		w->shifts = arena_grow(&w->tmp, w->shifts, w->shiftcap *
+		    sizeof(*w->shifts), (w->shiftcap * 2 + 16) *
+		    sizeof(*w->shifts));
+		w->shiftcap = w->shiftcap * 2 + 16;
+	}
+	w->shifts[w->nshifts].out = out;
+	w->shifts[w->nshifts].src = src;
+	w->shifts[w->nshifts++].value = value;
+}
+
 /*
  * Whether key is a name of an initiative a note covers whose file is
  * missing (an error said at the note): "baba.name" with no baba.yaml.
@@ -414,6 +443,7 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 			buf_put(out, p, (size_t)(open - p + 1));
 			buf_puts(out, "\\{");
 			p = open + 2;
+			shift(w, out->len, (size_t)(p - src), 0);
 			continue;
 		}
 		buf_put(out, p, (size_t)(open - p));
@@ -440,6 +470,8 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 			p = open + 2;
 			continue;
 		}
+		/* The value, then the source again after its "}}". */
+		shift(w, out->len, (size_t)(open - src), 1);
 		ns = open + 2;
 		ne = close;
 		bar = memchr(ns, '|', (size_t)(ne - ns));
@@ -464,6 +496,7 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 			if (missing_initiative(w, key)) {
 				errors++;
 				p = close + 2;
+				shift(w, out->len, (size_t)(p - src), 0);
 				continue;
 			}
 			if (errors >= DIAG_MAX_PER_FILE)
@@ -522,6 +555,7 @@ fill_in(struct walk *w, const char *src, size_t len, struct buf *out)
 			}
 		}
 		p = close + 2;
+		shift(w, out->len, (size_t)(p - src), 0);
 	}
 	return errors;
 }
@@ -955,20 +989,41 @@ image_clash(struct walk *w, const char *url, int line)
 	}
 }
 
-/* The column of n, in characters as diagnostics count: cmark's are bytes. */
+/*
+ * The column of n in its source, in characters as diagnostics count:
+ * cmark counts bytes of the filled-in text, where a {{ }} before n on
+ * its line may have been longer or shorter than its value.
+ */
 static int
 node_col(const struct walk *w, cmark_node *n)
 {
-	const char	*p = w->text, *end = w->text + w->textlen, *nl;
+	const char	*p = w->text, *end = w->text + w->textlen, *nl, *ls;
 	int		 line = cmark_node_get_start_line(n);
 	int		 col = cmark_node_get_start_column(n), l;
+	size_t		 at, lo = 0, hi = w->nshifts;
 
 	for (l = 1; l < line && p != NULL &&
 	    (nl = memchr(p, '\n', (size_t)(end - p))) != NULL; l++)
 		p = nl + 1;
 	if (p == NULL || l < line || col < 1 || col - 1 > end - p)
 		return col;
-	return utf8_column(p, p + col - 1);
+	at = (size_t)(p - w->text) + (size_t)col - 1;
+	/* The last shift at or before at. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (w->shifts[mid].out <= at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo > 0)
+		at = w->shifts[lo - 1].value ? w->shifts[lo - 1].src :
+		    w->shifts[lo - 1].src + (at - w->shifts[lo - 1].out);
+	/* In the source: back to its line's start. */
+	for (ls = w->src + at; ls > w->src && ls[-1] != '\n'; ls--)
+		continue;
+	return utf8_column(ls, w->src + at);
 }
 
 /*
@@ -1400,6 +1455,7 @@ narrative_load(struct arena *a, struct diag *d, const char *path,
 	}
 	w.text = filled.data;
 	w.textlen = filled.len;
+	w.src = src;
 	doc = cmark_parse_document(filled.data, filled.len,
 	    CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8);
 	if (doc == NULL || (it = cmark_iter_new(doc)) == NULL) {
