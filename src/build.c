@@ -101,6 +101,29 @@ template_file(void *arg, const char *name)
 }
 
 /*
+ * The templates in dir, read as they are asked for through l: 0, or -1
+ * after an error when there is no such folder.
+ */
+static int
+templates_open(struct arena *a, struct diag *d, const char *dir,
+    struct tcache *tc, struct tmpl_loader *l)
+{
+	if (!fs_is_dir(dir)) {
+		diag_msg(d, DIAG_SYSERR, dir, 0, 0,
+		    "no such templates directory");
+		return -1;
+	}
+	memset(tc, 0, sizeof(*tc));
+	tc->a = a;
+	tc->d = d;
+	tc->dir = dir;
+	l->load = load_template;
+	l->file = template_file;
+	l->arg = tc;
+	return 0;
+}
+
+/*
  * Copy a file: its bytes in a, the names in messages in names, which
  * must last as long as the messages.
  */
@@ -314,16 +337,13 @@ put(struct arena *a, struct diag *d, const char *tmp, const char *name,
 
 static int
 write_all(struct arena *a, struct diag *d, const struct report *r,
-    struct tcache *tc, const struct style *s, struct font *const *fonts,
-    const struct hyph *h, const char *tmp)
+    const struct tmpl_loader *l, const struct style *s,
+    struct font *const *fonts, const struct hyph *h, const char *tmp)
 {
-	struct tmpl_loader l;
+	const struct tcache *tc = l->arg;
 	struct buf	 out;
 	size_t		 i;
 
-	l.load = load_template;
-	l.file = template_file;
-	l.arg = tc;
 	/*
 	 * The marker first, so that even a build killed now leaves a
 	 * folder that is provably ours.  The repository keeps output/
@@ -339,19 +359,19 @@ write_all(struct arena *a, struct diag *d, const struct report *r,
 	    arena_printf(a, "%s/%s", tmp, r->logo)) == -1)
 		return -1;
 	buf_init(&out, a);
-	if (html_index(a, d, r, &l, &out) == -1 ||
+	if (html_index(a, d, r, l, &out) == -1 ||
 	    put(a, d, tmp, "index.html", out.data, out.len) == -1)
 		return -1;
 	buf_truncate(&out, 0);
-	if (html_feed(a, d, r, &l, &out) == -1 || (out.len > 0 &&
+	if (html_feed(a, d, r, l, &out) == -1 || (out.len > 0 &&
 	    put(a, d, tmp, "feed.xml", out.data, out.len) == -1))
 		return -1;
 	for (i = 0; i < r->nnotes; i++)
-		if (write_note(a, d, r, &r->notes[i], &l, s, fonts, h,
+		if (write_note(a, d, r, &r->notes[i], l, s, fonts, h,
 		    tmp) == -1)
 			return -1;
 	for (i = 0; i < r->ninitiatives; i++)
-		if (write_initiative(a, d, r, &r->initiatives[i], &l,
+		if (write_initiative(a, d, r, &r->initiatives[i], l,
 		    tmp) == -1)
 			return -1;
 	/* Last, the list of all that is in it. */
@@ -711,18 +731,8 @@ build_check_pages(struct arena *a, struct diag *d, const struct report *r,
 	size_t		 i;
 	int		 rc = 0;
 
-	if (!fs_is_dir(tmpldir)) {
-		diag_msg(d, DIAG_SYSERR, tmpldir, 0, 0,
-		    "no such templates directory");
+	if (templates_open(a, d, tmpldir, &tc, &l) == -1)
 		return -1;
-	}
-	memset(&tc, 0, sizeof(tc));
-	tc.a = a;
-	tc.d = d;
-	tc.dir = tmpldir;
-	l.load = load_template;
-	l.file = template_file;
-	l.arg = &tc;
 	/* Each page made and let go, as the build makes it (no PDF). */
 	arena_init(&pa);
 	buf_init(&out, &pa);
@@ -753,21 +763,15 @@ build_site(struct arena *a, struct diag *d, const struct report *r,
     const char *outdir)
 {
 	struct tcache	 tc;
+	struct tmpl_loader l;
 	struct outdir	 o;
 	struct font	*fonts[FACE__MAX];
 	struct hyph	*h = NULL;
 	const char	*tmp = NULL, *lock, *old = NULL;
 	int		 rc = -1, lockfd = -1, syserrs, i;
 
-	memset(&tc, 0, sizeof(tc));
-	tc.a = a;
-	tc.d = d;
-	tc.dir = tmpldir;
-	if (!fs_is_dir(tmpldir)) {
-		diag_msg(d, DIAG_SYSERR, tmpldir, 0, 0,
-		    "no such templates directory");
+	if (templates_open(a, d, tmpldir, &tc, &l) == -1)
 		return -1;
-	}
 	/* Nothing is touched, not even a lock made, for a bad output. */
 	if (find_out(a, d, outdir, &o) == -1 ||
 	    check_out(a, d, &o, cdir, tmpldir) == -1)
@@ -794,7 +798,7 @@ build_site(struct arena *a, struct diag *d, const struct report *r,
 	if ((tmp = make_stage(a, d, &o)) == NULL)
 		goto out;
 	syserrs = d->count[DIAG_SYSERR];
-	if (write_all(a, d, r, &tc, s, fonts, h, tmp) == -1) {
+	if (write_all(a, d, r, &l, s, fonts, h, tmp) == -1) {
 		/* The messages name files of the output: it is intact. */
 		if (d->count[DIAG_SYSERR] > syserrs)
 			diag_msg(d, DIAG_NOTE, NULL, 0, 0, "nothing in %s was "

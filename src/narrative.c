@@ -151,6 +151,19 @@ later(struct walk *w, const struct name *n, const char *key, int line,
 	    "a later note can use it", key, on.data, from.data);
 }
 
+/* The initiative whose id is the n bytes at id, or NULL. */
+static const struct initiative *
+initiative_by_id(const struct content *c, const char *id, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->ninitiatives; i++)
+		if (strlen(c->initiatives[i].id) == n &&
+		    strncmp(c->initiatives[i].id, id, n) == 0)
+			return &c->initiatives[i];
+	return NULL;
+}
+
 /*
  * The milestone a key such as "baba.milestones.genstart.planned" names,
  * and its initiative's id.
@@ -158,30 +171,23 @@ later(struct walk *w, const struct name *n, const char *key, int line,
 static const struct milestone *
 milestone_of(const struct walk *w, const char *key, const char **in_id)
 {
-	const struct content *c = w->o->names->c;
+	const struct initiative *in;
 	const char	*m = strstr(key, ".milestones."), *id, *dot;
-	size_t		 i, j, n;
+	size_t		 j, n;
 
 	if (m == NULL || (dot = strrchr(key, '.')) == NULL ||
-	    strcmp(dot, ".planned") != 0)
+	    strcmp(dot, ".planned") != 0 || (in = initiative_by_id(
+	    w->o->names->c, key, (size_t)(m - key))) == NULL)
 		return NULL;
 	id = m + strlen(".milestones.");
 	n = (size_t)(dot - id);
-	for (i = 0; i < c->ninitiatives; i++) {
-		if (strncmp(c->initiatives[i].id, key, (size_t)(m - key)) != 0 ||
-		    c->initiatives[i].id[m - key] != '\0')
-			continue;
-		for (j = 0; j < c->initiatives[i].nmilestones; j++) {
-			const struct milestone *ms =
-			    &c->initiatives[i].milestones[j];
-
-			if (ms->id != NULL && strlen(ms->id) == n &&
-			    strncmp(ms->id, id, n) == 0) {
-				*in_id = c->initiatives[i].id;
-				return ms;
-			}
+	for (j = 0; j < in->nmilestones; j++)
+		if (in->milestones[j].id != NULL &&
+		    strlen(in->milestones[j].id) == n &&
+		    strncmp(in->milestones[j].id, id, n) == 0) {
+			*in_id = in->id;
+			return &in->milestones[j];
 		}
-	}
 	return NULL;
 }
 
@@ -303,7 +309,7 @@ stale_sum(struct walk *w, const char *key, int line, int col,
     const char *ls, const char *end)
 {
 	const struct content *c = w->o->names->c;
-	const struct initiative *in = NULL;
+	const struct initiative *in;
 	const struct participants *one = NULL;
 	const struct note *prev = NULL;
 	const struct date *as_of = &w->o->names->as_of;
@@ -316,12 +322,10 @@ stale_sum(struct walk *w, const char *key, int line, int col,
 	    strncmp(dot, ".participants.", 14) != 0 ||
 	    strchr(count = dot + 14, '.') != NULL)
 		return;
-	for (i = 0; i < c->ninitiatives && in == NULL; i++)
-		if (strlen(c->initiatives[i].id) == (size_t)(dot - key) &&
-		    strncmp(c->initiatives[i].id, key, (size_t)(dot - key)) == 0)
-			in = &c->initiatives[i];
+	in = initiative_by_id(c, key, (size_t)(dot - key));
 	for (i = 0; i < c->nnotes; i++)
-		if (strcmp(c->notes[i].id, w->o->stale_id) == 0)
+		if (c->notes[i].id != NULL &&
+		    strcmp(c->notes[i].id, w->o->stale_id) == 0)
 			prev = &c->notes[i];
 	for (k = 0; k < PART__MAX && strcmp(part_keys[k], count) != 0; k++)
 		continue;
@@ -385,10 +389,8 @@ missing_initiative(const struct walk *w, const char *key)
 	if (dot == NULL)
 		return 0;
 	n = (size_t)(dot - key);
-	for (i = 0; i < c->ninitiatives; i++)
-		if (strlen(c->initiatives[i].id) == n &&
-		    strncmp(c->initiatives[i].id, key, n) == 0)
-			return 0;
+	if (initiative_by_id(c, key, n) != NULL)
+		return 0;
 	for (i = 0; i < c->nnotes; i++)
 		for (j = 0; j < c->notes[i].ninitiatives; j++)
 			if (c->notes[i].initiatives[j].id != NULL &&

@@ -370,45 +370,46 @@ first_hunk(const char **was, size_t nw, const char **is, size_t ni,
 		}
 }
 
-/*
- * The first changed lines of the note's text against its record, as
- * they were and as they are: notes under the message before them.
- */
-static void
-show_change(struct arena *a, struct diag *d, const struct record *r,
-    const char *now, size_t nowlen)
-{
-	const char	**was, **is;
-	size_t		 nw, ni, i, cw, ci, k;
+/* The first change of the note's text against its record. */
+struct change {
+	const char	**was;		/* the record's lines */
+	const char	**is;		/* the note's lines now */
+	size_t		  at;		/* where they part */
+	size_t		  nwas;		/* and how many of each differ */
+	size_t		  nis;
+	int		  line;		/* at, as a line of the record's file */
+};
 
-	nw = lines_of(a, r->last, r->last_len, &was);
-	ni = lines_of(a, now, nowlen, &is);
-	first_hunk(was, nw, is, ni, &i, &cw, &ci);
-	for (k = 0; k < cw && k < SHOWN; k++)
-		diag_msg(d, DIAG_NOTE, r->path, r->last_line + (int)(i + k), 1,
-		    "published: %s", was[i + k]);
-	if (cw > SHOWN)
-		diag_msg(d, DIAG_NOTE, NULL, 0, 0, "and %zu more published "
-		    "lines", cw - SHOWN);
-	for (k = 0; k < ci && k < SHOWN; k++)
-		diag_msg(d, DIAG_NOTE, NULL, 0, 0, "now:       %s", is[i + k]);
-	if (ci > SHOWN)
-		diag_msg(d, DIAG_NOTE, NULL, 0, 0, "and %zu more lines now",
-		    ci - SHOWN);
+static void
+change_of(struct arena *a, const struct record *r, const char *now,
+    size_t nowlen, struct change *ch)
+{
+	size_t	 nw, ni;
+
+	nw = lines_of(a, r->last, r->last_len, &ch->was);
+	ni = lines_of(a, now, nowlen, &ch->is);
+	first_hunk(ch->was, nw, ch->is, ni, &ch->at, &ch->nwas, &ch->nis);
+	ch->line = r->last_line + (int)ch->at;
 }
 
-/* Where the note's text first differs from its record: its line there. */
-static int
-change_line(struct arena *a, const struct record *r, const char *now,
-    size_t nowlen)
+/* The changed lines, as they were and as they are: notes. */
+static void
+show_change(struct diag *d, const struct record *r, const struct change *ch)
 {
-	const char	**was, **is;
-	size_t		 nw, ni, i, cw, ci;
+	size_t	 k;
 
-	nw = lines_of(a, r->last, r->last_len, &was);
-	ni = lines_of(a, now, nowlen, &is);
-	first_hunk(was, nw, is, ni, &i, &cw, &ci);
-	return r->last_line + (int)i;
+	for (k = 0; k < ch->nwas && k < SHOWN; k++)
+		diag_msg(d, DIAG_NOTE, r->path, ch->line + (int)k, 1,
+		    "published: %s", ch->was[ch->at + k]);
+	if (ch->nwas > SHOWN)
+		diag_msg(d, DIAG_NOTE, NULL, 0, 0, "and %zu more published "
+		    "lines", ch->nwas - SHOWN);
+	for (k = 0; k < ch->nis && k < SHOWN; k++)
+		diag_msg(d, DIAG_NOTE, NULL, 0, 0, "now:       %s",
+		    ch->is[ch->at + k]);
+	if (ch->nis > SHOWN)
+		diag_msg(d, DIAG_NOTE, NULL, 0, 0, "and %zu more lines now",
+		    ch->nis - SHOWN);
 }
 
 /*
@@ -421,23 +422,24 @@ report_change(struct arena *a, struct diag *d, const struct record *r,
     const struct report_note *n, const char *now, size_t nowlen,
     int publishing)
 {
-	int		 line = change_line(a, r, now, nowlen);
+	struct change	 ch;
 
+	change_of(a, r, now, nowlen, &ch);
 	if (publishing)
-		diag_msg(d, DIAG_ERROR, r->path, line, 1, "the note \"%s\" "
+		diag_msg(d, DIAG_ERROR, r->path, ch.line, 1, "the note \"%s\" "
 		    "has changed since its last edition (the first change "
 		    "below), and each new edition needs a correction of its "
 		    "own: record the correction under \"corrections\" in its "
 		    "report.yaml (when, what, why), then publish again; or "
 		    "undo the change", n->id);
 	else
-		diag_msg(d, DIAG_ERROR, r->path, line, 1, "the note \"%s\" "
+		diag_msg(d, DIAG_ERROR, r->path, ch.line, 1, "the note \"%s\" "
 		    "was published, and what it says has changed (the first "
 		    "change below): a published note must not change.  Undo "
 		    "the change; or, if it corrects the note, record the "
 		    "correction under \"corrections\" in its report.yaml and "
 		    "run \"statusnotat publish %s\"", n->id, n->id);
-	show_change(a, d, r, now, nowlen);
+	show_change(d, r, &ch);
 }
 
 /* The laid-out note of nt, or NULL. */
@@ -554,12 +556,14 @@ record_publish(struct arena *a, struct diag *d, const struct content *c,
 	fputs("\n", stdout);
 	/* What the new edition changes, to be seen before it is committed. */
 	if (have) {
-		diag_msg(d, DIAG_NOTE, r.path, change_line(a, &r, now.data,
-		    now.len), 1, "edition %d changes the note here (the first "
-		    "change); if that is not the correction, take the edition "
-		    "back before committing it (git checkout %s)",
-		    r.editions + 1, r.path);
-		show_change(a, d, &r, now.data, now.len);
+		struct change	 ch;
+
+		change_of(a, &r, now.data, now.len, &ch);
+		diag_msg(d, DIAG_NOTE, r.path, ch.line, 1, "edition %d changes "
+		    "the note here (the first change); if that is not the "
+		    "correction, take the edition back before committing it "
+		    "(git checkout %s)", r.editions + 1, r.path);
+		show_change(d, &r, &ch);
 	}
 	return 0;
 }
